@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { type AppRouter, appRouter, createInnerContext } from '@tessera/api';
+import type { Db } from '@tessera/db';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { refuseCrossSiteMutations } from './security';
+
+export const sessionCookieName = 'tessera_session';
+
+export interface AppOptions {
+  db: Db;
+  /** The built web app (apps/web/dist); null serves the API only. */
+  webRoot: string | null;
+  sessionLifetimeMs: number;
+  /** 'auto' sets Secure when the request came over HTTPS (directly or via a trusted proxy). */
+  cookieSecure: 'auto' | boolean;
+  trustProxy: boolean;
+  logger: FastifyServerOptions['logger'];
+}
+
+/** Log configuration that can never print a cookie, a password or a request body. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  if (level === 'silent') return false;
+  return {
+    level,
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'req.body', '*.password'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      // Query strings of tRPC GETs carry inputs (a search term may be a person's name): drop them.
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
+    },
+  };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger,
+    trustProxy: options.trustProxy,
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1024 * 1024,
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine writes CSS variables into style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+
+  app.get('/healthz', async () => ({ ok: true }));
+
+  await app.register(async (api) => {
+    api.addHook('onRequest', refuseCrossSiteMutations);
+    await api.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: appRouter,
+        createContext: ({ req, res }) => {
+          const secure = options.cookieSecure === 'auto' ? req.protocol === 'https' : options.cookieSecure;
+          return createInnerContext({
+            db: options.db,
+            sessionToken: req.cookies[sessionCookieName] ?? null,
+            clientAddress: req.ip,
+            sessionLifetimeMs: options.sessionLifetimeMs,
+            setSessionCookie: (token, expiresAt) => {
+              void res.setCookie(sessionCookieName, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+            },
+            clearSessionCookie: () => {
+              void res.clearCookie(sessionCookieName, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+            },
+          });
+        },
+        responseMeta({ errors }) {
+          const limited = errors.find((e) => e.code === 'TOO_MANY_REQUESTS');
+          const retryAfter = (limited?.cause as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+          return retryAfter ? { headers: { 'retry-after': String(retryAfter) } } : {};
+        },
+        onError({ error, path, req }) {
+          // Only the code and procedure: inputs and messages may hold personal data.
+          if (error.code === 'INTERNAL_SERVER_ERROR') {
+            req.log.error({ path, code: error.code, err: error.cause ?? error }, 'procedure failed');
+          } else {
+            req.log.info({ path, code: error.code }, 'procedure refused');
+          }
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
+  });
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    app.setNotFoundHandler((request, reply) => {
+      const wantsPage = request.method === 'GET' && !request.url.startsWith('/trpc') && !path.extname(request.url.split('?')[0] ?? '');
+      if (wantsPage) return reply.type('text/html').sendFile('index.html');
+      return reply.code(404).send({ error: 'Not found' });
+    });
+  }
+
+  // Whatever escapes: a plain message, never a stack.
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send({ error: status === 500 ? 'Internal error' : (error.message ?? 'Bad request') });
+  });
+
+  return app;
+}

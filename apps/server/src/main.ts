@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from '@tessera/api';
+import { deleteExpiredSessions, migrateToLatest, openDatabase } from '@tessera/db';
+import { buildApp, loggerOptions } from './app';
+import { loadEnv } from './env';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  if (!/^postgres/i.test(env.DATABASE_URL) && env.DATABASE_URL !== ':memory:') {
+    mkdirSync(path.dirname(path.resolve(env.DATABASE_URL)), { recursive: true });
+  }
+  const database = openDatabase(env.DATABASE_URL);
+  await migrateToLatest(database.db);
+
+  let seeded = false;
+  if (env.SEED_DEMO === 'auto' && (await isDatabaseEmpty(database.db))) {
+    await seedDemo(database.db);
+    seeded = true;
+  }
+
+  const app = await buildApp({
+    db: database.db,
+    webRoot: env.WEB_ROOT ?? path.resolve(here, '../../web/dist'),
+    sessionLifetimeMs: env.SESSION_HOURS * 3600_000,
+    cookieSecure: env.COOKIE_SECURE === 'auto' ? 'auto' : env.COOKIE_SECURE === 'true',
+    trustProxy: env.TRUST_PROXY,
+    logger: loggerOptions(env.LOG_LEVEL),
+  });
+
+  const cleanup = setInterval(() => void deleteExpiredSessions(database.db).catch(() => {}), 3600_000);
+  cleanup.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal} received: stopping…`);
+    clearInterval(cleanup);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: env.PORT, host: env.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const shownHost = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST;
+  console.log('');
+  console.log(`Tessera is running at http://${shownHost}:${port}`);
+  console.log(`Data: ${path.resolve(database.location)}${seeded ? ' (new database, demo data loaded)' : ''}`);
+  console.log('Demo sign-ins (password for all: ' + demoPassword + '):');
+  for (const user of demoUsers) {
+    console.log(`  ${user.email.padEnd(26)} ${user.memberships.map((m) => `${m.role} in ${m.org}`).join(', ')}`);
+  }
+  console.log('Press Ctrl-C to stop.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+export { type Context, createInnerContext } from './context';
+export { type AppRouter, appRouter, createCaller } from './root';
+export { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from './seed-demo';
+export { createUserWithMembership, setUserRole } from './services/admin.service';
+export { generatePassword } from './services/passwords';
+export type { AppErrorCode, AppErrorData } from './trpc';

@@ -1,0 +1,31 @@
+import { createFunderInput, funderRefInput, listFundersInput, updateFunderInput } from '@tessera/domain';
+import * as z from 'zod';
+import * as funders from '../services/funders.service';
+import { orgProcedure, router } from '../trpc';
+
+export const fundersRouter = router({
+  list: orgProcedure('funder.read')
+    .input(listFundersInput)
+    .query(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => funders.listOrganizationFunders(trx, ctx.actor, input)),
+    ),
+  get: orgProcedure('funder.read')
+    .input(z.object({ id: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => funders.getFunder(trx, ctx.actor, input.id))),
+  create: orgProcedure('funder.write')
+    .input(createFunderInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => funders.createFunder(trx, ctx.actor, input))),
+  update: orgProcedure('funder.write')
+    .input(updateFunderInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => funders.editFunder(trx, ctx.actor, input))),
+  archive: orgProcedure('funder.write')
+    .input(funderRefInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => funders.archiveFunder(trx, ctx.actor, input, true)),
+    ),
+  restore: orgProcedure('funder.write')
+    .input(funderRefInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => funders.archiveFunder(trx, ctx.actor, input, false)),
+    ),
+});

@@ -1,0 +1,18 @@
+import { addMemberInput, removeMemberInput, setMemberRoleInput } from '@tessera/domain';
+import * as members from '../services/members.service';
+import { orgProcedure, router } from '../trpc';
+
+export const membersRouter = router({
+  list: orgProcedure('member.read').query(({ ctx }) =>
+    ctx.db.transaction().execute((trx) => members.listOrganizationMembers(trx, ctx.actor)),
+  ),
+  add: orgProcedure('member.manage')
+    .input(addMemberInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => members.addMember(trx, ctx.actor, input))),
+  setRole: orgProcedure('member.manage')
+    .input(setMemberRoleInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => members.setMemberRole(trx, ctx.actor, input))),
+  remove: orgProcedure('member.manage')
+    .input(removeMemberInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => members.removeMember(trx, ctx.actor, input))),
+});

@@ -1,0 +1,69 @@
+import type { Role } from '@tessera/domain';
+import { DomainError, passwordField, wouldLeaveNoAdmin } from '@tessera/domain';
+import {
+  type Db,
+  findMembership,
+  findOrganizationBySlug,
+  findUserByEmail,
+  insertAuditEvent,
+  insertMembership,
+  insertUser,
+  listMembers,
+  updateMembershipRole,
+} from '@tessera/db';
+import { hashPassword } from './passwords';
+
+/**
+ * Operations for the admin CLI, run by whoever holds the server: no session, so the audit rows
+ * carry no user id. Each runs in one transaction.
+ */
+export async function createUserWithMembership(
+  db: Db,
+  input: { email: string; orgSlug: string; role: Role; password: string; displayName?: string },
+): Promise<{ userId: string; created: boolean }> {
+  const password = passwordField.safeParse(input.password);
+  if (!password.success) {
+    throw new DomainError('VALIDATION', 'The password must be 10 to 256 characters long.', {
+      fieldErrors: { password: password.error.issues.map((i) => i.message) },
+    });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const org = await findOrganizationBySlug(trx, input.orgSlug);
+    if (!org) throw new DomainError('NOT_FOUND', `No organisation with slug "${input.orgSlug}".`);
+    let user = await findUserByEmail(trx, input.email);
+    const created = !user;
+    if (!user) {
+      user = await insertUser(trx, {
+        email: input.email,
+        displayName: input.displayName ?? input.email.split('@')[0] ?? input.email,
+        passwordHash,
+        locale: 'en',
+      });
+      await insertAuditEvent(trx, { orgId: org.id, userId: null, action: 'create', entity: 'user', entityId: user.id, fields: ['email', 'displayName'] });
+    }
+    if (await findMembership(trx, org.id, user.id)) {
+      throw new DomainError('CONFLICT', `${input.email} is already a member of ${input.orgSlug}; use user:set-role.`);
+    }
+    await insertMembership(trx, org.id, user.id, input.role);
+    await insertAuditEvent(trx, { orgId: org.id, userId: null, action: 'create', entity: 'membership', entityId: user.id, fields: ['role'] });
+    return { userId: user.id, created };
+  });
+}
+
+export async function setUserRole(db: Db, input: { email: string; orgSlug: string; role: Role }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const org = await findOrganizationBySlug(trx, input.orgSlug);
+    if (!org) throw new DomainError('NOT_FOUND', `No organisation with slug "${input.orgSlug}".`);
+    const user = await findUserByEmail(trx, input.email);
+    if (!user || !(await findMembership(trx, org.id, user.id))) {
+      throw new DomainError('NOT_FOUND', `${input.email} is not a member of ${input.orgSlug}.`);
+    }
+    const members = await listMembers(trx, org.id);
+    if (wouldLeaveNoAdmin(members, { userId: user.id, newRole: input.role })) {
+      throw new DomainError('LAST_ADMIN', 'The organisation must keep at least one admin.');
+    }
+    await updateMembershipRole(trx, org.id, user.id, input.role);
+    await insertAuditEvent(trx, { orgId: org.id, userId: null, action: 'role_change', entity: 'membership', entityId: user.id, fields: ['role'] });
+  });
+}

@@ -1,0 +1,117 @@
+import type { Actor, DomainErrorCode, FieldErrors, Permission } from '@tessera/domain';
+import { DomainError, isDomainError, rolesFor } from '@tessera/domain';
+import { findMembership } from '@tessera/db';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { ZodError } from 'zod';
+import type { Context } from './context';
+import { resolveSession } from './services/auth.service';
+
+/** The one mapping from domain error codes to transport codes. */
+const transportCodes: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  FORBIDDEN: 'FORBIDDEN',
+  NO_ORGANIZATION: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  STALE_VERSION: 'CONFLICT',
+  CONFLICT: 'CONFLICT',
+  VALIDATION: 'BAD_REQUEST',
+  LAST_ADMIN: 'CONFLICT',
+};
+
+export type AppErrorCode = DomainErrorCode | 'INTERNAL' | 'BAD_REQUEST';
+
+/** What every error response carries in `data`; the web app translates `appCode` and `fieldErrors`. */
+export interface AppErrorData {
+  appCode: AppErrorCode;
+  fieldErrors: FieldErrors | null;
+  retryAfterSeconds: number | null;
+}
+
+function zodFieldErrors(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    const message = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+    (fields[path] ??= []).push(message);
+  }
+  return fields;
+}
+
+export interface ProcedureMeta {
+  permission?: Permission;
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
+  // Never ship stack traces, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    let data: AppErrorData;
+    let message = shape.message;
+    if (isDomainError(cause)) {
+      data = {
+        appCode: cause.code,
+        fieldErrors: cause.fieldErrors ?? null,
+        retryAfterSeconds: cause.retryAfterSeconds ?? null,
+      };
+    } else if (cause instanceof ZodError) {
+      data = { appCode: 'VALIDATION', fieldErrors: zodFieldErrors(cause), retryAfterSeconds: null };
+      message = 'Some fields are not valid.';
+    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+      data = { appCode: 'INTERNAL', fieldErrors: null, retryAfterSeconds: null };
+      message = 'Something went wrong on the server.';
+    } else {
+      data = { appCode: 'BAD_REQUEST', fieldErrors: null, retryAfterSeconds: null };
+    }
+    const { stack: _stack, ...rest } = shape.data as typeof shape.data & { stack?: string };
+    return { ...shape, message, data: { ...rest, ...data } };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Turns a DomainError thrown anywhere below into the right transport code. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: transportCodes[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A signed-in user with a live session (renewed when past half its life). */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const auth = await resolveSession(ctx.db, ctx.sessionToken, ctx.now(), ctx.sessionLifetimeMs);
+  if (!auth) {
+    if (ctx.sessionToken) ctx.clearSessionCookie();
+    throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  }
+  if (auth.renewedExpiresAt && ctx.sessionToken) ctx.setSessionCookie(ctx.sessionToken, auth.renewedExpiresAt);
+  return next({ ctx: { auth } });
+});
+
+/**
+ * A member of the session's active organisation holding `permission`. The role is read afresh
+ * on every call, so a removed member or changed role takes effect at once.
+ */
+export function orgProcedure(permission: Permission) {
+  const allowed = rolesFor(permission);
+  return authedProcedure.meta({ permission }).use(async ({ ctx, next }) => {
+    const orgId = ctx.auth.activeOrgId;
+    if (!orgId) throw new DomainError('NO_ORGANIZATION', 'You do not belong to any organisation yet.');
+    const membership = await findMembership(ctx.db, orgId, ctx.auth.user.id);
+    if (!membership) throw new DomainError('NO_ORGANIZATION', 'You are no longer a member of this organisation.');
+    if (!allowed.includes(membership.role)) {
+      throw new DomainError('FORBIDDEN', `Your role (${membership.role}) may not do this.`);
+    }
+    const actor: Actor = { userId: ctx.auth.user.id, orgId, role: membership.role };
+    return next({ ctx: { actor } });
+  });
+}

@@ -1,0 +1,9 @@
+export { newId, nowIso } from './clock';
+export { createMigrator, type Db, type Executor, migrateToLatest, type OpenedDatabase, openDatabase } from './connection';
+export * from './repositories/audit.repository';
+export * from './repositories/funder.repository';
+export * from './repositories/login-attempt.repository';
+export * from './repositories/organization.repository';
+export * from './repositories/session.repository';
+export * from './repositories/user.repository';
+export type { Database } from './schema';

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './2026-11-21-0001-foundation';
+
+/** Static list, so bundles and tests need no directory glob. Names sort in the order to apply. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-21-0001-foundation': m0001,
+};

@@ -1,0 +1,51 @@
+import type { CreateOrganizationInput, Organization } from '@tessera/domain';
+import type { Executor } from '../connection';
+import { newId, nowIso } from '../clock';
+import type { OrganizationRow } from '../schema';
+
+function toOrganization(row: OrganizationRow): Organization {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    country: row.country,
+    baseCurrency: row.base_currency,
+    defaultLocale: row.default_locale,
+    suppressionThreshold: row.suppression_threshold,
+  };
+}
+
+export async function insertOrganization(db: Executor, input: CreateOrganizationInput): Promise<Organization> {
+  const now = nowIso();
+  const row: OrganizationRow = {
+    id: newId(),
+    slug: input.slug,
+    name: input.name,
+    country: input.country,
+    base_currency: input.baseCurrency,
+    default_locale: input.defaultLocale,
+    suppression_threshold: input.suppressionThreshold,
+    created_at: now,
+    updated_at: now,
+  };
+  await db.insertInto('organization').values(row).execute();
+  return toOrganization(row);
+}
+
+export async function findOrganizationBySlug(db: Executor, slug: string): Promise<Organization | undefined> {
+  const row = await db.selectFrom('organization').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row && toOrganization(row);
+}
+
+export async function findOrganizationById(db: Executor, id: string): Promise<Organization | undefined> {
+  const row = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toOrganization(row);
+}
+
+export async function countOrganizations(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('organization')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,73 @@
+import * as z from 'zod';
+import { messageKey } from './messages';
+
+/** Reusable field schemas; every message is a translation key (see messages.ts). */
+
+export function requiredText(max: number) {
+  return z
+    .string({ error: messageKey('validation.required') })
+    .trim()
+    .min(1, { error: messageKey('validation.required') })
+    .max(max, { error: messageKey('validation.tooLong', { max }) });
+}
+
+/** Optional free text: empty strings become null so the database never holds "". */
+export function optionalText(max: number) {
+  return z
+    .string({ error: messageKey('validation.invalid') })
+    .trim()
+    .max(max, { error: messageKey('validation.tooLong', { max }) })
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+export const emailField = z
+  .string({ error: messageKey('validation.required') })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: messageKey('validation.required') })
+  .max(254, { error: messageKey('validation.tooLong', { max: 254 }) })
+  .pipe(z.email({ error: messageKey('validation.invalidEmail') }));
+
+export const optionalEmail = z
+  .string({ error: messageKey('validation.invalid') })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: messageKey('validation.tooLong', { max: 254 }) })
+  .nullish()
+  .transform((value) => (value ? value : null))
+  .pipe(z.email({ error: messageKey('validation.invalidEmail') }).nullable());
+
+/** http(s) URLs only: a javascript: or file: link in a funder record would be a trap. */
+export const optionalUrl = z
+  .string({ error: messageKey('validation.invalid') })
+  .trim()
+  .max(2000, { error: messageKey('validation.tooLong', { max: 2000 }) })
+  .nullish()
+  .transform((value) => (value ? value : null))
+  .pipe(
+    z
+      .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: messageKey('validation.invalidUrl') })
+      .nullable(),
+  );
+
+/** ISO 3166-1 alpha-2, upper case. */
+export const optionalCountry = z
+  .string({ error: messageKey('validation.invalid') })
+  .trim()
+  .toUpperCase()
+  .nullish()
+  .transform((value) => (value ? value : null))
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, { error: messageKey('validation.invalidCountry') })
+      .nullable(),
+  );
+
+export const idField = z.string().min(1).max(64);
+
+export const versionField = z
+  .number({ error: messageKey('validation.invalidNumber') })
+  .int({ error: messageKey('validation.invalidNumber') })
+  .min(1, { error: messageKey('validation.invalidNumber') });

@@ -1,0 +1,34 @@
+/**
+ * Roles and what each may do. Every API procedure names one permission; this table is the only
+ * place that says which roles hold it, so a permission test can walk it exhaustively.
+ */
+export const roles = ['admin', 'coordinator', 'finance', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+const everyone: readonly Role[] = roles;
+
+export const permissions = {
+  'organization.read': everyone,
+  'member.read': ['admin'],
+  'member.manage': ['admin'],
+  'audit.read': ['admin'],
+  'funder.read': everyone,
+  'funder.write': ['admin', 'finance'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+export function rolesFor(permission: Permission): readonly Role[] {
+  return permissions[permission];
+}
+
+/** The actor every service call carries: who, in which organisation, with which role. */
+export interface Actor {
+  userId: string;
+  orgId: string;
+  role: Role;
+}
