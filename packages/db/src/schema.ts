@@ -1,8 +1,8 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
- * The database as Kysely sees it. Hand-written (see docs/decisions/0006-database.md); a test
- * compares it with the migrated schema so the two cannot drift apart unnoticed.
+ * The database as Kysely sees it. Hand-written (see docs/decisions/0005-database.md); the
+ * repository tests select every column through it on a migrated database, so drift fails a test.
  * Timestamps are ISO-8601 UTC strings; dates are YYYY-MM-DD strings; ids are UUIDv7 text.
  */
 export interface Database {

@@ -1,0 +1,152 @@
+import { findSession, listAuditEvents, type OpenedDatabase } from '@tessera/db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createInnerContext } from '../src/context';
+import { createCaller } from '../src/root';
+import { sessionIdFromToken } from '../src/services/auth.service';
+import { anonymousCaller, callerForUser, createTestDatabase, createTestOrganization, createTestUser, expectTrpcError, userWithPassword } from './helpers';
+
+const password = 'correct horse battery';
+let opened: OpenedDatabase;
+let orgId: string;
+
+beforeEach(async () => {
+  opened = await createTestDatabase();
+  orgId = (await createTestOrganization(opened.db, { name: 'Zora' })).id;
+});
+
+function signInContext(clientAddress = '10.0.0.1', now = () => new Date()) {
+  const cookies: { token: string | null; expiresAt: Date | null; cleared: boolean } = { token: null, expiresAt: null, cleared: false };
+  const ctx = createInnerContext({
+    db: opened.db,
+    clientAddress,
+    now,
+    setSessionCookie: (token, expiresAt) => Object.assign(cookies, { token, expiresAt }),
+    clearSessionCookie: () => Object.assign(cookies, { cleared: true }),
+  });
+  return { caller: createCaller(ctx), cookies };
+}
+
+describe('sign in and out', () => {
+  it('signs in with the right password, sets a cookie, stores only the token hash, and audits it', async () => {
+    const user = await userWithPassword(opened, orgId, 'coordinator', password);
+    const { caller, cookies } = signInContext();
+    const result = await caller.auth.signIn({ email: user.email.toUpperCase(), password });
+    expect(result.userId).toBe(user.id);
+    expect(cookies.token).toMatch(/^[a-z2-7]{32}$/);
+    expect(await findSession(opened.db, cookies.token!)).toBeUndefined();
+    const session = await findSession(opened.db, sessionIdFromToken(cookies.token!));
+    expect(session?.activeOrgId).toBe(orgId);
+    const audit = await listAuditEvents(opened.db, orgId, { limit: 10 });
+    expect(audit.map((a) => a.action)).toContain('sign_in');
+
+    const me = await createCaller(createInnerContext({ db: opened.db, sessionToken: cookies.token })).auth.session();
+    expect(me?.user.email).toBe(user.email);
+    expect(me?.memberships).toEqual([{ orgId, orgSlug: expect.any(String), orgName: 'Zora', role: 'coordinator' }]);
+  });
+
+  it('gives one generic message for a wrong password and for an unknown account', async () => {
+    const user = await userWithPassword(opened, orgId, 'viewer', password);
+    const wrong = await expectTrpcError(signInContext().caller.auth.signIn({ email: user.email, password: 'nope' }), 'UNAUTHORIZED', 'INVALID_CREDENTIALS');
+    const unknown = await expectTrpcError(signInContext().caller.auth.signIn({ email: 'ghost@example.test', password: 'nope' }), 'UNAUTHORIZED', 'INVALID_CREDENTIALS');
+    expect(wrong.message).toBe(unknown.message);
+  });
+
+  it('slows down repeated failures for one account, even from many addresses', async () => {
+    const user = await userWithPassword(opened, orgId, 'viewer', password);
+    for (let i = 0; i < 5; i += 1) {
+      await expectTrpcError(signInContext(`10.0.1.${i}`).caller.auth.signIn({ email: user.email, password: 'bad' }), 'UNAUTHORIZED');
+    }
+    // Now even the right password must wait.
+    const limited = await expectTrpcError(signInContext('10.0.2.1').caller.auth.signIn({ email: user.email, password }), 'TOO_MANY_REQUESTS', 'RATE_LIMITED');
+    expect((limited.cause as { retryAfterSeconds?: number }).retryAfterSeconds).toBeGreaterThan(0);
+    // Once the wait has passed, the right password works.
+    const later = () => new Date(Date.now() + 10_000);
+    await expect(signInContext('10.0.2.1', later).caller.auth.signIn({ email: user.email, password })).resolves.toMatchObject({ userId: user.id });
+  });
+
+  it('slows down one address trying many accounts', async () => {
+    for (let i = 0; i < 20; i += 1) {
+      await expectTrpcError(signInContext('10.9.9.9').caller.auth.signIn({ email: `guess${i}@example.test`, password: 'bad' }), 'UNAUTHORIZED');
+    }
+    await expectTrpcError(signInContext('10.9.9.9').caller.auth.signIn({ email: 'guess99@example.test', password: 'bad' }), 'TOO_MANY_REQUESTS', 'RATE_LIMITED');
+  });
+
+  it('signs out: the session is gone and the cookie cleared', async () => {
+    const user = await userWithPassword(opened, orgId, 'viewer', password);
+    const { caller, cookies } = signInContext();
+    await caller.auth.signIn({ email: user.email, password });
+    const token = cookies.token!;
+    const signedIn = signInContext();
+    const ctx = createInnerContext({ db: opened.db, sessionToken: token, clearSessionCookie: () => Object.assign(signedIn.cookies, { cleared: true }) });
+    await createCaller(ctx).auth.signOut();
+    expect(signedIn.cookies.cleared).toBe(true);
+    expect(await findSession(opened.db, sessionIdFromToken(token))).toBeUndefined();
+    await expectTrpcError(createCaller(createInnerContext({ db: opened.db, sessionToken: token })).funders.list({}), 'UNAUTHORIZED', 'UNAUTHENTICATED');
+  });
+
+  it('expires sessions and renews live ones past half their life', async () => {
+    const user = await userWithPassword(opened, orgId, 'viewer', password);
+    const start = new Date('2026-03-01T08:00:00Z');
+    const { caller, cookies } = signInContext('10.0.0.1', () => start);
+    await caller.auth.signIn({ email: user.email, password });
+    const token = cookies.token!;
+    const at = (iso: string) => {
+      const renewed: { expiresAt: Date | null } = { expiresAt: null };
+      const ctx = createInnerContext({ db: opened.db, sessionToken: token, now: () => new Date(iso), setSessionCookie: (_t, e) => (renewed.expiresAt = e) });
+      return { caller: createCaller(ctx), renewed };
+    };
+    const early = at('2026-03-01T09:00:00Z');
+    await early.caller.funders.list({});
+    expect(early.renewed.expiresAt).toBeNull();
+    const late = at('2026-03-01T15:00:00Z');
+    await late.caller.funders.list({});
+    expect(late.renewed.expiresAt?.toISOString()).toBe('2026-03-02T03:00:00.000Z');
+    await expectTrpcError(at('2026-03-02T03:00:01Z').caller.funders.list({}), 'UNAUTHORIZED', 'UNAUTHENTICATED');
+    expect(await findSession(opened.db, sessionIdFromToken(token))).toBeUndefined();
+  });
+
+  it('refuses a password change with the wrong current password and revokes other sessions on success', async () => {
+    const user = await userWithPassword(opened, orgId, 'finance', password);
+    const first = await callerForUser(opened, user.id, orgId);
+    const second = await callerForUser(opened, user.id, orgId);
+    const error = await expectTrpcError(first.auth.changePassword({ currentPassword: 'wrong', newPassword: 'a new long passphrase' }), 'BAD_REQUEST', 'VALIDATION');
+    expect((error.cause as { fieldErrors?: unknown }).fieldErrors).toEqual({ currentPassword: ['validation.wrongPassword'] });
+    await expectTrpcError(first.auth.changePassword({ currentPassword: password, newPassword: 'short' }), 'BAD_REQUEST');
+    await first.auth.changePassword({ currentPassword: password, newPassword: 'a new long passphrase' });
+    await expect(first.funders.list({})).resolves.toBeDefined();
+    await expectTrpcError(second.funders.list({}), 'UNAUTHORIZED');
+    const { caller } = signInContext('10.1.1.1');
+    await expect(caller.auth.signIn({ email: user.email, password: 'a new long passphrase' })).resolves.toBeDefined();
+  });
+
+  it('stores the chosen language', async () => {
+    const user = await createTestUser(opened.db, orgId, 'viewer');
+    const caller = await callerForUser(opened, user.id, orgId);
+    await caller.auth.setLocale({ locale: 'mk' });
+    expect((await caller.auth.session())?.user.locale).toBe('mk');
+    await expectTrpcError(caller.auth.setLocale({ locale: 'de' as 'mk' }), 'BAD_REQUEST');
+  });
+
+  it('answers null, not an error, to a visitor without a session', async () => {
+    expect(await anonymousCaller(opened).auth.session()).toBeNull();
+    expect(await anonymousCaller(opened, { sessionToken: 'forged' }).auth.session()).toBeNull();
+  });
+});
+
+describe('organisations', () => {
+  it('switches between the organisations a user belongs to, and only those', async () => {
+    const other = await createTestOrganization(opened.db, { name: 'Network' });
+    const stranger = await createTestOrganization(opened.db, { name: 'Stranger' });
+    const user = await createTestUser(opened.db, orgId, 'admin');
+    const { insertMembership } = await import('@tessera/db');
+    await insertMembership(opened.db, other.id, user.id, 'viewer');
+    const caller = await callerForUser(opened, user.id, orgId);
+    expect((await caller.organization.current()).name).toBe('Zora');
+    await caller.auth.switchOrganization({ orgId: other.id });
+    expect((await caller.organization.current()).name).toBe('Network');
+    // As a viewer in the new organisation, the admin-only member list is closed.
+    await expectTrpcError(caller.members.list(), 'FORBIDDEN', 'FORBIDDEN');
+    await expectTrpcError(caller.auth.switchOrganization({ orgId: stranger.id }), 'FORBIDDEN', 'FORBIDDEN');
+    expect((await caller.organization.current()).name).toBe('Network');
+  });
+});

@@ -1,0 +1,48 @@
+import type { Role } from '@tessera/domain';
+import { insertSession, type OpenedDatabase } from '@tessera/db';
+import { createTestDatabase, createTestOrganization, createTestUser } from '@tessera/db/testing';
+import { TRPCError } from '@trpc/server';
+import { expect } from 'vitest';
+import { createInnerContext } from '../src/context';
+import { createCaller } from '../src/root';
+import { sessionIdFromToken } from '../src/services/auth.service';
+import { hashPassword } from '../src/services/passwords';
+
+export { createTestDatabase, createTestOrganization, createTestUser };
+
+let tokenCounter = 0;
+
+/** A caller acting as a member with `role` in `orgId`, through a real session row. */
+export async function callerFor(opened: OpenedDatabase, orgId: string, role: Role) {
+  const user = await createTestUser(opened.db, orgId, role);
+  return { user, caller: await callerForUser(opened, user.id, orgId) };
+}
+
+export async function callerForUser(opened: OpenedDatabase, userId: string, orgId: string | null) {
+  tokenCounter += 1;
+  const token = `test-token-${tokenCounter}-${Math.random().toString(36).slice(2)}`;
+  await insertSession(opened.db, { id: sessionIdFromToken(token), userId, activeOrgId: orgId, expiresAt: new Date(Date.now() + 3600_000) });
+  return createCaller(createInnerContext({ db: opened.db, sessionToken: token }));
+}
+
+export function anonymousCaller(opened: OpenedDatabase, overrides: Parameters<typeof createInnerContext>[0] extends infer T ? Partial<T> : never = {}) {
+  return createCaller(createInnerContext({ db: opened.db, ...overrides }));
+}
+
+export async function userWithPassword(opened: OpenedDatabase, orgId: string, role: Role, password: string) {
+  return createTestUser(opened.db, orgId, role, { passwordHash: await hashPassword(password) });
+}
+
+/** Asserts a tRPC error with the given transport code and domain appCode. */
+export async function expectTrpcError(promise: Promise<unknown>, code: TRPCError['code'], appCode?: string) {
+  const error = await promise.then(
+    () => {
+      throw new Error(`expected ${code}, but the call succeeded`);
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  expect((error as TRPCError).code).toBe(code);
+  if (appCode) expect(((error as TRPCError).cause as { code?: string } | undefined)?.code ?? 'VALIDATION').toBe(appCode);
+  return error as TRPCError;
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { matchLocale } from './locales';
+import { messageKey, parseMessageKey } from './messages';
+
+describe('message keys', () => {
+  it('round-trips parameters', () => {
+    const key = messageKey('validation.tooLong', { max: 200 });
+    expect(key).toBe('validation.tooLong?max=200');
+    expect(parseMessageKey(key)).toEqual({ key: 'validation.tooLong', params: { max: '200' } });
+    expect(parseMessageKey('validation.required')).toEqual({ key: 'validation.required', params: {} });
+  });
+});
+
+describe('locale matching', () => {
+  it('takes the first supported language', () => {
+    expect(matchLocale(['de-DE', 'mk-MK', 'en'])).toBe('mk');
+    expect(matchLocale(['sq_AL'])).toBe('sq');
+    expect(matchLocale(['fr'])).toBe('en');
+  });
+});
