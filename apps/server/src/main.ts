@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from '@tessera/api';
-import { deleteExpiredSessions, migrateToLatest, openDatabase } from '@tessera/db';
+import { deleteExpiredSessions, findOrganizationBySlug, migrateToLatest, openDatabase } from '@tessera/db';
 import { buildApp, loggerOptions } from './app';
 import { loadEnv } from './env';
 
@@ -54,9 +54,11 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`Tessera is running at http://${shownHost}:${port}`);
   console.log(`Data: ${path.resolve(database.location)}${seeded ? ' (new database, demo data loaded)' : ''}`);
-  console.log('Demo sign-ins (password for all: ' + demoPassword + '):');
-  for (const user of demoUsers) {
-    console.log(`  ${user.email.padEnd(26)} ${user.memberships.map((m) => `${m.role} in ${m.org}`).join(', ')}`);
+  if (await findOrganizationBySlug(database.db, 'demo')) {
+    console.log(`Demo sign-ins (password for all: ${demoPassword}):`);
+    for (const user of demoUsers) {
+      console.log(`  ${user.email.padEnd(26)} ${user.memberships.map((m) => `${m.role} in ${m.org}`).join(', ')}`);
+    }
   }
   console.log('Press Ctrl-C to stop.');
 }

@@ -2,6 +2,7 @@ import type { CreateFunderInput, Role } from '@tessera/domain';
 import {
   countOrganizations,
   type Db,
+  findLastOrganization,
   findMembership,
   findOrganizationBySlug,
   findUserByEmail,
@@ -11,6 +12,7 @@ import {
   insertOrganization,
   insertUser,
   listFunders,
+  setLastOrganization,
   setFunderArchived,
 } from '@tessera/db';
 import { hashPassword } from './services/passwords';
@@ -124,6 +126,9 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
         await insertMembership(trx, orgId, user.id, m.role);
         created += 1;
       }
+      // Everyone opens their first listed organisation on first sign-in.
+      const firstOrgId = orgIds.get(demoUser.memberships[0]?.org ?? '');
+      if (firstOrgId && (await findLastOrganization(trx, user.id)) === null) await setLastOrganization(trx, user.id, firstOrgId);
     }
     for (const [slug, list] of Object.entries(funders)) {
       const orgId = orgIds.get(slug);

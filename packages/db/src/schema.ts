@@ -36,6 +36,7 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   disabled_at: string | null;
+  last_org_id: string | null;
 }
 
 export interface MembershipTable {

@@ -8,6 +8,7 @@ import {
   extendSession,
   findCredentialsByEmail,
   findCredentialsById,
+  findLastOrganization,
   findMembership,
   findSession,
   findUserById,
@@ -15,6 +16,7 @@ import {
   insertSession,
   listMembershipsOfUser,
   recordLoginAttempt,
+  setLastOrganization,
   setSessionOrganization,
   summarizeFailures,
   updateUserLocale,
@@ -121,7 +123,8 @@ export async function signIn(
   await db.transaction().execute(async (trx) => {
     await recordLoginAttempt(trx, { accountKey, addressKey, at: now, succeeded: true });
     const memberships = await listMembershipsOfUser(trx, user.id);
-    const activeOrgId = memberships[0]?.orgId ?? null;
+    const lastOrgId = await findLastOrganization(trx, user.id);
+    const activeOrgId = (memberships.find((m) => m.orgId === lastOrgId) ?? memberships[0])?.orgId ?? null;
     await insertSession(trx, { id: sessionIdFromToken(token), userId: user.id, activeOrgId, expiresAt });
     await insertAuditEvent(trx, { orgId: activeOrgId, userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id });
   });
@@ -161,6 +164,7 @@ export async function switchOrganization(db: Executor, auth: AuthState, orgId: s
   // Same answer for "no such organisation" and "not yours": nothing to learn by probing ids.
   if (!membership) throw new DomainError('FORBIDDEN', 'You are not a member of that organisation.');
   await setSessionOrganization(db, auth.sessionId, orgId);
+  await setLastOrganization(db, auth.user.id, orgId);
 }
 
 export async function setLocale(db: Executor, auth: AuthState, locale: Locale): Promise<void> {

@@ -26,6 +26,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('disabled_at', 'text')
+    // The organisation to open on the next sign-in; not a foreign key so that deleting an
+    // organisation never blocks on it (sign-in ignores a stale value).
+    .addColumn('last_org_id', 'text')
     .execute();
 
   await db.schema

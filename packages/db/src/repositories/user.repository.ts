@@ -44,6 +44,7 @@ export async function insertUser(
       created_at: now,
       updated_at: now,
       disabled_at: null,
+      last_org_id: null,
     })
     .execute();
   return { id, email: input.email, displayName: input.displayName, locale: input.locale, disabled: false };
@@ -83,6 +84,15 @@ export async function updateUserPassword(db: Executor, userId: string, passwordH
     .set({ password_hash: passwordHash, updated_at: nowIso() })
     .where('id', '=', userId)
     .execute();
+}
+
+export async function setLastOrganization(db: Executor, userId: string, orgId: string): Promise<void> {
+  await db.updateTable('user').set({ last_org_id: orgId }).where('id', '=', userId).execute();
+}
+
+export async function findLastOrganization(db: Executor, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('user').select('last_org_id').where('id', '=', userId).executeTakeFirst();
+  return row?.last_org_id ?? null;
 }
 
 export async function updateUserLocale(db: Executor, userId: string, locale: Locale): Promise<void> {

@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCaller, createInnerContext } from '@tessera/api';
+import { findOrganizationBySlug, listMembers, openDatabase } from '@tessera/db';
+import { describe, expect, it } from 'vitest';
+
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsx = path.join(serverDir, 'node_modules', '.bin', 'tsx');
+
+function cli(databaseUrl: string, args: string[], stdin = '') {
+  const result = spawnSync(tsx, ['src/cli.ts', ...args], {
+    cwd: serverDir,
+    input: stdin,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+async function withDb<T>(file: string, fn: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
+  const opened = openDatabase(file);
+  try {
+    return await fn(opened.db);
+  } finally {
+    await opened.close();
+  }
+}
+
+describe('admin CLI', () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'tessera-cli-')), 'cli.db');
+
+  it('prints help listing every command', () => {
+    const { code, out } = cli(file, ['help']);
+    expect(code).toBe(0);
+    for (const command of ['migrate', 'seed-demo', 'user:create', 'user:set-role']) expect(out).toContain(command);
+  });
+
+  it('migrates, then reports nothing to do', () => {
+    expect(cli(file, ['migrate']).out).toContain('applied 2026-11-21-0001-foundation');
+    expect(cli(file, ['migrate']).out).toContain('up to date');
+  });
+
+  it('seeds the demo once; a second run changes nothing', () => {
+    expect(cli(file, ['seed-demo']).out).toMatch(/Demo data loaded/);
+    expect(cli(file, ['seed-demo']).out).toMatch(/nothing changed/);
+  });
+
+  it('creates a user with a password from stdin that then signs in', async () => {
+    const { code, out } = cli(file, ['user:create', '--email', 'Lena@Example.test', '--org', 'demo', '--role', 'finance'], 'a long enough secret\n');
+    expect(code).toBe(0);
+    expect(out).toContain('Created lena@example.test as finance in demo');
+    expect(out).not.toContain('a long enough secret');
+    await withDb(file, async (db) => {
+      const caller = createCaller(createInnerContext({ db }));
+      await expect(caller.auth.signIn({ email: 'lena@example.test', password: 'a long enough secret' })).resolves.toBeDefined();
+    });
+  });
+
+  it('generates and prints a password once when stdin is empty', async () => {
+    const { code, out } = cli(file, ['user:create', '--email', 'omar@example.test', '--org', 'demo', '--role', 'viewer']);
+    expect(code).toBe(0);
+    const password = out.match(/shown once[^:]*: ([a-z2-7]{16})/)?.[1];
+    expect(password).toBeDefined();
+    await withDb(file, async (db) => {
+      const caller = createCaller(createInnerContext({ db }));
+      await expect(caller.auth.signIn({ email: 'omar@example.test', password: password! })).resolves.toBeDefined();
+    });
+  });
+
+  it('changes a role and refuses to demote the last admin', async () => {
+    expect(cli(file, ['user:set-role', '--email', 'omar@example.test', '--org', 'demo', '--role', 'coordinator']).code).toBe(0);
+    await withDb(file, async (db) => {
+      const demo = await findOrganizationBySlug(db, 'demo');
+      const members = await listMembers(db, demo!.id);
+      expect(members.find((m) => m.email === 'omar@example.test')?.role).toBe('coordinator');
+    });
+    const last = cli(file, ['user:set-role', '--email', 'admin@demo.test', '--org', 'demo', '--role', 'viewer']);
+    expect(last.code).toBe(1);
+    expect(last.err).toContain('at least one admin');
+  });
+
+  it('explains bad arguments without a stack trace', () => {
+    const badRole = cli(file, ['user:create', '--email', 'x@example.test', '--org', 'demo', '--role', 'boss'], 'a long enough secret');
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.err).toContain('Invalid --role');
+    const shortPassword = cli(file, ['user:create', '--email', 'y@example.test', '--org', 'demo', '--role', 'viewer'], 'short');
+    expect(shortPassword.code).toBe(1);
+    expect(shortPassword.err).toContain('10 to 256 characters');
+    const noOrg = cli(file, ['user:create', '--email', 'z@example.test', '--org', 'nowhere', '--role', 'viewer'], 'a long enough secret');
+    expect(noOrg.code).toBe(1);
+    expect(noOrg.err).toContain('No organisation with slug "nowhere"');
+    const missing = cli(file, ['user:set-role', '--email', 'x@example.test']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toMatch(/required option/);
+    for (const run of [badRole, shortPassword, noOrg, missing]) expect(run.err).not.toMatch(/\n\s+at /);
+  });
+});

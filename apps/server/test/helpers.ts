@@ -1,0 +1,38 @@
+import { seedDemo } from '@tessera/api';
+import { createTestDatabase } from '@tessera/db/testing';
+import type { OpenedDatabase } from '@tessera/db';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  opened: OpenedDatabase;
+  close(): Promise<void>;
+}
+
+/** A real HTTP server on a random loopback port, over a fresh migrated SQLite with demo data. */
+export async function startServer(options: { trustProxy?: boolean; webRoot?: string | null } = {}): Promise<RunningServer> {
+  const opened = await createTestDatabase();
+  await seedDemo(opened.db);
+  const app = await buildApp({
+    db: opened.db,
+    webRoot: options.webRoot ?? null,
+    sessionLifetimeMs: 3600_000,
+    cookieSecure: 'auto',
+    trustProxy: options.trustProxy ?? false,
+    logger: false,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    opened,
+    close: async () => {
+      await app.close();
+      await opened.close();
+    },
+  };
+}
