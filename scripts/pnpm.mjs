@@ -4,9 +4,7 @@ import { spawn } from 'node:child_process';
 export function run(args, options = {}) {
   const execPath = process.env.npm_execpath;
   const [command, prefix] =
-    execPath && /pnpm/.test(execPath)
-      ? [process.execPath, [execPath]]
-      : ['npx', ['-y', 'pnpm@10.34.9']];
+    execPath && /pnpm/.test(execPath) ? [process.execPath, [execPath]] : ['npx', ['-y', 'pnpm@10.34.9']];
   return new Promise((resolve) => {
     const child = spawn(command, [...prefix, ...args], { stdio: 'inherit', ...options });
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));

@@ -8,7 +8,9 @@ const steps = [
   ['--filter', '@tessera/e2e', 'test'],
 ];
 for (const step of steps) {
-  const code = await run(step, { env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : (process.env.FORCE_COLOR ?? '1') } });
+  const code = await run(step, {
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : (process.env.FORCE_COLOR ?? '1') },
+  });
   if (code !== 0) {
     console.error(`\nFAILED: pnpm ${step.join(' ')} (exit ${code})`);
     process.exit(code);

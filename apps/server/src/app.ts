@@ -78,7 +78,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             clientAddress: req.ip,
             sessionLifetimeMs: options.sessionLifetimeMs,
             setSessionCookie: (token, expiresAt) => {
-              void res.setCookie(sessionCookieName, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+              void res.setCookie(sessionCookieName, token, {
+                httpOnly: true,
+                sameSite: 'lax',
+                secure,
+                path: '/',
+                expires: expiresAt,
+              });
             },
             clearSessionCookie: () => {
               void res.clearCookie(sessionCookieName, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
@@ -106,7 +112,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
     app.setNotFoundHandler((request, reply) => {
-      const wantsPage = request.method === 'GET' && !request.url.startsWith('/trpc') && !path.extname(request.url.split('?')[0] ?? '');
+      const wantsPage =
+        request.method === 'GET' && !request.url.startsWith('/trpc') && !path.extname(request.url.split('?')[0] ?? '');
       if (wantsPage) return reply.type('text/html').sendFile('index.html');
       return reply.code(404).send({ error: 'Not found' });
     });

@@ -26,7 +26,11 @@ async function withDatabase<T>(fn: (opened: OpenedDatabase) => Promise<T>): Prom
   }
 }
 
-function parseOrFail<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, flag: string): T {
+function parseOrFail<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  value: unknown,
+  flag: string,
+): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new CommanderError(2, 'tessera.invalid', `Invalid ${flag}: ${String(value)}`);
   return result.data;
@@ -51,7 +55,11 @@ export function buildCli(): Command {
       const opened = openDatabase(env.DATABASE_URL);
       try {
         const results = await migrateToLatest(opened.db);
-        console.log(results.length === 0 ? 'Database is up to date.' : results.map((r) => `applied ${r.migrationName}`).join('\n'));
+        console.log(
+          results.length === 0
+            ? 'Database is up to date.'
+            : results.map((r) => `applied ${r.migrationName}`).join('\n'),
+        );
       } finally {
         await opened.close();
       }
@@ -62,7 +70,9 @@ export function buildCli(): Command {
     .description('load the demo organisations, users and funders (safe to run again)')
     .action(async () => {
       const { created } = await withDatabase(({ db }) => seedDemo(db));
-      console.log(created === 0 ? 'Demo data already present; nothing changed.' : `Demo data loaded (${created} records).`);
+      console.log(
+        created === 0 ? 'Demo data already present; nothing changed.' : `Demo data loaded (${created} records).`,
+      );
     });
 
   program
@@ -79,7 +89,13 @@ export function buildCli(): Command {
       const piped = (await readStdin())?.replace(/\r?\n$/, '') ?? '';
       const generated = piped === '' ? generatePassword() : null;
       const result = await withDatabase(({ db }) =>
-        createUserWithMembership(db, { email, orgSlug: org, role, password: generated ?? piped, displayName: opts.name }),
+        createUserWithMembership(db, {
+          email,
+          orgSlug: org,
+          role,
+          password: generated ?? piped,
+          displayName: opts.name,
+        }),
       );
       console.log(`${result.created ? 'Created' : 'Added existing user'} ${email} as ${role} in ${org}.`);
       if (generated) console.log(`Password (shown once, hand it over safely): ${generated}`);

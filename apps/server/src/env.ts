@@ -9,7 +9,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       PORT: z.coerce.number().int().min(0).max(65535).default(3000),
       HOST: z.string().min(1).default('127.0.0.1'),
       DATABASE_URL: z.string().min(1).default('./data/tessera.db'),
-      SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
+      SESSION_HOURS: z.coerce
+        .number()
+        .min(0.01)
+        .max(24 * 30)
+        .default(12),
       TRUST_PROXY: z
         .enum(['true', 'false'])
         .default('false')

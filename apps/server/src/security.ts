@@ -10,7 +10,10 @@ export const csrfHeader = 'x-tessera-request';
  */
 export function refuseCrossSiteMutations(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
   const method = request.method;
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return done();
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') {
+    done();
+    return;
+  }
   const contentType = String(request.headers['content-type'] ?? '').toLowerCase();
   const origin = request.headers.origin;
   const expectedOrigin = `${request.protocol}://${request.host}`;

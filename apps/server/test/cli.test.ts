@@ -50,18 +50,32 @@ describe('admin CLI', () => {
   });
 
   it('creates a user with a password from stdin that then signs in', async () => {
-    const { code, out } = cli(file, ['user:create', '--email', 'Lena@Example.test', '--org', 'demo', '--role', 'finance'], 'a long enough secret\n');
+    const { code, out } = cli(
+      file,
+      ['user:create', '--email', 'Lena@Example.test', '--org', 'demo', '--role', 'finance'],
+      'a long enough secret\n',
+    );
     expect(code).toBe(0);
     expect(out).toContain('Created lena@example.test as finance in demo');
     expect(out).not.toContain('a long enough secret');
     await withDb(file, async (db) => {
       const caller = createCaller(createInnerContext({ db }));
-      await expect(caller.auth.signIn({ email: 'lena@example.test', password: 'a long enough secret' })).resolves.toBeDefined();
+      await expect(
+        caller.auth.signIn({ email: 'lena@example.test', password: 'a long enough secret' }),
+      ).resolves.toBeDefined();
     });
   });
 
   it('generates and prints a password once when stdin is empty', async () => {
-    const { code, out } = cli(file, ['user:create', '--email', 'omar@example.test', '--org', 'demo', '--role', 'viewer']);
+    const { code, out } = cli(file, [
+      'user:create',
+      '--email',
+      'omar@example.test',
+      '--org',
+      'demo',
+      '--role',
+      'viewer',
+    ]);
     expect(code).toBe(0);
     const password = out.match(/shown once[^:]*: ([a-z2-7]{16})/)?.[1];
     expect(password).toBeDefined();
@@ -72,7 +86,9 @@ describe('admin CLI', () => {
   });
 
   it('changes a role and refuses to demote the last admin', async () => {
-    expect(cli(file, ['user:set-role', '--email', 'omar@example.test', '--org', 'demo', '--role', 'coordinator']).code).toBe(0);
+    expect(
+      cli(file, ['user:set-role', '--email', 'omar@example.test', '--org', 'demo', '--role', 'coordinator']).code,
+    ).toBe(0);
     await withDb(file, async (db) => {
       const demo = await findOrganizationBySlug(db, 'demo');
       const members = await listMembers(db, demo!.id);
@@ -84,13 +100,25 @@ describe('admin CLI', () => {
   });
 
   it('explains bad arguments without a stack trace', () => {
-    const badRole = cli(file, ['user:create', '--email', 'x@example.test', '--org', 'demo', '--role', 'boss'], 'a long enough secret');
+    const badRole = cli(
+      file,
+      ['user:create', '--email', 'x@example.test', '--org', 'demo', '--role', 'boss'],
+      'a long enough secret',
+    );
     expect(badRole.code).not.toBe(0);
     expect(badRole.err).toContain('Invalid --role');
-    const shortPassword = cli(file, ['user:create', '--email', 'y@example.test', '--org', 'demo', '--role', 'viewer'], 'short');
+    const shortPassword = cli(
+      file,
+      ['user:create', '--email', 'y@example.test', '--org', 'demo', '--role', 'viewer'],
+      'short',
+    );
     expect(shortPassword.code).toBe(1);
     expect(shortPassword.err).toContain('10 to 256 characters');
-    const noOrg = cli(file, ['user:create', '--email', 'z@example.test', '--org', 'nowhere', '--role', 'viewer'], 'a long enough secret');
+    const noOrg = cli(
+      file,
+      ['user:create', '--email', 'z@example.test', '--org', 'nowhere', '--role', 'viewer'],
+      'a long enough secret',
+    );
     expect(noOrg.code).toBe(1);
     expect(noOrg.err).toContain('No organisation with slug "nowhere"');
     const missing = cli(file, ['user:set-role', '--email', 'x@example.test']);

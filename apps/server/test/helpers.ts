@@ -12,7 +12,9 @@ export interface RunningServer {
 }
 
 /** A real HTTP server on a random loopback port, over a fresh migrated SQLite with demo data. */
-export async function startServer(options: { trustProxy?: boolean; webRoot?: string | null } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { trustProxy?: boolean; webRoot?: string | null } = {},
+): Promise<RunningServer> {
   const opened = await createTestDatabase();
   await seedDemo(opened.db);
   const app = await buildApp({

@@ -1,6 +1,6 @@
 import type { AppRouter } from '@tessera/api';
 import { demoPassword } from '@tessera/api';
-import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './helpers';
 
@@ -62,7 +62,9 @@ describe('the API over real HTTP', () => {
   it('answers bad input with field-level keys and no stack', async () => {
     const { trpc } = client();
     await trpc.auth.signIn.mutate({ email: 'admin@demo.test', password: demoPassword });
-    const error = await errorOf(trpc.funders.create.mutate({ name: 'x'.repeat(10_000), kind: 'nope' as 'other', website: 'bad url' }));
+    const error = await errorOf(
+      trpc.funders.create.mutate({ name: 'x'.repeat(10_000), kind: 'nope' as 'other', website: 'bad url' }),
+    );
     expect(error.data?.httpStatus).toBe(400);
     expect(error.data?.appCode).toBe('VALIDATION');
     expect(error.data?.fieldErrors).toEqual({
@@ -96,11 +98,14 @@ describe('the API over real HTTP', () => {
 
   it('gives a wrong password the same answer as an unknown account, then a Retry-After', async () => {
     const { trpc } = client();
-    const wrong = await errorOf(trpc.auth.signIn.mutate({ email: 'coordinator@demo.test', password: 'wrong-password' }));
+    const wrong = await errorOf(
+      trpc.auth.signIn.mutate({ email: 'coordinator@demo.test', password: 'wrong-password' }),
+    );
     const unknown = await errorOf(trpc.auth.signIn.mutate({ email: 'nobody@demo.test', password: 'wrong-password' }));
     expect(wrong.message).toBe(unknown.message);
     expect(wrong.data?.appCode).toBe('INVALID_CREDENTIALS');
-    for (let i = 0; i < 4; i += 1) await errorOf(trpc.auth.signIn.mutate({ email: 'coordinator@demo.test', password: 'wrong-password' }));
+    for (let i = 0; i < 4; i += 1)
+      await errorOf(trpc.auth.signIn.mutate({ email: 'coordinator@demo.test', password: 'wrong-password' }));
     const response = await fetch(`${server.url}/trpc/auth.signIn`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-tessera-request': '1' },
@@ -118,9 +123,16 @@ describe('refusing what a browser could send cross-site', () => {
   it.each([
     ['application/x-www-form-urlencoded', 'email=admin%40demo.test&password=tessera-demo'],
     ['text/plain', body],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\nadmin@demo.test\r\n--x--\r\n'],
+    [
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\nadmin@demo.test\r\n--x--\r\n',
+    ],
   ])('refuses a %s post', async (contentType, payload) => {
-    const response = await fetch(mutation(), { method: 'POST', headers: { 'content-type': contentType, 'x-tessera-request': '1' }, body: payload });
+    const response = await fetch(mutation(), {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-tessera-request': '1' },
+      body: payload,
+    });
     expect(response.status).toBe(403);
     expect(response.headers.get('set-cookie')).toBeNull();
   });
@@ -153,7 +165,10 @@ describe('refusing what a browser could send cross-site', () => {
   });
 
   it('refuses a mutation sent as GET', async () => {
-    const response = await fetch(`${server.url}/trpc/funders.create?input=${encodeURIComponent('{"name":"x","kind":"other"}')}`, { headers: { 'x-tessera-request': '1' } });
+    const response = await fetch(
+      `${server.url}/trpc/funders.create?input=${encodeURIComponent('{"name":"x","kind":"other"}')}`,
+      { headers: { 'x-tessera-request': '1' } },
+    );
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });

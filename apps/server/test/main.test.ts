@@ -9,7 +9,9 @@ const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const tsx = path.join(serverDir, 'node_modules', '.bin', 'tsx');
 
 /** Starts the real entry point and resolves with its output once it says where it listens. */
-function start(env: Record<string, string>): Promise<{ child: ChildProcessWithoutNullStreams; output: () => string; url: string }> {
+function start(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcessWithoutNullStreams; output: () => string; url: string }> {
   const child = spawn(tsx, ['src/main.ts'], { cwd: serverDir, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
   let output = '';
   return new Promise((resolve, reject) => {

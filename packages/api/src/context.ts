@@ -16,9 +16,7 @@ export interface Context {
   clearSessionCookie: () => void;
 }
 
-export function createInnerContext(
-  input: Pick<Context, 'db'> & Partial<Omit<Context, 'db'>>,
-): Context {
+export function createInnerContext(input: Pick<Context, 'db'> & Partial<Omit<Context, 'db'>>): Context {
   return {
     sessionToken: null,
     clientAddress: '127.0.0.1',

@@ -21,16 +21,41 @@ import { hashPassword } from './services/passwords';
 export const demoPassword = 'tessera-demo';
 
 export const demoUsers: { email: string; displayName: string; memberships: { org: string; role: Role }[] }[] = [
-  { email: 'admin@demo.test', displayName: 'Ana Petrovska', memberships: [{ org: 'demo', role: 'admin' }, { org: 'network', role: 'viewer' }] },
-  { email: 'coordinator@demo.test', displayName: 'Marija Stojanova', memberships: [{ org: 'demo', role: 'coordinator' }] },
+  {
+    email: 'admin@demo.test',
+    displayName: 'Ana Petrovska',
+    memberships: [
+      { org: 'demo', role: 'admin' },
+      { org: 'network', role: 'viewer' },
+    ],
+  },
+  {
+    email: 'coordinator@demo.test',
+    displayName: 'Marija Stojanova',
+    memberships: [{ org: 'demo', role: 'coordinator' }],
+  },
   { email: 'finance@demo.test', displayName: 'Elena Trajkovska', memberships: [{ org: 'demo', role: 'finance' }] },
   { email: 'viewer@demo.test', displayName: 'Sara Lindqvist', memberships: [{ org: 'demo', role: 'viewer' }] },
   { email: 'network-admin@demo.test', displayName: 'Drita Hoxha', memberships: [{ org: 'network', role: 'admin' }] },
 ];
 
 const organizations = [
-  { slug: 'demo', name: 'Zora Collective', country: 'MK', baseCurrency: 'MKD', defaultLocale: 'mk' as const, suppressionThreshold: 5 },
-  { slug: 'network', name: 'Balkan Community Rights Network', country: 'RS', baseCurrency: 'EUR', defaultLocale: 'en' as const, suppressionThreshold: 5 },
+  {
+    slug: 'demo',
+    name: 'Zora Collective',
+    country: 'MK',
+    baseCurrency: 'MKD',
+    defaultLocale: 'mk' as const,
+    suppressionThreshold: 5,
+  },
+  {
+    slug: 'network',
+    name: 'Balkan Community Rights Network',
+    country: 'RS',
+    baseCurrency: 'EUR',
+    defaultLocale: 'en' as const,
+    suppressionThreshold: 5,
+  },
 ];
 
 const funders: Record<string, (CreateFunderInput & { archived?: boolean })[]> = {
@@ -117,7 +142,12 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     for (const demoUser of demoUsers) {
       let user = await findUserByEmail(trx, demoUser.email);
       if (!user) {
-        user = await insertUser(trx, { email: demoUser.email, displayName: demoUser.displayName, passwordHash, locale: 'en' });
+        user = await insertUser(trx, {
+          email: demoUser.email,
+          displayName: demoUser.displayName,
+          passwordHash,
+          locale: 'en',
+        });
         created += 1;
       }
       for (const m of demoUser.memberships) {
@@ -128,12 +158,20 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
       }
       // Everyone opens their first listed organisation on first sign-in.
       const firstOrgId = orgIds.get(demoUser.memberships[0]?.org ?? '');
-      if (firstOrgId && (await findLastOrganization(trx, user.id)) === null) await setLastOrganization(trx, user.id, firstOrgId);
+      if (firstOrgId && (await findLastOrganization(trx, user.id)) === null)
+        await setLastOrganization(trx, user.id, firstOrgId);
     }
     for (const [slug, list] of Object.entries(funders)) {
       const orgId = orgIds.get(slug);
       if (!orgId) continue;
-      const existing = await listFunders(trx, orgId, { search: '', status: 'all', sort: 'name', direction: 'asc', limit: 200, offset: 0 });
+      const existing = await listFunders(trx, orgId, {
+        search: '',
+        status: 'all',
+        sort: 'name',
+        direction: 'asc',
+        limit: 200,
+        offset: 0,
+      });
       const names = new Set(existing.items.map((f) => f.name));
       for (const { archived, ...input } of list) {
         if (names.has(input.name)) continue;
@@ -141,7 +179,14 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
         if (archived) {
           await setFunderArchived(trx, orgId, funder.id, funder.version, true);
         }
-        await insertAuditEvent(trx, { orgId, userId: null, action: 'create', entity: 'funder', entityId: funder.id, fields: ['seed-demo'] });
+        await insertAuditEvent(trx, {
+          orgId,
+          userId: null,
+          action: 'create',
+          entity: 'funder',
+          entityId: funder.id,
+          fields: ['seed-demo'],
+        });
         created += 1;
       }
     }

@@ -35,7 +35,7 @@ function zodFieldErrors(error: ZodError): FieldErrors {
   for (const issue of error.issues) {
     const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
     const message = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
-    (fields[path] ??= []).push(message);
+    fields[path] = [...(fields[path] ?? []), message];
   }
   return fields;
 }
@@ -44,32 +44,35 @@ export interface ProcedureMeta {
   permission?: Permission;
 }
 
-const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  // Never ship stack traces, whatever NODE_ENV says.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    let data: AppErrorData;
-    let message = shape.message;
-    if (isDomainError(cause)) {
-      data = {
-        appCode: cause.code,
-        fieldErrors: cause.fieldErrors ?? null,
-        retryAfterSeconds: cause.retryAfterSeconds ?? null,
-      };
-    } else if (cause instanceof ZodError) {
-      data = { appCode: 'VALIDATION', fieldErrors: zodFieldErrors(cause), retryAfterSeconds: null };
-      message = 'Some fields are not valid.';
-    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
-      data = { appCode: 'INTERNAL', fieldErrors: null, retryAfterSeconds: null };
-      message = 'Something went wrong on the server.';
-    } else {
-      data = { appCode: 'BAD_REQUEST', fieldErrors: null, retryAfterSeconds: null };
-    }
-    const { stack: _stack, ...rest } = shape.data as typeof shape.data & { stack?: string };
-    return { ...shape, message, data: { ...rest, ...data } };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Never ship stack traces, whatever NODE_ENV says.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      let data: AppErrorData;
+      let message = shape.message;
+      if (isDomainError(cause)) {
+        data = {
+          appCode: cause.code,
+          fieldErrors: cause.fieldErrors ?? null,
+          retryAfterSeconds: cause.retryAfterSeconds ?? null,
+        };
+      } else if (cause instanceof ZodError) {
+        data = { appCode: 'VALIDATION', fieldErrors: zodFieldErrors(cause), retryAfterSeconds: null };
+        message = 'Some fields are not valid.';
+      } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+        data = { appCode: 'INTERNAL', fieldErrors: null, retryAfterSeconds: null };
+        message = 'Something went wrong on the server.';
+      } else {
+        data = { appCode: 'BAD_REQUEST', fieldErrors: null, retryAfterSeconds: null };
+      }
+      const { stack: _stack, ...rest } = shape.data as typeof shape.data & { stack?: string };
+      return { ...shape, message, data: { ...rest, ...data } };
+    },
+  });
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;

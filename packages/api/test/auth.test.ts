@@ -3,7 +3,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createInnerContext } from '../src/context';
 import { createCaller } from '../src/root';
 import { sessionIdFromToken } from '../src/services/auth.service';
-import { anonymousCaller, callerForUser, createTestDatabase, createTestOrganization, createTestUser, expectTrpcError, userWithPassword } from './helpers';
+import {
+  anonymousCaller,
+  callerForUser,
+  createTestDatabase,
+  createTestOrganization,
+  createTestUser,
+  expectTrpcError,
+  userWithPassword,
+} from './helpers';
 
 const password = 'correct horse battery';
 let opened: OpenedDatabase;
@@ -15,7 +23,11 @@ beforeEach(async () => {
 });
 
 function signInContext(clientAddress = '10.0.0.1', now = () => new Date()) {
-  const cookies: { token: string | null; expiresAt: Date | null; cleared: boolean } = { token: null, expiresAt: null, cleared: false };
+  const cookies: { token: string | null; expiresAt: Date | null; cleared: boolean } = {
+    token: null,
+    expiresAt: null,
+    cleared: false,
+  };
   const ctx = createInnerContext({
     db: opened.db,
     clientAddress,
@@ -46,29 +58,53 @@ describe('sign in and out', () => {
 
   it('gives one generic message for a wrong password and for an unknown account', async () => {
     const user = await userWithPassword(opened, orgId, 'viewer', password);
-    const wrong = await expectTrpcError(signInContext().caller.auth.signIn({ email: user.email, password: 'nope' }), 'UNAUTHORIZED', 'INVALID_CREDENTIALS');
-    const unknown = await expectTrpcError(signInContext().caller.auth.signIn({ email: 'ghost@example.test', password: 'nope' }), 'UNAUTHORIZED', 'INVALID_CREDENTIALS');
+    const wrong = await expectTrpcError(
+      signInContext().caller.auth.signIn({ email: user.email, password: 'nope' }),
+      'UNAUTHORIZED',
+      'INVALID_CREDENTIALS',
+    );
+    const unknown = await expectTrpcError(
+      signInContext().caller.auth.signIn({ email: 'ghost@example.test', password: 'nope' }),
+      'UNAUTHORIZED',
+      'INVALID_CREDENTIALS',
+    );
     expect(wrong.message).toBe(unknown.message);
   });
 
   it('slows down repeated failures for one account, even from many addresses', async () => {
     const user = await userWithPassword(opened, orgId, 'viewer', password);
     for (let i = 0; i < 5; i += 1) {
-      await expectTrpcError(signInContext(`10.0.1.${i}`).caller.auth.signIn({ email: user.email, password: 'bad' }), 'UNAUTHORIZED');
+      await expectTrpcError(
+        signInContext(`10.0.1.${i}`).caller.auth.signIn({ email: user.email, password: 'bad' }),
+        'UNAUTHORIZED',
+      );
     }
     // Now even the right password must wait.
-    const limited = await expectTrpcError(signInContext('10.0.2.1').caller.auth.signIn({ email: user.email, password }), 'TOO_MANY_REQUESTS', 'RATE_LIMITED');
+    const limited = await expectTrpcError(
+      signInContext('10.0.2.1').caller.auth.signIn({ email: user.email, password }),
+      'TOO_MANY_REQUESTS',
+      'RATE_LIMITED',
+    );
     expect((limited.cause as { retryAfterSeconds?: number }).retryAfterSeconds).toBeGreaterThan(0);
     // Once the wait has passed, the right password works.
     const later = () => new Date(Date.now() + 10_000);
-    await expect(signInContext('10.0.2.1', later).caller.auth.signIn({ email: user.email, password })).resolves.toMatchObject({ userId: user.id });
+    await expect(
+      signInContext('10.0.2.1', later).caller.auth.signIn({ email: user.email, password }),
+    ).resolves.toMatchObject({ userId: user.id });
   });
 
   it('slows down one address trying many accounts', async () => {
     for (let i = 0; i < 20; i += 1) {
-      await expectTrpcError(signInContext('10.9.9.9').caller.auth.signIn({ email: `guess${i}@example.test`, password: 'bad' }), 'UNAUTHORIZED');
+      await expectTrpcError(
+        signInContext('10.9.9.9').caller.auth.signIn({ email: `guess${i}@example.test`, password: 'bad' }),
+        'UNAUTHORIZED',
+      );
     }
-    await expectTrpcError(signInContext('10.9.9.9').caller.auth.signIn({ email: 'guess99@example.test', password: 'bad' }), 'TOO_MANY_REQUESTS', 'RATE_LIMITED');
+    await expectTrpcError(
+      signInContext('10.9.9.9').caller.auth.signIn({ email: 'guess99@example.test', password: 'bad' }),
+      'TOO_MANY_REQUESTS',
+      'RATE_LIMITED',
+    );
   });
 
   it('signs out: the session is gone and the cookie cleared', async () => {
@@ -77,11 +113,19 @@ describe('sign in and out', () => {
     await caller.auth.signIn({ email: user.email, password });
     const token = cookies.token!;
     const signedIn = signInContext();
-    const ctx = createInnerContext({ db: opened.db, sessionToken: token, clearSessionCookie: () => Object.assign(signedIn.cookies, { cleared: true }) });
+    const ctx = createInnerContext({
+      db: opened.db,
+      sessionToken: token,
+      clearSessionCookie: () => Object.assign(signedIn.cookies, { cleared: true }),
+    });
     await createCaller(ctx).auth.signOut();
     expect(signedIn.cookies.cleared).toBe(true);
     expect(await findSession(opened.db, sessionIdFromToken(token))).toBeUndefined();
-    await expectTrpcError(createCaller(createInnerContext({ db: opened.db, sessionToken: token })).funders.list({}), 'UNAUTHORIZED', 'UNAUTHENTICATED');
+    await expectTrpcError(
+      createCaller(createInnerContext({ db: opened.db, sessionToken: token })).funders.list({}),
+      'UNAUTHORIZED',
+      'UNAUTHENTICATED',
+    );
   });
 
   it('expires sessions and renews live ones past half their life', async () => {
@@ -92,7 +136,12 @@ describe('sign in and out', () => {
     const token = cookies.token!;
     const at = (iso: string) => {
       const renewed: { expiresAt: Date | null } = { expiresAt: null };
-      const ctx = createInnerContext({ db: opened.db, sessionToken: token, now: () => new Date(iso), setSessionCookie: (_t, e) => (renewed.expiresAt = e) });
+      const ctx = createInnerContext({
+        db: opened.db,
+        sessionToken: token,
+        now: () => new Date(iso),
+        setSessionCookie: (_t, e) => (renewed.expiresAt = e),
+      });
       return { caller: createCaller(ctx), renewed };
     };
     const early = at('2026-03-01T09:00:00Z');
@@ -109,9 +158,18 @@ describe('sign in and out', () => {
     const user = await userWithPassword(opened, orgId, 'finance', password);
     const first = await callerForUser(opened, user.id, orgId);
     const second = await callerForUser(opened, user.id, orgId);
-    const error = await expectTrpcError(first.auth.changePassword({ currentPassword: 'wrong', newPassword: 'a new long passphrase' }), 'BAD_REQUEST', 'VALIDATION');
-    expect((error.cause as { fieldErrors?: unknown }).fieldErrors).toEqual({ currentPassword: ['validation.wrongPassword'] });
-    await expectTrpcError(first.auth.changePassword({ currentPassword: password, newPassword: 'short' }), 'BAD_REQUEST');
+    const error = await expectTrpcError(
+      first.auth.changePassword({ currentPassword: 'wrong', newPassword: 'a new long passphrase' }),
+      'BAD_REQUEST',
+      'VALIDATION',
+    );
+    expect((error.cause as { fieldErrors?: unknown }).fieldErrors).toEqual({
+      currentPassword: ['validation.wrongPassword'],
+    });
+    await expectTrpcError(
+      first.auth.changePassword({ currentPassword: password, newPassword: 'short' }),
+      'BAD_REQUEST',
+    );
     await first.auth.changePassword({ currentPassword: password, newPassword: 'a new long passphrase' });
     await expect(first.funders.list({})).resolves.toBeDefined();
     await expectTrpcError(second.funders.list({}), 'UNAUTHORIZED');

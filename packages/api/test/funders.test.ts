@@ -21,7 +21,10 @@ beforeEach(async () => {
 });
 
 async function countFunders() {
-  const row = await opened.db.selectFrom('funder').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await opened.db
+    .selectFrom('funder')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -59,7 +62,11 @@ describe('funders', () => {
     const { caller } = await callerFor(opened, orgId, 'admin');
     const created = await caller.funders.create(embassy);
     await caller.funders.update({ ...embassy, id: created.id, version: 1, name: 'First writer' });
-    const error = await expectTrpcError(caller.funders.update({ ...embassy, id: created.id, version: 1, name: 'Second writer' }), 'CONFLICT', 'STALE_VERSION');
+    const error = await expectTrpcError(
+      caller.funders.update({ ...embassy, id: created.id, version: 1, name: 'Second writer' }),
+      'CONFLICT',
+      'STALE_VERSION',
+    );
     expect(error.message).toMatch(/someone else changed/i);
     await expectTrpcError(caller.funders.archive({ id: created.id, version: 1 }), 'CONFLICT', 'STALE_VERSION');
     expect((await caller.funders.get({ id: created.id })).name).toBe('First writer');
@@ -84,7 +91,10 @@ describe('funders', () => {
   it('does not half-save an edit that fails validation', async () => {
     const { caller } = await callerFor(opened, orgId, 'finance');
     const created = await caller.funders.create(embassy);
-    await expectTrpcError(caller.funders.update({ ...embassy, id: created.id, version: 1, website: 'nope' }), 'BAD_REQUEST');
+    await expectTrpcError(
+      caller.funders.update({ ...embassy, id: created.id, version: 1, website: 'nope' }),
+      'BAD_REQUEST',
+    );
     expect(await caller.funders.get({ id: created.id })).toEqual(created);
   });
 
@@ -95,7 +105,11 @@ describe('funders', () => {
     const { caller: outsider } = await callerFor(opened, otherOrg.id, 'admin');
     expect((await outsider.funders.list({ status: 'all' })).total).toBe(0);
     await expectTrpcError(outsider.funders.get({ id: mine.id }), 'NOT_FOUND', 'NOT_FOUND');
-    await expectTrpcError(outsider.funders.update({ ...embassy, id: mine.id, version: 1, name: 'Hijack' }), 'NOT_FOUND', 'NOT_FOUND');
+    await expectTrpcError(
+      outsider.funders.update({ ...embassy, id: mine.id, version: 1, name: 'Hijack' }),
+      'NOT_FOUND',
+      'NOT_FOUND',
+    );
     await expectTrpcError(outsider.funders.archive({ id: mine.id, version: 1 }), 'NOT_FOUND', 'NOT_FOUND');
     expect((await caller.funders.get({ id: mine.id })).name).toBe(embassy.name);
   });

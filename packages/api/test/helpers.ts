@@ -21,11 +21,19 @@ export async function callerFor(opened: OpenedDatabase, orgId: string, role: Rol
 export async function callerForUser(opened: OpenedDatabase, userId: string, orgId: string | null) {
   tokenCounter += 1;
   const token = `test-token-${tokenCounter}-${Math.random().toString(36).slice(2)}`;
-  await insertSession(opened.db, { id: sessionIdFromToken(token), userId, activeOrgId: orgId, expiresAt: new Date(Date.now() + 3600_000) });
+  await insertSession(opened.db, {
+    id: sessionIdFromToken(token),
+    userId,
+    activeOrgId: orgId,
+    expiresAt: new Date(Date.now() + 3600_000),
+  });
   return createCaller(createInnerContext({ db: opened.db, sessionToken: token }));
 }
 
-export function anonymousCaller(opened: OpenedDatabase, overrides: Parameters<typeof createInnerContext>[0] extends infer T ? Partial<T> : never = {}) {
+export function anonymousCaller(
+  opened: OpenedDatabase,
+  overrides: Parameters<typeof createInnerContext>[0] extends infer T ? Partial<T> : never = {},
+) {
   return createCaller(createInnerContext({ db: opened.db, ...overrides }));
 }
 
@@ -43,6 +51,7 @@ export async function expectTrpcError(promise: Promise<unknown>, code: TRPCError
   );
   expect(error).toBeInstanceOf(TRPCError);
   expect((error as TRPCError).code).toBe(code);
-  if (appCode) expect(((error as TRPCError).cause as { code?: string } | undefined)?.code ?? 'VALIDATION').toBe(appCode);
+  if (appCode)
+    expect(((error as TRPCError).cause as { code?: string } | undefined)?.code ?? 'VALIDATION').toBe(appCode);
   return error as TRPCError;
 }

@@ -15,11 +15,17 @@ beforeEach(async () => {
 describe('members', () => {
   it('adds a new person with a one-time password that signs them in', async () => {
     const { caller } = await callerFor(opened, orgId, 'admin');
-    const added = await caller.members.add({ email: 'New.Person@Example.test', displayName: 'New Person', role: 'coordinator' });
+    const added = await caller.members.add({
+      email: 'New.Person@Example.test',
+      displayName: 'New Person',
+      role: 'coordinator',
+    });
     expect(added.member).toMatchObject({ email: 'new.person@example.test', role: 'coordinator' });
     expect(added.temporaryPassword).toMatch(/^[a-z2-7]{16}$/);
     const signIn = createCaller(createInnerContext({ db: opened.db }));
-    await expect(signIn.auth.signIn({ email: 'new.person@example.test', password: added.temporaryPassword! })).resolves.toBeDefined();
+    await expect(
+      signIn.auth.signIn({ email: 'new.person@example.test', password: added.temporaryPassword! }),
+    ).resolves.toBeDefined();
   });
 
   it('adds an existing account without a new password, and refuses a duplicate', async () => {
@@ -28,7 +34,11 @@ describe('members', () => {
     const { caller } = await callerFor(opened, orgId, 'admin');
     const added = await caller.members.add({ email: existing.email, displayName: 'Ignored', role: 'finance' });
     expect(added.temporaryPassword).toBeNull();
-    const dup = await expectTrpcError(caller.members.add({ email: existing.email, displayName: 'Again', role: 'viewer' }), 'CONFLICT', 'CONFLICT');
+    const dup = await expectTrpcError(
+      caller.members.add({ email: existing.email, displayName: 'Again', role: 'viewer' }),
+      'CONFLICT',
+      'CONFLICT',
+    );
     expect((dup.cause as { fieldErrors?: unknown }).fieldErrors).toEqual({ email: ['validation.alreadyMember'] });
   });
 
@@ -63,7 +73,10 @@ describe('members', () => {
 
   it('validates the new member field by field', async () => {
     const { caller } = await callerFor(opened, orgId, 'admin');
-    const error = await expectTrpcError(caller.members.add({ email: 'not-an-email', displayName: '', role: 'boss' as 'admin' }), 'BAD_REQUEST');
+    const error = await expectTrpcError(
+      caller.members.add({ email: 'not-an-email', displayName: '', role: 'boss' as 'admin' }),
+      'BAD_REQUEST',
+    );
     const issues = (error.cause as { issues: { path: string[]; message: string }[] }).issues;
     expect(Object.fromEntries(issues.map((i) => [i.path.join('.'), i.message]))).toEqual({
       email: 'validation.invalidEmail',

@@ -48,7 +48,15 @@ beforeAll(async () => {
 });
 
 async function freshIds() {
-  const funder = await insertFunder(opened.db, orgId, { name: 'Target', kind: 'other', country: null, website: null, contactName: null, contactEmail: null, notes: null });
+  const funder = await insertFunder(opened.db, orgId, {
+    name: 'Target',
+    kind: 'other',
+    country: null,
+    website: null,
+    contactName: null,
+    contactEmail: null,
+    notes: null,
+  });
   const member = await createTestUser(opened.db, orgId, 'viewer');
   return { funderId: funder.id, memberId: member.id };
 }
@@ -99,7 +107,16 @@ describe.each(Object.keys(calls))('%s', (path) => {
     expect(text).not.toContain(ids.funderId);
     expect(text).not.toContain(ids.memberId);
     expect(text).not.toContain(orgId);
-    if (['funders.get', 'funders.update', 'funders.archive', 'funders.restore', 'members.setRole', 'members.remove'].includes(path)) {
+    if (
+      [
+        'funders.get',
+        'funders.update',
+        'funders.archive',
+        'funders.restore',
+        'members.setRole',
+        'members.remove',
+      ].includes(path)
+    ) {
       expect(outcome).toBe('NOT_FOUND');
     }
   });

@@ -14,8 +14,21 @@ describe('demo data', () => {
     expect(demo?.name).toBe('Zora Collective');
     const members = await listMembers(opened.db, demo!.id);
     expect(members.map((m) => m.role).sort()).toEqual(['admin', 'coordinator', 'finance', 'viewer']);
-    const funders = await listFunders(opened.db, demo!.id, { search: '', status: 'all', sort: 'name', direction: 'asc', limit: 50, offset: 0 });
-    expect(funders.items.map((f) => f.kind).sort()).toEqual(['foundation', 'foundation', 'government', 'network', 'private']);
+    const funders = await listFunders(opened.db, demo!.id, {
+      search: '',
+      status: 'all',
+      sort: 'name',
+      direction: 'asc',
+      limit: 50,
+      offset: 0,
+    });
+    expect(funders.items.map((f) => f.kind).sort()).toEqual([
+      'foundation',
+      'foundation',
+      'government',
+      'network',
+      'private',
+    ]);
     expect(funders.items.filter((f) => f.archivedAt !== null)).toHaveLength(1);
 
     const again = await seedDemo(opened.db);
@@ -24,7 +37,9 @@ describe('demo data', () => {
     expect((await listMembers(opened.db, demo!.id)).length).toBe(members.length);
 
     for (const user of demoUsers) {
-      const caller = createCaller(createInnerContext({ db: opened.db, clientAddress: `10.1.0.${demoUsers.indexOf(user)}` }));
+      const caller = createCaller(
+        createInnerContext({ db: opened.db, clientAddress: `10.1.0.${demoUsers.indexOf(user)}` }),
+      );
       await expect(caller.auth.signIn({ email: user.email, password: demoPassword })).resolves.toBeDefined();
     }
   });

@@ -1,5 +1,12 @@
 export { newId, nowIso } from './clock';
-export { createMigrator, type Db, type Executor, migrateToLatest, type OpenedDatabase, openDatabase } from './connection';
+export {
+  createMigrator,
+  type Db,
+  type Executor,
+  migrateToLatest,
+  type OpenedDatabase,
+  openDatabase,
+} from './connection';
 export * from './repositories/audit.repository';
 export * from './repositories/funder.repository';
 export * from './repositories/login-attempt.repository';

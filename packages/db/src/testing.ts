@@ -19,7 +19,10 @@ function unique(prefix: string): string {
   return `${prefix}${counter}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-export async function createTestOrganization(db: OpenedDatabase['db'], overrides: { slug?: string; name?: string } = {}) {
+export async function createTestOrganization(
+  db: OpenedDatabase['db'],
+  overrides: { slug?: string; name?: string } = {},
+) {
   return insertOrganization(db, {
     slug: overrides.slug ?? unique('org'),
     name: overrides.name ?? 'Test organisation',

@@ -40,7 +40,17 @@ describe('opening a SQLite file', () => {
   it('enforces foreign keys', async () => {
     opened = openDatabase(':memory:');
     await migrateToLatest(opened.db);
-    await expect(insertFunder(opened.db, 'no-such-org', { name: 'X', kind: 'other', country: null, website: null, contactName: null, contactEmail: null, notes: null })).rejects.toThrow(/FOREIGN KEY/);
+    await expect(
+      insertFunder(opened.db, 'no-such-org', {
+        name: 'X',
+        kind: 'other',
+        country: null,
+        website: null,
+        contactName: null,
+        contactEmail: null,
+        notes: null,
+      }),
+    ).rejects.toThrow(/FOREIGN KEY/);
   });
 
   it('leaves no trace of overwritten text in the file (secure_delete)', async () => {
@@ -49,7 +59,15 @@ describe('opening a SQLite file', () => {
     await migrateToLatest(opened.db);
     const org = await createTestOrganization(opened.db);
     const marker = 'ZZ-SECRET-MARKER-7781';
-    const funder = await insertFunder(opened.db, org.id, { name: 'Trace test', kind: 'other', country: null, website: null, contactName: null, contactEmail: null, notes: marker.repeat(50) });
+    const funder = await insertFunder(opened.db, org.id, {
+      name: 'Trace test',
+      kind: 'other',
+      country: null,
+      website: null,
+      contactName: null,
+      contactEmail: null,
+      notes: marker.repeat(50),
+    });
     await opened.db.deleteFrom('funder').where('id', '=', funder.id).execute();
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(opened.db);
     await opened.close();

@@ -1,6 +1,16 @@
 import * as z from 'zod';
 
-export const auditActions = ['create', 'update', 'archive', 'restore', 'delete', 'read', 'sign_in', 'sign_out', 'role_change'] as const;
+export const auditActions = [
+  'create',
+  'update',
+  'archive',
+  'restore',
+  'delete',
+  'read',
+  'sign_in',
+  'sign_out',
+  'role_change',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEntry {

@@ -22,7 +22,10 @@ export const signInInput = z.object({
 export type SignInInput = z.infer<typeof signInInput>;
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1, { error: messageKey('validation.required') }).max(passwordMaxLength),
+  currentPassword: z
+    .string()
+    .min(1, { error: messageKey('validation.required') })
+    .max(passwordMaxLength),
   newPassword: passwordField,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;

@@ -46,9 +46,7 @@ export const optionalUrl = z
   .nullish()
   .transform((value) => (value ? value : null))
   .pipe(
-    z
-      .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: messageKey('validation.invalidUrl') })
-      .nullable(),
+    z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: messageKey('validation.invalidUrl') }).nullable(),
   );
 
 /** ISO 3166-1 alpha-2, upper case. */

@@ -59,9 +59,9 @@ describe('search folding', () => {
   });
 
   it('indexes name, country and contact', () => {
-    expect(funderSearchText({ name: 'City of Skopje', country: 'MK', contactName: 'Grants Desk', contactEmail: null })).toBe(
-      'city of skopje mk grants desk',
-    );
+    expect(
+      funderSearchText({ name: 'City of Skopje', country: 'MK', contactName: 'Grants Desk', contactEmail: null }),
+    ).toBe('city of skopje mk grants desk');
   });
 });
 

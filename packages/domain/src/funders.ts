@@ -1,5 +1,13 @@
 import * as z from 'zod';
-import { idField, optionalCountry, optionalEmail, optionalText, optionalUrl, requiredText, versionField } from './fields';
+import {
+  idField,
+  optionalCountry,
+  optionalEmail,
+  optionalText,
+  optionalUrl,
+  requiredText,
+  versionField,
+} from './fields';
 import { messageKey } from './messages';
 
 export const funderKinds = ['government', 'foundation', 'network', 'multilateral', 'private', 'other'] as const;
@@ -34,7 +42,11 @@ export const funderSortFields = ['name', 'kind', 'country', 'updatedAt'] as cons
 export type FunderSortField = (typeof funderSortFields)[number];
 
 export const listFundersInput = z.object({
-  search: z.string().trim().max(200, { error: messageKey('validation.tooLong', { max: 200 }) }).default(''),
+  search: z
+    .string()
+    .trim()
+    .max(200, { error: messageKey('validation.tooLong', { max: 200 }) })
+    .default(''),
   kind: funderKindSchema.optional(),
   status: z.enum(['active', 'archived', 'all']).default('active'),
   sort: z.enum(funderSortFields).default('name'),
@@ -58,16 +70,15 @@ export interface Funder extends FunderFields {
  * Cyrillic folds too (SQLite's LIKE only folds ASCII).
  */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('und')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
 }
 
-export function funderSearchText(fields: Pick<FunderFields, 'name' | 'country' | 'contactName' | 'contactEmail'>): string {
-  return foldForSearch([fields.name, fields.country, fields.contactName, fields.contactEmail].filter(Boolean).join(' '));
+export function funderSearchText(
+  fields: Pick<FunderFields, 'name' | 'country' | 'contactName' | 'contactEmail'>,
+): string {
+  return foldForSearch(
+    [fields.name, fields.country, fields.contactName, fields.contactEmail].filter(Boolean).join(' '),
+  );
 }
 
 /** The names of the fields whose values differ, for the audit log (values are never copied). */

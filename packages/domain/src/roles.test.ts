@@ -27,12 +27,17 @@ describe('the last admin', () => {
 
   it('refuses exactly the changes that leave no admin', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(member, { selector: (m) => m.userId, minLength: 1 }), fc.constantFrom('a', 'b', 'c', 'd'), fc.option(fc.constantFrom(...roles)), (members, userId, newRole) => {
-        const after = members
-          .filter((m) => !(m.userId === userId && newRole === null))
-          .map((m) => (m.userId === userId && newRole ? { ...m, role: newRole } : m));
-        expect(wouldLeaveNoAdmin(members, { userId, newRole })).toBe(!after.some((m) => m.role === 'admin'));
-      }),
+      fc.property(
+        fc.uniqueArray(member, { selector: (m) => m.userId, minLength: 1 }),
+        fc.constantFrom('a', 'b', 'c', 'd'),
+        fc.option(fc.constantFrom(...roles)),
+        (members, userId, newRole) => {
+          const after = members
+            .filter((m) => !(m.userId === userId && newRole === null))
+            .map((m) => (m.userId === userId && newRole ? { ...m, role: newRole } : m));
+          expect(wouldLeaveNoAdmin(members, { userId, newRole })).toBe(!after.some((m) => m.role === 'admin'));
+        },
+      ),
     );
   });
 });

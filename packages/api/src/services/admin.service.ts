@@ -40,13 +40,27 @@ export async function createUserWithMembership(
         passwordHash,
         locale: 'en',
       });
-      await insertAuditEvent(trx, { orgId: org.id, userId: null, action: 'create', entity: 'user', entityId: user.id, fields: ['email', 'displayName'] });
+      await insertAuditEvent(trx, {
+        orgId: org.id,
+        userId: null,
+        action: 'create',
+        entity: 'user',
+        entityId: user.id,
+        fields: ['email', 'displayName'],
+      });
     }
     if (await findMembership(trx, org.id, user.id)) {
       throw new DomainError('CONFLICT', `${input.email} is already a member of ${input.orgSlug}; use user:set-role.`);
     }
     await insertMembership(trx, org.id, user.id, input.role);
-    await insertAuditEvent(trx, { orgId: org.id, userId: null, action: 'create', entity: 'membership', entityId: user.id, fields: ['role'] });
+    await insertAuditEvent(trx, {
+      orgId: org.id,
+      userId: null,
+      action: 'create',
+      entity: 'membership',
+      entityId: user.id,
+      fields: ['role'],
+    });
     return { userId: user.id, created };
   });
 }
@@ -64,6 +78,13 @@ export async function setUserRole(db: Db, input: { email: string; orgSlug: strin
       throw new DomainError('LAST_ADMIN', 'The organisation must keep at least one admin.');
     }
     await updateMembershipRole(trx, org.id, user.id, input.role);
-    await insertAuditEvent(trx, { orgId: org.id, userId: null, action: 'role_change', entity: 'membership', entityId: user.id, fields: ['role'] });
+    await insertAuditEvent(trx, {
+      orgId: org.id,
+      userId: null,
+      action: 'role_change',
+      entity: 'membership',
+      entityId: user.id,
+      fields: ['role'],
+    });
   });
 }

@@ -126,7 +126,13 @@ export async function signIn(
     const lastOrgId = await findLastOrganization(trx, user.id);
     const activeOrgId = (memberships.find((m) => m.orgId === lastOrgId) ?? memberships[0])?.orgId ?? null;
     await insertSession(trx, { id: sessionIdFromToken(token), userId: user.id, activeOrgId, expiresAt });
-    await insertAuditEvent(trx, { orgId: activeOrgId, userId: user.id, action: 'sign_in', entity: 'user', entityId: user.id });
+    await insertAuditEvent(trx, {
+      orgId: activeOrgId,
+      userId: user.id,
+      action: 'sign_in',
+      entity: 'user',
+      entityId: user.id,
+    });
   });
   return { token, expiresAt, user };
 }

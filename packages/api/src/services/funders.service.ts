@@ -1,4 +1,11 @@
-import type { Actor, CreateFunderInput, Funder, FunderRefInput, ListFundersInput, UpdateFunderInput } from '@tessera/domain';
+import type {
+  Actor,
+  CreateFunderInput,
+  Funder,
+  FunderRefInput,
+  ListFundersInput,
+  UpdateFunderInput,
+} from '@tessera/domain';
 import { changedFields, DomainError } from '@tessera/domain';
 import {
   type Executor,
@@ -29,7 +36,9 @@ export async function createFunder(db: Executor, actor: Actor, input: CreateFund
     action: 'create',
     entity: 'funder',
     entityId: funder.id,
-    fields: Object.keys(input).filter((k) => input[k as keyof CreateFunderInput] !== null).sort(),
+    fields: Object.keys(input)
+      .filter((k) => input[k as keyof CreateFunderInput] !== null)
+      .sort(),
   });
   return funder;
 }
@@ -60,7 +69,12 @@ export async function editFunder(db: Executor, actor: Actor, input: UpdateFunder
   return after;
 }
 
-export async function archiveFunder(db: Executor, actor: Actor, input: FunderRefInput, archived: boolean): Promise<Funder> {
+export async function archiveFunder(
+  db: Executor,
+  actor: Actor,
+  input: FunderRefInput,
+  archived: boolean,
+): Promise<Funder> {
   const before = await getFunder(db, actor, input.id);
   if (before.version !== input.version) throw staleVersion();
   if ((before.archivedAt !== null) === archived) return before;

@@ -44,9 +44,19 @@ export async function addMember(db: Executor, actor: Actor, input: AddMemberInpu
       email: input.email,
       displayName: input.displayName,
       passwordHash: await hashPassword(temporaryPassword),
-      locale: org?.defaultLocale === 'mk' || org?.defaultLocale === 'sv' || org?.defaultLocale === 'sq' ? org.defaultLocale : 'en',
+      locale:
+        org?.defaultLocale === 'mk' || org?.defaultLocale === 'sv' || org?.defaultLocale === 'sq'
+          ? org.defaultLocale
+          : 'en',
     });
-    await insertAuditEvent(db, { orgId: actor.orgId, userId: actor.userId, action: 'create', entity: 'user', entityId: user.id, fields: ['email', 'displayName'] });
+    await insertAuditEvent(db, {
+      orgId: actor.orgId,
+      userId: actor.userId,
+      action: 'create',
+      entity: 'user',
+      entityId: user.id,
+      fields: ['email', 'displayName'],
+    });
   }
   await insertMembership(db, actor.orgId, user.id, input.role);
   await insertAuditEvent(db, {

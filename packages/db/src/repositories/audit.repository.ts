@@ -45,7 +45,11 @@ export async function listAuditEvents(db: Executor, orgId: string, input: ListAu
     .where('audit_event.org_id', '=', orgId);
   if (input.entity) query = query.where('audit_event.entity', '=', input.entity);
   if (input.entityId) query = query.where('audit_event.entity_id', '=', input.entityId);
-  const rows = await query.orderBy('audit_event.at', 'desc').orderBy('audit_event.id', 'desc').limit(input.limit).execute();
+  const rows = await query
+    .orderBy('audit_event.at', 'desc')
+    .orderBy('audit_event.id', 'desc')
+    .limit(input.limit)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

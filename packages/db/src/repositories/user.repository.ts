@@ -17,7 +17,13 @@ export interface UserCredentials extends UserRecord {
 
 const userColumns = ['id', 'email', 'display_name', 'locale', 'disabled_at'] as const;
 
-function toUser(row: { id: string; email: string; display_name: string; locale: string; disabled_at: string | null }): UserRecord {
+function toUser(row: {
+  id: string;
+  email: string;
+  display_name: string;
+  locale: string;
+  disabled_at: string | null;
+}): UserRecord {
   return {
     id: row.id,
     email: row.email,
