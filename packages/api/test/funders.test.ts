@@ -82,7 +82,7 @@ describe('funders', () => {
     ];
     for (const [input, field, message] of cases) {
       const error = await expectTrpcError(caller.funders.create(input as typeof embassy), 'BAD_REQUEST');
-      const issues = (error.cause as { issues: { path: string[]; message: string }[] }).issues;
+      const issues = (error.cause as unknown as { issues: { path: string[]; message: string }[] }).issues;
       expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([[field, message]]);
     }
     expect(await countFunders()).toBe(0);

@@ -77,7 +77,7 @@ describe('members', () => {
       caller.members.add({ email: 'not-an-email', displayName: '', role: 'boss' as 'admin' }),
       'BAD_REQUEST',
     );
-    const issues = (error.cause as { issues: { path: string[]; message: string }[] }).issues;
+    const issues = (error.cause as unknown as { issues: { path: string[]; message: string }[] }).issues;
     expect(Object.fromEntries(issues.map((i) => [i.path.join('.'), i.message]))).toEqual({
       email: 'validation.invalidEmail',
       displayName: 'validation.required',

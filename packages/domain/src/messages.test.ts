@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchLocale } from './locales';
 import { messageKey, parseMessageKey } from './messages';
@@ -8,6 +9,16 @@ describe('message keys', () => {
     expect(key).toBe('validation.tooLong?max=200');
     expect(parseMessageKey(key)).toEqual({ key: 'validation.tooLong', params: { max: '200' } });
     expect(parseMessageKey('validation.required')).toEqual({ key: 'validation.required', params: {} });
+  });
+
+  it('round-trips any parameter values, separators included', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1 }), fc.string()), (params) => {
+        const parsed = parseMessageKey(messageKey('validation.invalid', params));
+        expect(parsed.key).toBe('validation.invalid');
+        expect(parsed.params).toEqual({ ...params });
+      }),
+    );
   });
 });
 

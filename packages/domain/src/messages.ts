@@ -22,12 +22,19 @@ export const validationKeys = [
 export type ValidationKey = (typeof validationKeys)[number];
 
 export function messageKey(key: ValidationKey, params?: Record<string, string | number>): string {
-  if (!params || Object.keys(params).length === 0) return key;
-  const query = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]));
-  return `${key}?${query.toString()}`;
+  const entries = Object.entries(params ?? {});
+  if (entries.length === 0) return key;
+  return `${key}?${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')}`;
 }
 
 export function parseMessageKey(message: string): { key: string; params: Record<string, string> } {
-  const [key = message, query] = message.split('?', 2);
-  return { key, params: query ? Object.fromEntries(new URLSearchParams(query)) : {} };
+  const at = message.indexOf('?');
+  if (at < 0) return { key: message, params: {} };
+  // No prototype: a parameter named __proto__ must stay a plain entry.
+  const params: Record<string, string> = Object.create(null);
+  for (const pair of message.slice(at + 1).split('&')) {
+    const [k = '', v = ''] = pair.split('=');
+    if (k) params[decodeURIComponent(k)] = decodeURIComponent(v);
+  }
+  return { key: message.slice(0, at), params };
 }
