@@ -182,6 +182,8 @@ describe('sign in and out', () => {
     const caller = await callerForUser(opened, user.id, orgId);
     await caller.auth.setLocale({ locale: 'mk' });
     expect((await caller.auth.session())?.user.locale).toBe('mk');
+    const audit = await listAuditEvents(opened.db, orgId, { entity: 'user', entityId: user.id, limit: 5 });
+    expect(audit.map((a) => [a.action, a.fields])).toEqual([['update', ['locale']]]);
     await expectTrpcError(caller.auth.setLocale({ locale: 'de' as 'mk' }), 'BAD_REQUEST');
   });
 

@@ -175,6 +175,14 @@ export async function switchOrganization(db: Executor, auth: AuthState, orgId: s
 
 export async function setLocale(db: Executor, auth: AuthState, locale: Locale): Promise<void> {
   await updateUserLocale(db, auth.user.id, locale);
+  await insertAuditEvent(db, {
+    orgId: auth.activeOrgId,
+    userId: auth.user.id,
+    action: 'update',
+    entity: 'user',
+    entityId: auth.user.id,
+    fields: ['locale'],
+  });
 }
 
 export async function changePassword(db: Executor, auth: AuthState, input: ChangePasswordInput): Promise<void> {
