@@ -18,7 +18,9 @@ export interface AppOptions {
   sessionLifetimeMs: number;
   /** 'auto' sets Secure when the request came over HTTPS (directly or via a trusted proxy). */
   cookieSecure: 'auto' | boolean;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, a hop count, or a list of proxy addresses. */
+  trustProxy: boolean | number | string;
+  secretKey: Uint8Array;
   logger: FastifyServerOptions['logger'];
 }
 
@@ -41,9 +43,21 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
-    trustProxy: options.trustProxy,
+    // A hop count becomes the equivalent function (trust only the nearest N proxies).
+    trustProxy:
+      typeof options.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (options.trustProxy as number)
+        : options.trustProxy,
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
+  });
+
+  // Whatever escapes: a plain message, never a stack. Set before any plugin registers so that
+  // every encapsulated scope (the API included) inherits it.
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send({ error: status === 500 ? 'Internal error' : (error.message ?? 'Bad request') });
   });
 
   await app.register(fastifyCookie);
@@ -70,6 +84,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       prefix: '/trpc',
       trpcOptions: {
         router: appRouter,
+        // The web client batches at most this many calls (apps/web/src/lib/trpc.ts).
+        maxBatchSize: 10,
         createContext: ({ req, res }) => {
           const secure = options.cookieSecure === 'auto' ? req.protocol === 'https' : options.cookieSecure;
           return createInnerContext({
@@ -77,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             sessionToken: req.cookies[sessionCookieName] ?? null,
             clientAddress: req.ip,
             sessionLifetimeMs: options.sessionLifetimeMs,
+            secretKey: options.secretKey,
             setSessionCookie: (token, expiresAt) => {
               void res.setCookie(sessionCookieName, token, {
                 httpOnly: true,
@@ -118,13 +135,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.code(404).send({ error: 'Not found' });
     });
   }
-
-  // Whatever escapes: a plain message, never a stack.
-  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error }, 'request failed');
-    return reply.code(status).send({ error: status === 500 ? 'Internal error' : (error.message ?? 'Bad request') });
-  });
 
   return app;
 }

@@ -98,7 +98,12 @@ export function buildCli(): Command {
         }),
       );
       console.log(`${result.created ? 'Created' : 'Added existing user'} ${email} as ${role} in ${org}.`);
-      if (generated) console.log(`Password (shown once, hand it over safely): ${generated}`);
+      if (!result.created) {
+        // An existing account keeps its own password: never print one that was not set.
+        if (piped) console.log('The account already existed: its password was not changed.');
+      } else if (generated) {
+        console.log(`Password (shown once, hand it over safely): ${generated}`);
+      }
     });
 
   program

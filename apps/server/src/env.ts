@@ -14,10 +14,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         .min(0.01)
         .max(24 * 30)
         .default(12),
+      // false; true (= the one proxy in front); a number of hops; or a comma-separated list of
+      // proxy addresses/CIDRs. Never "trust everyone": a client could then forge its address.
       TRUST_PROXY: z
-        .enum(['true', 'false'])
+        .string()
         .default('false')
-        .transform((v) => v === 'true'),
+        .transform((v): boolean | number | string =>
+          v === 'false' ? false : v === 'true' ? 1 : /^\d+$/.test(v) ? Number(v) : v,
+        ),
+      SECRET_KEY: z.string().optional(),
+      SECRET_KEY_FILE: z.string().min(1).default('./data/secret.key'),
       COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       WEB_ROOT: z.string().optional(),

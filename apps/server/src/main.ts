@@ -2,9 +2,17 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from '@tessera/api';
-import { deleteExpiredSessions, findOrganizationBySlug, migrateToLatest, openDatabase } from '@tessera/db';
+import {
+  deleteExpiredSessions,
+  findOrganizationBySlug,
+  migrateToLatest,
+  openDatabase,
+  pruneLoginAttempts,
+} from '@tessera/db';
+import { loginThrottle } from '@tessera/domain';
 import { buildApp, loggerOptions } from './app';
 import { loadEnv } from './env';
+import { loadSecretKey } from './secret-key';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -13,6 +21,7 @@ async function main(): Promise<void> {
   if (!/^postgres/i.test(env.DATABASE_URL) && env.DATABASE_URL !== ':memory:') {
     mkdirSync(path.dirname(path.resolve(env.DATABASE_URL)), { recursive: true });
   }
+  const secret = loadSecretKey({ key: env.SECRET_KEY, file: env.SECRET_KEY_FILE });
   const database = openDatabase(env.DATABASE_URL);
   await migrateToLatest(database.db);
 
@@ -28,10 +37,17 @@ async function main(): Promise<void> {
     sessionLifetimeMs: env.SESSION_HOURS * 3600_000,
     cookieSecure: env.COOKIE_SECURE === 'auto' ? 'auto' : env.COOKIE_SECURE === 'true',
     trustProxy: env.TRUST_PROXY,
+    secretKey: secret.key,
     logger: loggerOptions(env.LOG_LEVEL),
   });
 
-  const cleanup = setInterval(() => void deleteExpiredSessions(database.db).catch(() => {}), 3600_000);
+  // Hourly: drop lapsed sessions and sign-in attempts older than the throttling window.
+  const prune = async () => {
+    await deleteExpiredSessions(database.db);
+    await pruneLoginAttempts(database.db, new Date(Date.now() - loginThrottle.windowMinutes * 60_000));
+  };
+  await prune();
+  const cleanup = setInterval(() => void prune().catch(() => {}), 3600_000);
   cleanup.unref();
 
   let stopping = false;
@@ -54,6 +70,11 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`Tessera is running at http://${shownHost}:${port}`);
   console.log(`Data: ${path.resolve(database.location)}${seeded ? ' (new database, demo data loaded)' : ''}`);
+  if (!env.SECRET_KEY) {
+    console.log(
+      `Secret key: ${path.resolve(env.SECRET_KEY_FILE)}${secret.created ? ' (new: keep it safe, and out of database backups)' : ''}`,
+    );
+  }
   if (await findOrganizationBySlug(database.db, 'demo')) {
     console.log(`Demo sign-ins (password for all: ${demoPassword}):`);
     for (const user of demoUsers) {

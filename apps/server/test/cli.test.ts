@@ -85,6 +85,25 @@ describe('admin CLI', () => {
     });
   });
 
+  it('adds an existing account without touching or inventing its password', async () => {
+    const quiet = cli(file, ['user:create', '--email', 'lena@example.test', '--org', 'network', '--role', 'viewer']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.out).toContain('Added existing user lena@example.test as viewer in network');
+    expect(quiet.out).not.toMatch(/Password/);
+    const piped = cli(
+      file,
+      ['user:create', '--email', 'omar@example.test', '--org', 'network', '--role', 'viewer'],
+      'another secret value',
+    );
+    expect(piped.out).toContain('password was not changed');
+    await withDb(file, async (db) => {
+      const caller = createCaller(createInnerContext({ db }));
+      await expect(
+        caller.auth.signIn({ email: 'lena@example.test', password: 'a long enough secret' }),
+      ).resolves.toBeDefined();
+    });
+  });
+
   it('changes a role and refuses to demote the last admin', async () => {
     expect(
       cli(file, ['user:set-role', '--email', 'omar@example.test', '--org', 'demo', '--role', 'coordinator']).code,

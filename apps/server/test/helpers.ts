@@ -22,7 +22,8 @@ export async function startServer(
     webRoot: options.webRoot ?? null,
     sessionLifetimeMs: 3600_000,
     cookieSecure: 'auto',
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy ? 1 : false,
+    secretKey: new Uint8Array(32).fill(7),
     logger: false,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -41,7 +41,11 @@ function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
 describe('the start command', () => {
   it('creates and seeds a new database, serves, stops cleanly on Ctrl-C, and reuses the data next time', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tessera-main-'));
-    const env = { DATABASE_URL: path.join(dir, 'nested', 'app.db'), PORT: '0' };
+    const env = {
+      DATABASE_URL: path.join(dir, 'nested', 'app.db'),
+      SECRET_KEY_FILE: path.join(dir, 'secret.key'),
+      PORT: '0',
+    };
 
     const first = await start(env);
     expect(first.output()).toContain('demo data loaded');

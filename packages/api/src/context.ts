@@ -12,9 +12,20 @@ export interface Context {
   clientAddress: string;
   now: () => Date;
   sessionLifetimeMs: number;
+  /** The server's secret (kept outside the database): keys the throttling hashes. */
+  secretKey: Uint8Array;
   setSessionCookie: (token: string, expiresAt: Date) => void;
   clearSessionCookie: () => void;
 }
+
+function randomKey(): Uint8Array {
+  const key = new Uint8Array(32);
+  crypto.getRandomValues(key);
+  return key;
+}
+
+/** Tests and tools without a configured key share one random key for the life of the process. */
+const processKey = randomKey();
 
 export function createInnerContext(input: Pick<Context, 'db'> & Partial<Omit<Context, 'db'>>): Context {
   return {
@@ -22,6 +33,7 @@ export function createInnerContext(input: Pick<Context, 'db'> & Partial<Omit<Con
     clientAddress: '127.0.0.1',
     now: () => new Date(),
     sessionLifetimeMs: 12 * 60 * 60 * 1000,
+    secretKey: processKey,
     setSessionCookie: () => {},
     clearSessionCookie: () => {},
     ...input,

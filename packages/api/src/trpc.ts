@@ -66,8 +66,13 @@ const t = initTRPC
       } else if (error.code === 'INTERNAL_SERVER_ERROR') {
         data = { appCode: 'INTERNAL', fieldErrors: null, retryAfterSeconds: null };
         message = 'Something went wrong on the server.';
+      } else if (error.code === 'NOT_FOUND') {
+        data = { appCode: 'NOT_FOUND', fieldErrors: null, retryAfterSeconds: null };
+        message = 'No such procedure.';
       } else {
+        // Parse errors and the like: a fixed message, never an echo of what was sent.
         data = { appCode: 'BAD_REQUEST', fieldErrors: null, retryAfterSeconds: null };
+        message = 'The request could not be understood.';
       }
       const { stack: _stack, ...rest } = shape.data as typeof shape.data & { stack?: string };
       return { ...shape, message, data: { ...rest, ...data } };

@@ -93,6 +93,39 @@ describe('sign in and out', () => {
     ).resolves.toMatchObject({ userId: user.id });
   });
 
+  it('counts concurrent guesses: a burst cannot slip past the limit', async () => {
+    const user = await userWithPassword(opened, orgId, 'viewer', password);
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        signInContext(`10.3.0.${i}`)
+          .caller.auth.signIn({ email: user.email, password: `guess-${i}` })
+          .then(
+            () => 'OK',
+            (e: { cause?: { code?: string } }) => e.cause?.code ?? 'UNEXPECTED',
+          ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'INVALID_CREDENTIALS')).toHaveLength(5);
+    expect(outcomes.filter((o) => o === 'RATE_LIMITED')).toHaveLength(25);
+  });
+
+  it('throttles guesses at the current password on a password change', async () => {
+    const user = await userWithPassword(opened, orgId, 'viewer', password);
+    const caller = await callerForUser(opened, user.id, orgId);
+    for (let i = 0; i < 5; i += 1) {
+      await expectTrpcError(
+        caller.auth.changePassword({ currentPassword: `guess-${i}`, newPassword: 'a brand new passphrase' }),
+        'BAD_REQUEST',
+        'VALIDATION',
+      );
+    }
+    await expectTrpcError(
+      caller.auth.changePassword({ currentPassword: password, newPassword: 'a brand new passphrase' }),
+      'TOO_MANY_REQUESTS',
+      'RATE_LIMITED',
+    );
+  });
+
   it('slows down one address trying many accounts', async () => {
     for (let i = 0; i < 20; i += 1) {
       await expectTrpcError(
@@ -154,6 +187,38 @@ describe('sign in and out', () => {
     expect(await findSession(opened.db, sessionIdFromToken(token))).toBeUndefined();
   });
 
+  it('ends every session at its maximum age, however busy', async () => {
+    const user = await userWithPassword(opened, orgId, 'viewer', password);
+    const start = new Date('2026-03-01T08:00:00Z');
+    const { caller, cookies } = signInContext('10.0.0.2', () => start);
+    await caller.auth.signIn({ email: user.email, password });
+    let now = start.getTime();
+    // Used every 5 hours for a week: renewed each time, but never past 7 days from sign-in.
+    for (let hour = 5; hour < 7 * 24; hour += 5) {
+      now = start.getTime() + hour * 3600_000;
+      const ctx = createInnerContext({ db: opened.db, sessionToken: cookies.token, now: () => new Date(now) });
+      await createCaller(ctx).funders.list({});
+    }
+    const afterWeek = createInnerContext({
+      db: opened.db,
+      sessionToken: cookies.token,
+      now: () => new Date(start.getTime() + 7 * 24 * 3600_000 + 1000),
+    });
+    await expectTrpcError(createCaller(afterWeek).funders.list({}), 'UNAUTHORIZED', 'UNAUTHENTICATED');
+  });
+
+  it('replaces the browser’s previous session when signing in again', async () => {
+    const user = await userWithPassword(opened, orgId, 'viewer', password);
+    const first = signInContext('10.0.0.3');
+    await first.caller.auth.signIn({ email: user.email, password });
+    const oldToken = first.cookies.token!;
+    const again = createCaller(
+      createInnerContext({ db: opened.db, sessionToken: oldToken, clientAddress: '10.0.0.3' }),
+    );
+    await again.auth.signIn({ email: user.email, password });
+    expect(await findSession(opened.db, sessionIdFromToken(oldToken))).toBeUndefined();
+  });
+
   it('refuses a password change with the wrong current password and revokes other sessions on success', async () => {
     const user = await userWithPassword(opened, orgId, 'finance', password);
     const first = await callerForUser(opened, user.id, orgId);
@@ -208,5 +273,45 @@ describe('organisations', () => {
     await expectTrpcError(caller.members.list(), 'FORBIDDEN', 'FORBIDDEN');
     await expectTrpcError(caller.auth.switchOrganization({ orgId: stranger.id }), 'FORBIDDEN', 'FORBIDDEN');
     expect((await caller.organization.current()).name).toBe('Network');
+  });
+
+  it('moves a session to another organisation when its member is removed from the current one', async () => {
+    const other = await createTestOrganization(opened.db, { name: 'Network' });
+    const admin = await createTestUser(opened.db, other.id, 'admin');
+    const user = await createTestUser(opened.db, orgId, 'finance');
+    const { insertMembership } = await import('@tessera/db');
+    await insertMembership(opened.db, other.id, user.id, 'viewer');
+    const caller = await callerForUser(opened, user.id, other.id);
+    const networkAdmin = await callerForUser(opened, admin.id, other.id);
+    await networkAdmin.members.remove({ userId: user.id });
+    expect((await caller.auth.session())?.activeOrgId).toBe(orgId);
+    expect((await caller.organization.current()).name).toBe('Zora');
+    await expect(caller.funders.list({})).resolves.toMatchObject({ total: 0 });
+  });
+
+  it('a member of two organisations reaches only the active one’s records', async () => {
+    const other = await createTestOrganization(opened.db, { name: 'Network' });
+    const user = await createTestUser(opened.db, orgId, 'admin');
+    const { insertMembership, insertFunder } = await import('@tessera/db');
+    await insertMembership(opened.db, other.id, user.id, 'admin');
+    const zoraFunder = await insertFunder(opened.db, orgId, {
+      name: 'Zora funder',
+      kind: 'other',
+      country: null,
+      website: null,
+      contactName: null,
+      contactEmail: null,
+      notes: null,
+    });
+    const caller = await callerForUser(opened, user.id, other.id);
+    await expectTrpcError(caller.funders.get({ id: zoraFunder.id }), 'NOT_FOUND', 'NOT_FOUND');
+    await expectTrpcError(
+      caller.funders.update({ id: zoraFunder.id, version: 1, name: 'Moved', kind: 'other' }),
+      'NOT_FOUND',
+      'NOT_FOUND',
+    );
+    expect((await caller.funders.list({ status: 'all' })).total).toBe(0);
+    await caller.auth.switchOrganization({ orgId });
+    expect((await caller.funders.get({ id: zoraFunder.id })).name).toBe('Zora funder');
   });
 });

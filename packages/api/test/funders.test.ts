@@ -1,4 +1,5 @@
 import { listAuditEvents, type OpenedDatabase } from '@tessera/db';
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { callerFor, createTestDatabase, createTestOrganization, expectTrpcError } from './helpers';
 
@@ -88,13 +89,21 @@ describe('funders', () => {
     expect(await countFunders()).toBe(0);
   });
 
-  it('does not half-save an edit that fails validation', async () => {
+  it('saves a change and its audit row together or not at all', async () => {
     const { caller } = await callerFor(opened, orgId, 'finance');
     const created = await caller.funders.create(embassy);
-    await expectTrpcError(
-      caller.funders.update({ ...embassy, id: created.id, version: 1, website: 'nope' }),
-      'BAD_REQUEST',
+    // Break the audit log: the write that precedes it in the same transaction must roll back.
+    await sql`drop table audit_event`.execute(opened.db);
+    const failed = await expectTrpcError(
+      caller.funders.create({ ...embassy, name: 'Second' }),
+      'INTERNAL_SERVER_ERROR',
     );
+    expect(failed.message).not.toContain('Second');
+    await expectTrpcError(
+      caller.funders.update({ ...embassy, id: created.id, version: 1, name: 'Renamed' }),
+      'INTERNAL_SERVER_ERROR',
+    );
+    expect(await countFunders()).toBe(1);
     expect(await caller.funders.get({ id: created.id })).toEqual(created);
   });
 

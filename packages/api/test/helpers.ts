@@ -1,7 +1,9 @@
 import type { Role } from '@tessera/domain';
 import { insertSession, type OpenedDatabase } from '@tessera/db';
 import { createTestDatabase, createTestOrganization, createTestUser } from '@tessera/db/testing';
+import { isDomainError } from '@tessera/domain';
 import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
 import { expect } from 'vitest';
 import { createInnerContext } from '../src/context';
 import { createCaller } from '../src/root';
@@ -41,7 +43,15 @@ export async function userWithPassword(opened: OpenedDatabase, orgId: string, ro
   return createTestUser(opened.db, orgId, role, { passwordHash: await hashPassword(password) });
 }
 
-/** Asserts a tRPC error with the given transport code and domain appCode. */
+/** The appCode the API would report for an error (the same rule as the error formatter). */
+export function appCodeOf(error: TRPCError): string {
+  const cause = error.cause;
+  if (isDomainError(cause)) return cause.code;
+  if (cause instanceof ZodError) return 'VALIDATION';
+  return `other:${error.code}`;
+}
+
+/** Asserts a tRPC error with the given transport code and, if given, the exact appCode. */
 export async function expectTrpcError(promise: Promise<unknown>, code: TRPCError['code'], appCode?: string) {
   const error = await promise.then(
     () => {
@@ -51,7 +61,6 @@ export async function expectTrpcError(promise: Promise<unknown>, code: TRPCError
   );
   expect(error).toBeInstanceOf(TRPCError);
   expect((error as TRPCError).code).toBe(code);
-  if (appCode)
-    expect(((error as TRPCError).cause as { code?: string } | undefined)?.code ?? 'VALIDATION').toBe(appCode);
+  if (appCode) expect(appCodeOf(error as TRPCError)).toBe(appCode);
   return error as TRPCError;
 }

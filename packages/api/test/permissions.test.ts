@@ -33,7 +33,10 @@ const unscoped: Record<string, 'public' | 'signed-in'> = {
   'auth.changePassword': 'signed-in',
 };
 
-const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { permission?: Permission } } }>;
+const procedures = appRouter._def.procedures as unknown as Record<
+  string,
+  { _def: { meta?: { permission?: Permission } } }
+>;
 
 function codeOf(error: unknown): string {
   return error instanceof TRPCError ? error.code : 'UNEXPECTED';

@@ -65,11 +65,21 @@ export function loginRetryAfterSeconds(
   return Math.max(0, Math.ceil(delay - waited));
 }
 
-/** Sessions: absolute lifetime, renewed on use once less than half remains; idle ones lapse. */
+/**
+ * Sessions lapse after their lifetime without use (SESSION_HOURS, renewed on use once less than
+ * half remains) and, in use or not, after `maxAgeHours` from sign-in: a stolen cookie cannot be
+ * kept alive for ever.
+ */
 export const sessionPolicy = {
-  lifetimeHours: 12,
+  maxAgeHours: 7 * 24,
 } as const;
 
 export function sessionNeedsRenewal(expiresAt: Date, now: Date, lifetimeMs: number): boolean {
   return expiresAt.getTime() - now.getTime() < lifetimeMs / 2;
+}
+
+/** The new expiry on renewal: a full lifetime from now, never past the maximum age. */
+export function renewedSessionExpiry(createdAt: Date, now: Date, lifetimeMs: number): Date {
+  const cap = createdAt.getTime() + sessionPolicy.maxAgeHours * 3600_000;
+  return new Date(Math.min(now.getTime() + lifetimeMs, cap));
 }

@@ -38,16 +38,17 @@ export const optionalEmail = z
   .transform((value) => (value ? value : null))
   .pipe(z.email({ error: messageKey('validation.invalidEmail') }).nullable());
 
-/** http(s) URLs only: a javascript: or file: link in a funder record would be a trap. */
+/**
+ * http(s) URLs only: a javascript: or file: link in a funder record would be a trap. Any host
+ * name is accepted, internationalised ones included (https://пример.мкд).
+ */
 export const optionalUrl = z
   .string({ error: messageKey('validation.invalid') })
   .trim()
   .max(2000, { error: messageKey('validation.tooLong', { max: 2000 }) })
   .nullish()
   .transform((value) => (value ? value : null))
-  .pipe(
-    z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: messageKey('validation.invalidUrl') }).nullable(),
-  );
+  .pipe(z.url({ protocol: /^https?$/, error: messageKey('validation.invalidUrl') }).nullable());
 
 /** ISO 3166-1 alpha-2, upper case. */
 export const optionalCountry = z

@@ -39,6 +39,9 @@ describe('funder fields', () => {
     expect(fieldMessages({ ...valid, kind: 'lottery' })).toEqual({ kind: ['validation.invalidChoice'] });
     expect(fieldMessages({ ...valid, website: 'not a url' })).toEqual({ website: ['validation.invalidUrl'] });
     expect(fieldMessages({ ...valid, website: 'javascript:alert(1)' })).toEqual({ website: ['validation.invalidUrl'] });
+    expect(fieldMessages({ ...valid, website: 'ftp://example.org' })).toEqual({ website: ['validation.invalidUrl'] });
+    expect(fieldMessages({ ...valid, website: 'https://пример.мкд/грантови' })).toEqual({});
+    expect(fieldMessages({ ...valid, website: 'https://xn--e1afmkfd.xn--d1alf/' })).toEqual({});
     expect(fieldMessages({ ...valid, country: 'Macedonia' })).toEqual({ country: ['validation.invalidCountry'] });
     expect(fieldMessages({ ...valid, contactEmail: 'nobody@' })).toEqual({ contactEmail: ['validation.invalidEmail'] });
     expect(fieldMessages({ ...valid, notes: 'n'.repeat(5001) })).toEqual({ notes: ['validation.tooLong?max=5000'] });

@@ -35,6 +35,9 @@ export type CreateFunderInput = z.infer<typeof createFunderInput>;
 export const updateFunderInput = funderFields.extend({ id: idField, version: versionField });
 export type UpdateFunderInput = z.infer<typeof updateFunderInput>;
 
+export const funderIdInput = z.object({ id: idField });
+export type FunderIdInput = z.infer<typeof funderIdInput>;
+
 export const funderRefInput = z.object({ id: idField, version: versionField });
 export type FunderRefInput = z.infer<typeof funderRefInput>;
 

@@ -7,7 +7,9 @@ export const authRouter = router({
     const result = await auth.signIn(ctx.db, input, {
       clientAddress: ctx.clientAddress,
       now: ctx.now(),
+      secretKey: ctx.secretKey,
       lifetimeMs: ctx.sessionLifetimeMs,
+      previousToken: ctx.sessionToken,
     });
     ctx.setSessionCookie(result.token, result.expiresAt);
     return { userId: result.user.id, locale: result.user.locale };
@@ -38,7 +40,12 @@ export const authRouter = router({
   }),
 
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    await ctx.db.transaction().execute((trx) => auth.changePassword(trx, ctx.auth, input));
+    // Opens its own transaction after the slow password hashing (see the service).
+    await auth.changePassword(ctx.db, ctx.auth, input, {
+      clientAddress: ctx.clientAddress,
+      now: ctx.now(),
+      secretKey: ctx.secretKey,
+    });
     return { ok: true as const };
   }),
 });

@@ -1,5 +1,4 @@
-import { createFunderInput, funderRefInput, listFundersInput, updateFunderInput } from '@tessera/domain';
-import * as z from 'zod';
+import { createFunderInput, funderIdInput, funderRefInput, listFundersInput, updateFunderInput } from '@tessera/domain';
 import * as funders from '../services/funders.service';
 import { orgProcedure, router } from '../trpc';
 
@@ -10,7 +9,7 @@ export const fundersRouter = router({
       ctx.db.transaction().execute((trx) => funders.listOrganizationFunders(trx, ctx.actor, input)),
     ),
   get: orgProcedure('funder.read')
-    .input(z.object({ id: z.string().min(1).max(64) }))
+    .input(funderIdInput)
     .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => funders.getFunder(trx, ctx.actor, input.id))),
   create: orgProcedure('funder.write')
     .input(createFunderInput)

@@ -8,7 +8,8 @@ export const membersRouter = router({
   ),
   add: orgProcedure('member.manage')
     .input(addMemberInput)
-    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => members.addMember(trx, ctx.actor, input))),
+    // Hashes the one-time password first, then opens its own transaction.
+    .mutation(({ ctx, input }) => members.addMember(ctx.db, ctx.actor, input)),
   setRole: orgProcedure('member.manage')
     .input(setMemberRoleInput)
     .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => members.setMemberRole(trx, ctx.actor, input))),

@@ -1,5 +1,11 @@
 import type { ChangePasswordInput, Locale, Membership, SignInInput } from '@tessera/domain';
-import { DomainError, loginRetryAfterSeconds, loginThrottle, sessionNeedsRenewal } from '@tessera/domain';
+import {
+  DomainError,
+  loginRetryAfterSeconds,
+  loginThrottle,
+  renewedSessionExpiry,
+  sessionNeedsRenewal,
+} from '@tessera/domain';
 import {
   type Db,
   deleteSession,
@@ -15,6 +21,7 @@ import {
   insertAuditEvent,
   insertSession,
   listMembershipsOfUser,
+  markLoginAttemptSucceeded,
   recordLoginAttempt,
   setLastOrganization,
   setSessionOrganization,
@@ -23,17 +30,24 @@ import {
   updateUserPassword,
   type UserRecord,
 } from '@tessera/db';
-import { sha256 } from '@oslojs/crypto/sha2';
+import { hmac } from '@oslojs/crypto/hmac';
+import { SHA256, sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 
-function sha256Hex(text: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
-}
+const encoder = new TextEncoder();
 
 /** The session id stored in the database is the token's hash: a leaked table opens no session. */
 export function sessionIdFromToken(token: string): string {
-  return sha256Hex(token);
+  return encodeHexLowerCase(sha256(encoder.encode(token)));
+}
+
+/**
+ * Keys for the throttling table: keyed hashes (HMAC with the server's secret), so the table
+ * cannot be reversed by hashing every email or every IPv4 address.
+ */
+function throttleKey(secretKey: Uint8Array, kind: 'account' | 'address', value: string): string {
+  return encodeHexLowerCase(hmac(SHA256, secretKey, encoder.encode(`${kind}:${value}`)));
 }
 
 function generateSessionToken(): string {
@@ -45,9 +59,18 @@ function generateSessionToken(): string {
 export interface AuthState {
   sessionId: string;
   user: UserRecord;
+  /** The organisation the session works in; always one the user belongs to, or null. */
   activeOrgId: string | null;
   /** Set when the session was just extended: the host refreshes the cookie. */
   renewedExpiresAt: Date | null;
+}
+
+/** The organisation to work in: the preferred one if still a member, else the first. */
+function pickOrganization(memberships: Membership[], preferred: (string | null)[]): string | null {
+  for (const orgId of preferred) {
+    if (orgId && memberships.some((m) => m.orgId === orgId)) return orgId;
+  }
+  return memberships[0]?.orgId ?? null;
 }
 
 export async function resolveSession(
@@ -66,12 +89,25 @@ export async function resolveSession(
   }
   const user = await findUserById(db, session.userId);
   if (!user || user.disabled) return null;
+
+  // Removed from the organisation this session was in (or added to one since signing in with
+  // none): move the session to one the user still belongs to, so everything else keeps working.
+  let activeOrgId = session.activeOrgId;
+  if (!activeOrgId || !(await findMembership(db, activeOrgId, user.id))) {
+    const memberships = await listMembershipsOfUser(db, user.id);
+    activeOrgId = pickOrganization(memberships, [await findLastOrganization(db, user.id)]);
+    if (activeOrgId !== session.activeOrgId) await setSessionOrganization(db, sessionId, activeOrgId);
+  }
+
   let renewedExpiresAt: Date | null = null;
   if (sessionNeedsRenewal(session.expiresAt, now, lifetimeMs)) {
-    renewedExpiresAt = new Date(now.getTime() + lifetimeMs);
-    await extendSession(db, sessionId, renewedExpiresAt);
+    const next = renewedSessionExpiry(session.createdAt, now, lifetimeMs);
+    if (next.getTime() > session.expiresAt.getTime()) {
+      renewedExpiresAt = next;
+      await extendSession(db, sessionId, next);
+    }
   }
-  return { sessionId, user, activeOrgId: session.activeOrgId, renewedExpiresAt };
+  return { sessionId, user, activeOrgId, renewedExpiresAt };
 }
 
 export interface SignInResult {
@@ -80,52 +116,73 @@ export interface SignInResult {
   user: UserRecord;
 }
 
+interface ThrottleContext {
+  clientAddress: string;
+  now: Date;
+  secretKey: Uint8Array;
+}
+
 /**
- * Checks the throttle, then the password. Attempts are recorded outside any transaction on
- * purpose: a failed sign-in must still count even though the call ends in an error.
+ * Counts recent failures for the account and the address and, in the same transaction (SQLite
+ * runs one at a time), records this attempt as a failure-until-proven-otherwise. Concurrent or
+ * batched guesses therefore see each other. Throws RATE_LIMITED when the caller must wait.
+ */
+async function admitAttempt(db: Db, email: string, context: ThrottleContext): Promise<number> {
+  const { now } = context;
+  const accountKey = throttleKey(context.secretKey, 'account', email);
+  const addressKey = throttleKey(context.secretKey, 'address', context.clientAddress);
+  const since = new Date(now.getTime() - loginThrottle.windowMinutes * 60_000);
+  return db.transaction().execute(async (trx) => {
+    const account = await summarizeFailures(trx, 'account_key', accountKey, since, true);
+    const address = await summarizeFailures(trx, 'address_key', addressKey, since, false);
+    const wait = Math.max(
+      loginRetryAfterSeconds(account.failures, loginThrottle.perAccount.freeFailures, account.lastFailureAt, now),
+      loginRetryAfterSeconds(address.failures, loginThrottle.perAddress.freeFailures, address.lastFailureAt, now),
+    );
+    if (wait > 0) {
+      throw new DomainError('RATE_LIMITED', `Too many failed attempts. Try again in ${wait} seconds.`, {
+        retryAfterSeconds: wait,
+      });
+    }
+    return recordLoginAttempt(trx, { accountKey, addressKey, at: now });
+  });
+}
+
+/**
+ * Signs in. The attempt is recorded before the password check and outside the transaction that
+ * creates the session, so a failed sign-in counts even though the call ends in an error.
  */
 export async function signIn(
   db: Db,
   input: SignInInput,
-  context: { clientAddress: string; now: Date; lifetimeMs: number },
+  context: ThrottleContext & { lifetimeMs: number; previousToken: string | null },
 ): Promise<SignInResult> {
-  const { now } = context;
-  const accountKey = sha256Hex(`account:${input.email}`);
-  const addressKey = sha256Hex(`address:${context.clientAddress}`);
-  const since = new Date(now.getTime() - loginThrottle.windowMinutes * 60_000);
-
-  const [account, address] = await Promise.all([
-    summarizeFailures(db, 'account_key', accountKey, since, true),
-    summarizeFailures(db, 'address_key', addressKey, since, false),
-  ]);
-  const wait = Math.max(
-    loginRetryAfterSeconds(account.failures, loginThrottle.perAccount.freeFailures, account.lastFailureAt, now),
-    loginRetryAfterSeconds(address.failures, loginThrottle.perAddress.freeFailures, address.lastFailureAt, now),
-  );
-  if (wait > 0) {
-    throw new DomainError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${wait} seconds.`, {
-      retryAfterSeconds: wait,
-    });
-  }
+  const attemptId = await admitAttempt(db, input.email, context);
 
   const credentials = await findCredentialsByEmail(db, input.email);
   const valid = credentials
     ? await verifyPassword(credentials.passwordHash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
   if (!credentials || !valid || credentials.disabled) {
-    await recordLoginAttempt(db, { accountKey, addressKey, at: now, succeeded: false });
     throw new DomainError('INVALID_CREDENTIALS', 'The email or password is not right.');
   }
 
   const { passwordHash: _hash, ...user } = credentials;
   const token = generateSessionToken();
-  const expiresAt = new Date(now.getTime() + context.lifetimeMs);
+  const expiresAt = new Date(context.now.getTime() + context.lifetimeMs);
   await db.transaction().execute(async (trx) => {
-    await recordLoginAttempt(trx, { accountKey, addressKey, at: now, succeeded: true });
+    await markLoginAttemptSucceeded(trx, attemptId);
+    // A browser that signs in again leaves no older session of its own behind.
+    if (context.previousToken) await deleteSession(trx, sessionIdFromToken(context.previousToken));
     const memberships = await listMembershipsOfUser(trx, user.id);
-    const lastOrgId = await findLastOrganization(trx, user.id);
-    const activeOrgId = (memberships.find((m) => m.orgId === lastOrgId) ?? memberships[0])?.orgId ?? null;
-    await insertSession(trx, { id: sessionIdFromToken(token), userId: user.id, activeOrgId, expiresAt });
+    const activeOrgId = pickOrganization(memberships, [await findLastOrganization(trx, user.id)]);
+    await insertSession(trx, {
+      id: sessionIdFromToken(token),
+      userId: user.id,
+      activeOrgId,
+      expiresAt,
+      createdAt: context.now,
+    });
     await insertAuditEvent(trx, {
       orgId: activeOrgId,
       userId: user.id,
@@ -155,13 +212,10 @@ export interface Me {
 }
 
 export async function getMe(db: Executor, auth: AuthState): Promise<Me> {
-  const memberships = await listMembershipsOfUser(db, auth.user.id);
-  // A session pointing at an organisation the user has left falls back to another one.
-  const active = memberships.find((m) => m.orgId === auth.activeOrgId) ?? memberships[0] ?? null;
   return {
     user: { id: auth.user.id, email: auth.user.email, displayName: auth.user.displayName, locale: auth.user.locale },
-    memberships,
-    activeOrgId: active?.orgId ?? null,
+    memberships: await listMembershipsOfUser(db, auth.user.id),
+    activeOrgId: auth.activeOrgId,
   };
 }
 
@@ -185,22 +239,36 @@ export async function setLocale(db: Executor, auth: AuthState, locale: Locale): 
   });
 }
 
-export async function changePassword(db: Executor, auth: AuthState, input: ChangePasswordInput): Promise<void> {
+/**
+ * Changes the password. Guesses at the current password are throttled like sign-ins, and the
+ * slow hashing happens before the write transaction so other requests never queue behind it.
+ */
+export async function changePassword(
+  db: Db,
+  auth: AuthState,
+  input: ChangePasswordInput,
+  context: ThrottleContext,
+): Promise<void> {
+  const attemptId = await admitAttempt(db, auth.user.email, context);
   const credentials = await findCredentialsById(db, auth.user.id);
   if (!credentials || !(await verifyPassword(credentials.passwordHash, input.currentPassword))) {
     throw new DomainError('VALIDATION', 'The current password is not right.', {
       fieldErrors: { currentPassword: ['validation.wrongPassword'] },
     });
   }
-  await updateUserPassword(db, auth.user.id, await hashPassword(input.newPassword));
-  // Every other session of this user ends: a stolen session dies with the old password.
-  await deleteSessionsOfUser(db, auth.user.id, auth.sessionId);
-  await insertAuditEvent(db, {
-    orgId: auth.activeOrgId,
-    userId: auth.user.id,
-    action: 'update',
-    entity: 'user',
-    entityId: auth.user.id,
-    fields: ['password'],
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await markLoginAttemptSucceeded(trx, attemptId);
+    await updateUserPassword(trx, auth.user.id, passwordHash);
+    // Every other session of this user ends: a stolen session dies with the old password.
+    await deleteSessionsOfUser(trx, auth.user.id, auth.sessionId);
+    await insertAuditEvent(trx, {
+      orgId: auth.activeOrgId,
+      userId: auth.user.id,
+      action: 'update',
+      entity: 'user',
+      entityId: auth.user.id,
+      fields: ['password'],
+    });
   });
 }

@@ -1,6 +1,7 @@
 import type { Actor, AddMemberInput, Member, RemoveMemberInput, SetMemberRoleInput } from '@tessera/domain';
-import { DomainError, wouldLeaveNoAdmin } from '@tessera/domain';
+import { DomainError, defaultLocale, isLocale, wouldLeaveNoAdmin } from '@tessera/domain';
 import {
+  type Db,
   deleteMembership,
   type Executor,
   findMembership,
@@ -27,8 +28,21 @@ export interface AddMemberResult {
 /**
  * Adds a person by email. An existing account gets a membership; an unknown email gets a new
  * account with a one-time password the admin hands over (there is no mail delivery yet).
+ * The password is hashed before the transaction opens, so no other request waits on argon2.
  */
-export async function addMember(db: Executor, actor: Actor, input: AddMemberInput): Promise<AddMemberResult> {
+export async function addMember(db: Db, actor: Actor, input: AddMemberInput): Promise<AddMemberResult> {
+  const candidatePassword = generatePassword();
+  const candidateHash = await hashPassword(candidatePassword);
+  return db.transaction().execute((trx) => addMemberInTransaction(trx, actor, input, candidatePassword, candidateHash));
+}
+
+async function addMemberInTransaction(
+  db: Executor,
+  actor: Actor,
+  input: AddMemberInput,
+  candidatePassword: string,
+  candidateHash: string,
+): Promise<AddMemberResult> {
   let user = await findUserByEmail(db, input.email);
   let temporaryPassword: string | null = null;
   if (user) {
@@ -39,15 +53,12 @@ export async function addMember(db: Executor, actor: Actor, input: AddMemberInpu
     }
   } else {
     const org = await findOrganizationById(db, actor.orgId);
-    temporaryPassword = generatePassword();
+    temporaryPassword = candidatePassword;
     user = await insertUser(db, {
       email: input.email,
       displayName: input.displayName,
-      passwordHash: await hashPassword(temporaryPassword),
-      locale:
-        org?.defaultLocale === 'mk' || org?.defaultLocale === 'sv' || org?.defaultLocale === 'sq'
-          ? org.defaultLocale
-          : 'en',
+      passwordHash: candidateHash,
+      locale: isLocale(org?.defaultLocale) ? org.defaultLocale : defaultLocale,
     });
     await insertAuditEvent(db, {
       orgId: actor.orgId,
@@ -80,6 +91,7 @@ async function requireMember(db: Executor, actor: Actor, userId: string): Promis
 
 export async function setMemberRole(db: Executor, actor: Actor, input: SetMemberRoleInput): Promise<void> {
   const members = await requireMember(db, actor, input.userId);
+  if (members.find((m) => m.userId === input.userId)?.role === input.role) return;
   if (wouldLeaveNoAdmin(members, { userId: input.userId, newRole: input.role })) {
     throw new DomainError('LAST_ADMIN', 'The organisation must keep at least one admin.');
   }

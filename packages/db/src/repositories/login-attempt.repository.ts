@@ -5,19 +5,24 @@ export interface FailureSummary {
   lastFailureAt: Date | null;
 }
 
+/**
+ * Records an attempt as failed before the password is even checked, so that concurrent attempts
+ * see each other; a correct password then marks it succeeded. Returns the attempt's id.
+ */
 export async function recordLoginAttempt(
   db: Executor,
-  input: { accountKey: string; addressKey: string; at: Date; succeeded: boolean },
-): Promise<void> {
-  await db
+  input: { accountKey: string; addressKey: string; at: Date },
+): Promise<number> {
+  const row = await db
     .insertInto('login_attempt')
-    .values({
-      account_key: input.accountKey,
-      address_key: input.addressKey,
-      at: input.at.toISOString(),
-      succeeded: input.succeeded ? 1 : 0,
-    })
-    .execute();
+    .values({ account_key: input.accountKey, address_key: input.addressKey, at: input.at.toISOString(), succeeded: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function markLoginAttemptSucceeded(db: Executor, id: number): Promise<void> {
+  await db.updateTable('login_attempt').set({ succeeded: 1 }).where('id', '=', id).execute();
 }
 
 /**

@@ -5,12 +5,13 @@ export interface SessionRecord {
   id: string;
   userId: string;
   activeOrgId: string | null;
+  createdAt: Date;
   expiresAt: Date;
 }
 
 export async function insertSession(
   db: Executor,
-  input: { id: string; userId: string; activeOrgId: string | null; expiresAt: Date },
+  input: { id: string; userId: string; activeOrgId: string | null; expiresAt: Date; createdAt?: Date },
 ): Promise<void> {
   await db
     .insertInto('session')
@@ -18,7 +19,7 @@ export async function insertSession(
       id: input.id,
       user_id: input.userId,
       active_org_id: input.activeOrgId,
-      created_at: nowIso(),
+      created_at: nowIso(input.createdAt),
       expires_at: input.expiresAt.toISOString(),
     })
     .execute();
@@ -27,7 +28,13 @@ export async function insertSession(
 export async function findSession(db: Executor, id: string): Promise<SessionRecord | undefined> {
   const row = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
   return (
-    row && { id: row.id, userId: row.user_id, activeOrgId: row.active_org_id, expiresAt: new Date(row.expires_at) }
+    row && {
+      id: row.id,
+      userId: row.user_id,
+      activeOrgId: row.active_org_id,
+      createdAt: new Date(row.created_at),
+      expiresAt: new Date(row.expires_at),
+    }
   );
 }
 
