@@ -1,4 +1,5 @@
 import type { CreateFunderInput, Role } from '@tessera/domain';
+import { filledFields } from '@tessera/domain';
 import {
   countOrganizations,
   type Db,
@@ -185,7 +186,8 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
           action: 'create',
           entity: 'funder',
           entityId: funder.id,
-          fields: ['seed-demo'],
+          // No user: the demo loader made it. Field names, as for every other create.
+          fields: filledFields(input),
         });
         created += 1;
       }

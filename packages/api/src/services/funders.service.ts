@@ -6,7 +6,7 @@ import type {
   ListFundersInput,
   UpdateFunderInput,
 } from '@tessera/domain';
-import { changedFields, DomainError } from '@tessera/domain';
+import { changedFields, DomainError, filledFields } from '@tessera/domain';
 import {
   type Executor,
   findFunder,
@@ -36,9 +36,7 @@ export async function createFunder(db: Executor, actor: Actor, input: CreateFund
     action: 'create',
     entity: 'funder',
     entityId: funder.id,
-    fields: Object.keys(input)
-      .filter((k) => input[k as keyof CreateFunderInput] !== null)
-      .sort(),
+    fields: filledFields(input),
   });
   return funder;
 }
