@@ -38,8 +38,8 @@ const displayNamesData = {
   sq: () => import('@formatjs/intl-displaynames/locale-data/sq.js'),
 };
 
-function anyMissing(check: (locale: string) => string | undefined): boolean {
-  return locales.some((locale) => check(locale) !== undefined);
+function anyMissing(check: (locale: string) => unknown): boolean {
+  return locales.some((locale) => Boolean(check(locale)));
 }
 
 async function loadAll(data: Record<(typeof locales)[number], () => Promise<unknown>>): Promise<void> {

@@ -29,7 +29,8 @@ export function readAppError(error: unknown): AppErrorInfo | null {
     };
   }
   const message = error instanceof Error ? error.message : '';
-  if (/fetch|network|load failed/i.test(message)) return { appCode: 'NETWORK', fieldErrors: null, retryAfterSeconds: null };
+  if (/fetch|network|load failed/i.test(message))
+    return { appCode: 'NETWORK', fieldErrors: null, retryAfterSeconds: null };
   return { appCode: 'INTERNAL', fieldErrors: null, retryAfterSeconds: null };
 }
 
@@ -57,5 +58,7 @@ export function translateAppError(intl: IntlShape, info: AppErrorInfo): string {
 /** The first field error per field path, ready for react-hook-form's `setError`. */
 export function firstFieldErrors(info: AppErrorInfo | null): [string, string][] {
   if (!info?.fieldErrors) return [];
-  return Object.entries(info.fieldErrors).flatMap(([path, keys]) => (keys[0] ? [[path, keys[0]] as [string, string]] : []));
+  return Object.entries(info.fieldErrors).flatMap(([path, keys]) =>
+    keys[0] ? [[path, keys[0]] as [string, string]] : [],
+  );
 }

@@ -27,6 +27,8 @@ export const trpcClient = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: '/trpc',
+      // The server refuses batches above 10 calls (apps/server/src/app.ts, maxBatchSize).
+      maxItems: 10,
       headers: () => requestHeader,
       fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
     }),

@@ -47,7 +47,11 @@ export function SignInPage() {
   return (
     <Center mih="100dvh" p="md" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
-        <form noValidate onSubmit={form.handleSubmit((values) => signIn.mutate(values))} aria-labelledby="sign-in-title">
+        <form
+          noValidate
+          onSubmit={form.handleSubmit((values) => signIn.mutate(values))}
+          aria-labelledby="sign-in-title"
+        >
           <Stack>
             <div>
               <Title order={1} size="h2" id="sign-in-title">

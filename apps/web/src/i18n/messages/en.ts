@@ -32,8 +32,7 @@ export const en = {
   'auth.signIn.password': 'Password',
   'auth.signIn.submit': 'Sign in',
   'auth.signIn.invalidCredentials': 'The email or password is not right.',
-  'auth.signIn.rateLimited':
-    'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+  'auth.signIn.rateLimited': 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
   'auth.signOut': 'Sign out',
   'auth.changePassword.title': 'Change password',
   'auth.changePassword.current': 'Current password',

@@ -31,7 +31,8 @@ export const sq: Record<keyof typeof en, string> = {
   'auth.signIn.password': 'Fjalëkalimi',
   'auth.signIn.submit': 'Hyr',
   'auth.signIn.invalidCredentials': 'Emaili ose fjalëkalimi nuk është i saktë.',
-  'auth.signIn.rateLimited': 'Shumë përpjekje. Provoni përsëri pas {seconds, plural, one {# sekonde} other {# sekondash}}.',
+  'auth.signIn.rateLimited':
+    'Shumë përpjekje. Provoni përsëri pas {seconds, plural, one {# sekonde} other {# sekondash}}.',
   'auth.signOut': 'Dil',
   'auth.changePassword.title': 'Ndrysho fjalëkalimin',
   'auth.changePassword.current': 'Fjalëkalimi aktual',

@@ -1,0 +1,20 @@
+import { createRouter } from '@tanstack/react-router';
+import { appRoute, indexRoute } from '../routes/app';
+import { auditRoute } from '../routes/audit';
+import { funderRoute, fundersRoute, newFunderRoute } from '../routes/funders';
+import { membersRoute } from '../routes/members';
+import { rootRoute } from '../routes/root';
+import { signInRoute } from '../routes/sign-in';
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([indexRoute, fundersRoute, newFunderRoute, funderRoute, membersRoute, auditRoute]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,194 @@
+import { AppShell, Burger, Button, Group, Menu, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { can } from '@tessera/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useIntl } from 'react-intl';
+import { ErrorAlert } from '../../components/error-alert';
+import { Loading } from '../../components/loading';
+import { trpc } from '../../lib/trpc';
+import { ChangePasswordModal } from '../auth/change-password-modal';
+import { useSession } from '../auth/use-session';
+import { LanguageMenu } from './language-menu';
+
+/** Everything behind sign-in: redirects visitors, then the responsive shell around the page. */
+export function AppLayout() {
+  const { query, session, activeMembership } = useSession();
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorAlert error={query.error} onReload={() => void query.refetch()} />;
+  if (!session) return <Navigate to="/sign-in" />;
+  return <Shell displayName={session.user.displayName} role={activeMembership?.role ?? null} />;
+}
+
+function Shell({ displayName, role }: { displayName: string; role: string | null }) {
+  const intl = useIntl();
+  const [navOpen, nav] = useDisclosure(false);
+  const [passwordOpen, passwordModal] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const organization = useQuery(trpc.organization.current.queryOptions());
+  const isAdmin = role === 'admin' && can(role, 'member.read');
+
+  const links = [
+    { to: '/funders', label: intl.formatMessage({ id: 'shell.nav.funders' }), show: true },
+    { to: '/members', label: intl.formatMessage({ id: 'shell.nav.members' }), show: isAdmin },
+    { to: '/audit', label: intl.formatMessage({ id: 'shell.nav.audit' }), show: isAdmin },
+  ] as const;
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={navOpen}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={intl.formatMessage({ id: 'shell.toggleNavigation' })}
+            />
+            <Title order={1} size="h4" c="grape.8">
+              {intl.formatMessage({ id: 'app.name' })}
+            </Title>
+            <Text size="sm" c="dimmed" truncate visibleFrom="xs" data-testid="org-name">
+              {organization.data?.name}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageMenu variant="header" />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  aria-label={`${intl.formatMessage({ id: 'shell.userMenu' })}: ${displayName}`}
+                  data-testid="user-menu"
+                >
+                  <Text size="sm" truncate maw={{ base: 90, sm: 200 }}>
+                    {displayName}
+                  </Text>
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{displayName}</Menu.Label>
+                <Menu.Item onClick={passwordModal.open}>
+                  {intl.formatMessage({ id: 'auth.changePassword.title' })}
+                </Menu.Item>
+                <SignOutItem />
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={intl.formatMessage({ id: 'app.name' })}>
+        <Stack gap="md">
+          <OrganizationSwitcher />
+          <nav>
+            {links
+              .filter((link) => link.show)
+              .map((link) => (
+                <NavLink
+                  key={link.to}
+                  component={Link}
+                  to={link.to}
+                  label={link.label}
+                  active={pathname.startsWith(link.to)}
+                  onClick={nav.close}
+                />
+              ))}
+          </nav>
+        </Stack>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+      <ChangePasswordModal opened={passwordOpen} onClose={passwordModal.close} />
+    </AppShell>
+  );
+}
+
+function SignOutItem() {
+  const intl = useIntl();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSettled: async () => {
+        // Nothing from this user's session may linger in memory for the next person.
+        queryClient.clear();
+        await navigate({ to: '/sign-in' });
+      },
+    }),
+  );
+  return (
+    <Menu.Item color="red" onClick={() => signOut.mutate()} data-testid="sign-out">
+      {intl.formatMessage({ id: 'auth.signOut' })}
+    </Menu.Item>
+  );
+}
+
+/** Shown only to people in two or more organisations. Switching drops every cached answer. */
+function OrganizationSwitcher() {
+  const intl = useIntl();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { session } = useSession();
+  const switchOrganization = useMutation(
+    trpc.auth.switchOrganization.mutationOptions({
+      onSuccess: async (_result, variables) => {
+        await queryClient.resetQueries();
+        const name = session?.memberships.find((m) => m.orgId === variables.orgId)?.orgName ?? '';
+        notifications.show({ message: intl.formatMessage({ id: 'shell.switched' }, { name }) });
+        await navigate({ to: '/funders' });
+      },
+    }),
+  );
+  const memberships = session?.memberships ?? [];
+  const active = memberships.find((m) => m.orgId === session?.activeOrgId);
+
+  if (memberships.length < 2) {
+    return (
+      <div>
+        <Text size="xs" c="dimmed">
+          {intl.formatMessage({ id: 'shell.organization' })}
+        </Text>
+        <Text size="sm" fw={600}>
+          {active?.orgName}
+        </Text>
+        {active && (
+          <Text size="xs" c="dimmed">
+            {intl.formatMessage({ id: `role.${active.role}` })}
+          </Text>
+        )}
+      </div>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <Select
+        label={intl.formatMessage({ id: 'shell.switchOrganization' })}
+        data-testid="org-switcher"
+        allowDeselect={false}
+        value={session?.activeOrgId ?? null}
+        data={memberships.map((m) => ({ value: m.orgId, label: m.orgName }))}
+        onChange={(orgId) => {
+          if (orgId && orgId !== session?.activeOrgId) switchOrganization.mutate({ orgId });
+        }}
+        disabled={switchOrganization.isPending}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {active && (
+        <Text size="xs" c="dimmed">
+          {intl.formatMessage({ id: `role.${active.role}` })}
+        </Text>
+      )}
+      {switchOrganization.error && <ErrorAlert error={switchOrganization.error} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,55 @@
+import { defineConfig, devices } from '@playwright/test';
+import { baseURL, chromiumPath, databasePath, hasChromium, port, skipReason } from './environment';
+
+if (!hasChromium) console.warn(`\n[e2e] ${skipReason}\n`);
+
+export default defineConfig({
+  testDir: './tests',
+  // One shared database; some journeys change a user's saved language or active organisation.
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL,
+    headless: true,
+    locale: 'en-US',
+    timezoneId: 'Europe/Skopje',
+    actionTimeout: 10_000,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-gpu',
+      ],
+    },
+  },
+  webServer: hasChromium
+    ? {
+        command: 'node start-server.mjs',
+        url: `${baseURL}/healthz`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        env: {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: databasePath,
+          LOG_LEVEL: 'warn',
+          SEED_DEMO: 'auto',
+          NODE_ENV: 'production',
+        },
+      }
+    : undefined,
+});
