@@ -48,6 +48,8 @@ export default defineConfig({
           DATABASE_URL: databasePath,
           LOG_LEVEL: 'warn',
           SEED_DEMO: 'auto',
+          // A throwaway key for a throwaway database; real servers keep theirs in SECRET_KEY_FILE.
+          SECRET_KEY: 'e2e0'.repeat(16),
           NODE_ENV: 'production',
         },
       }
