@@ -1,4 +1,5 @@
 import { findSession, listAuditEvents, type OpenedDatabase } from '@tessera/db';
+import { createTestFunder } from '@tessera/db/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createInnerContext } from '../src/context';
 import { createCaller } from '../src/root';
@@ -292,17 +293,9 @@ describe('organisations', () => {
   it('a member of two organisations reaches only the active one’s records', async () => {
     const other = await createTestOrganization(opened.db, { name: 'Network' });
     const user = await createTestUser(opened.db, orgId, 'admin');
-    const { insertMembership, insertFunder } = await import('@tessera/db');
+    const { insertMembership } = await import('@tessera/db');
     await insertMembership(opened.db, other.id, user.id, 'admin');
-    const zoraFunder = await insertFunder(opened.db, orgId, {
-      name: 'Zora funder',
-      kind: 'other',
-      country: null,
-      website: null,
-      contactName: null,
-      contactEmail: null,
-      notes: null,
-    });
+    const zoraFunder = await createTestFunder(opened.db, orgId, { name: 'Zora funder' });
     const caller = await callerForUser(opened, user.id, other.id);
     await expectTrpcError(caller.funders.get({ id: zoraFunder.id }), 'NOT_FOUND', 'NOT_FOUND');
     await expectTrpcError(

@@ -1,5 +1,6 @@
 import { can, type Permission, type Role, roles } from '@tessera/domain';
-import { insertFunder, type OpenedDatabase } from '@tessera/db';
+import type { OpenedDatabase } from '@tessera/db';
+import { createTestFunder } from '@tessera/db/testing';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../src/root';
@@ -51,15 +52,7 @@ beforeAll(async () => {
 });
 
 async function freshIds() {
-  const funder = await insertFunder(opened.db, orgId, {
-    name: 'Target',
-    kind: 'other',
-    country: null,
-    website: null,
-    contactName: null,
-    contactEmail: null,
-    notes: null,
-  });
+  const funder = await createTestFunder(opened.db, orgId, { name: 'Target' });
   const member = await createTestUser(opened.db, orgId, 'viewer');
   return { funderId: funder.id, memberId: member.id };
 }

@@ -1,5 +1,6 @@
 import type { Locale, Role } from '@tessera/domain';
 import { migrateToLatest, type OpenedDatabase, openDatabase } from './connection';
+import { insertFunder } from './repositories/funder.repository';
 import { insertOrganization } from './repositories/organization.repository';
 import { insertMembership, insertUser } from './repositories/user.repository';
 
@@ -48,4 +49,22 @@ export async function createTestUser(
   });
   if (orgId) await insertMembership(db, orgId, user.id, role);
   return user;
+}
+
+/** A funder with only a name and kind; every optional field empty unless overridden. */
+export async function createTestFunder(
+  db: OpenedDatabase['db'],
+  orgId: string,
+  overrides: Partial<import('@tessera/domain').CreateFunderInput> = {},
+) {
+  return insertFunder(db, orgId, {
+    name: 'Test funder',
+    kind: 'other',
+    country: null,
+    website: null,
+    contactName: null,
+    contactEmail: null,
+    notes: null,
+    ...overrides,
+  });
 }

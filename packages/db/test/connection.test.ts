@@ -4,8 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, type OpenedDatabase, openDatabase } from '../src/connection';
-import { insertFunder } from '../src/repositories/funder.repository';
-import { createTestOrganization } from '../src/testing';
+import { createTestFunder, createTestOrganization } from '../src/testing';
 
 let opened: OpenedDatabase | undefined;
 afterEach(async () => {
@@ -40,17 +39,7 @@ describe('opening a SQLite file', () => {
   it('enforces foreign keys', async () => {
     opened = openDatabase(':memory:');
     await migrateToLatest(opened.db);
-    await expect(
-      insertFunder(opened.db, 'no-such-org', {
-        name: 'X',
-        kind: 'other',
-        country: null,
-        website: null,
-        contactName: null,
-        contactEmail: null,
-        notes: null,
-      }),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    await expect(createTestFunder(opened.db, 'no-such-org')).rejects.toThrow(/FOREIGN KEY/);
   });
 
   it('leaves no trace of overwritten text in the file (secure_delete)', async () => {
@@ -59,15 +48,7 @@ describe('opening a SQLite file', () => {
     await migrateToLatest(opened.db);
     const org = await createTestOrganization(opened.db);
     const marker = 'ZZ-SECRET-MARKER-7781';
-    const funder = await insertFunder(opened.db, org.id, {
-      name: 'Trace test',
-      kind: 'other',
-      country: null,
-      website: null,
-      contactName: null,
-      contactEmail: null,
-      notes: marker.repeat(50),
-    });
+    const funder = await createTestFunder(opened.db, org.id, { notes: marker.repeat(50) });
     await opened.db.deleteFrom('funder').where('id', '=', funder.id).execute();
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(opened.db);
     await opened.close();
