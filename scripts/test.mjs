@@ -1,9 +1,11 @@
-// `pnpm test`: install, then every package's tests (turbo), then the browser journeys.
+// `pnpm test`: install, lint, then every package's build, typecheck and tests (turbo), then the
+// browser journeys.
 // Exits non-zero if anything fails; prints one closing summary line.
 import { run } from './pnpm.mjs';
 
 const steps = [
   ['install', '--frozen-lockfile', '--reporter=silent'],
+  ['exec', 'biome', 'check', '.'],
   ['exec', 'turbo', 'run', 'build', 'typecheck', 'test', '--filter=!@tessera/e2e', '--output-logs=new-only'],
   ['--filter', '@tessera/e2e', 'test'],
 ];
