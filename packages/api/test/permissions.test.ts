@@ -70,6 +70,32 @@ describe('every procedure declares who may call it', () => {
   });
 });
 
+describe('signed-in procedures without a session', () => {
+  const signedIn: Record<string, (caller: Caller) => Promise<unknown>> = {
+    'auth.signOut': (c) => c.auth.signOut(),
+    'auth.switchOrganization': (c) => c.auth.switchOrganization({ orgId }),
+    'auth.setLocale': (c) => c.auth.setLocale({ locale: 'sv' }),
+    'auth.changePassword': (c) => c.auth.changePassword({ currentPassword: 'x', newPassword: 'long enough now' }),
+  };
+
+  it('covers every signed-in procedure', () => {
+    expect(Object.keys(signedIn).sort()).toEqual(
+      Object.entries(unscoped)
+        .filter(([, kind]) => kind === 'signed-in')
+        .map(([path]) => path)
+        .sort(),
+    );
+  });
+
+  it.each(Object.keys(signedIn))('%s answers 401', async (path) => {
+    const outcome = await signedIn[path]!(anonymousCaller(opened) as Caller).then(
+      () => 'OK',
+      (e: unknown) => codeOf(e),
+    );
+    expect(outcome).toBe('UNAUTHORIZED');
+  });
+});
+
 describe.each(Object.keys(calls))('%s', (path) => {
   const permission = () => procedures[path]!._def.meta!.permission!;
 
