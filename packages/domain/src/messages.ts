@@ -17,6 +17,18 @@ export const validationKeys = [
   'validation.invalid',
   'validation.wrongPassword',
   'validation.alreadyMember',
+  'validation.negative',
+  'validation.tooPrecise',
+  'validation.tooLarge',
+  'validation.invalidRate',
+  'validation.invalidDate',
+  'validation.endBeforeStart',
+  'validation.outsideGrantPeriod',
+  'validation.unbalancedRevision',
+  'validation.fileTooLarge',
+  'validation.fileType',
+  'validation.noRate',
+  'validation.duplicate',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

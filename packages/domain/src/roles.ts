@@ -14,6 +14,14 @@ export const permissions = {
   'audit.read': ['admin'],
   'funder.read': everyone,
   'funder.write': ['admin', 'finance'],
+  /** Grant summaries, budget lines, tranches, budget vs actual, deadlines. */
+  'grant.read': everyone,
+  'grant.write': ['admin', 'finance'],
+  /** The ledger: payees, descriptions and receipts of expenditures. */
+  'ledger.read': ['admin', 'finance'],
+  'ledger.write': ['admin', 'finance'],
+  'rate.read': everyone,
+  'rate.write': ['admin', 'finance'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
