@@ -48,6 +48,7 @@ const organizations = [
     baseCurrency: 'MKD',
     defaultLocale: 'mk' as const,
     suppressionThreshold: 5,
+    timeZone: 'Europe/Skopje',
   },
   {
     slug: 'network',
@@ -56,6 +57,7 @@ const organizations = [
     baseCurrency: 'EUR',
     defaultLocale: 'en' as const,
     suppressionThreshold: 5,
+    timeZone: 'Europe/Belgrade',
   },
 ];
 

@@ -13,6 +13,16 @@ export interface Database {
   login_attempt: LoginAttemptTable;
   funder: FunderTable;
   audit_event: AuditEventTable;
+  grant: GrantTable;
+  grant_status_change: GrantStatusChangeTable;
+  budget_line: BudgetLineTable;
+  budget_revision: BudgetRevisionTable;
+  budget_revision_line: BudgetRevisionLineTable;
+  tranche: TrancheTable;
+  expenditure: ExpenditureTable;
+  receipt: ReceiptTable;
+  exchange_rate: ExchangeRateTable;
+  reporting_deadline: ReportingDeadlineTable;
 }
 
 export interface OrganizationTable {
@@ -23,6 +33,8 @@ export interface OrganizationTable {
   base_currency: string;
   default_locale: string;
   suppression_threshold: number;
+  /** IANA zone for "today" (deadlines, burn rate). */
+  time_zone: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -91,6 +103,141 @@ export interface AuditEventTable {
   entity_id: string;
   /** JSON array of field names; never values. */
   fields: string;
+}
+
+/** Money columns hold integer minor units (see @tessera/domain money.ts). */
+export interface GrantTable {
+  id: string;
+  org_id: string;
+  funder_id: string;
+  title: string;
+  reference: string | null;
+  currency: string;
+  amount_minor: number;
+  start_date: string;
+  end_date: string;
+  cost_share_minor: number | null;
+  restrictions: string | null;
+  notes: string | null;
+  status: string;
+  search_text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GrantStatusChangeTable {
+  id: string;
+  org_id: string;
+  grant_id: string;
+  status: string;
+  date: string;
+  note: string | null;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface BudgetLineTable {
+  id: string;
+  org_id: string;
+  grant_id: string;
+  code: string;
+  category: string;
+  description: string | null;
+  original_amount_minor: number;
+  amount_minor: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BudgetRevisionTable {
+  id: string;
+  org_id: string;
+  grant_id: string;
+  date: string;
+  justification: string;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface BudgetRevisionLineTable {
+  revision_id: string;
+  budget_line_id: string;
+  amount_before_minor: number;
+  amount_after_minor: number;
+}
+
+export interface TrancheTable {
+  id: string;
+  org_id: string;
+  grant_id: string;
+  expected_date: string;
+  expected_amount_minor: number;
+  received_date: string | null;
+  received_amount_minor: number | null;
+  received_base_minor: number | null;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExpenditureTable {
+  id: string;
+  org_id: string;
+  grant_id: string;
+  budget_line_id: string;
+  date: string;
+  payee: string;
+  description: string;
+  amount_minor: number;
+  currency: string;
+  rate_to_grant: string;
+  rate_source: string;
+  amount_grant_minor: number;
+  amount_base_minor: number | null;
+  receipt_reference: string | null;
+  search_text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReceiptTable {
+  expenditure_id: string;
+  org_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Uint8Array;
+  created_at: string;
+}
+
+export interface ExchangeRateTable {
+  id: string;
+  org_id: string;
+  date: string;
+  from_currency: string;
+  to_currency: string;
+  rate: string;
+  source: string;
+  created_at: string;
+}
+
+export interface ReportingDeadlineTable {
+  id: string;
+  org_id: string;
+  grant_id: string;
+  kind: string;
+  period_start: string;
+  period_end: string;
+  due_date: string;
+  submitted_date: string | null;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -31,6 +31,7 @@ export async function createTestOrganization(
     baseCurrency: 'MKD',
     defaultLocale: 'en',
     suppressionThreshold: 5,
+    timeZone: 'Europe/Skopje',
   });
 }
 

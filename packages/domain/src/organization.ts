@@ -28,7 +28,20 @@ export const createOrganizationInput = z.object({
   baseCurrency: currencyCodeField,
   defaultLocale: localeSchema,
   suppressionThreshold: z.number().int().min(2).max(50).default(5),
+  timeZone: z
+    .string()
+    .default('Europe/Skopje')
+    .refine(isTimeZone, { error: messageKey('validation.invalidChoice') }),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 export type CreateOrganizationInput = z.infer<typeof createOrganizationInput>;
 
 export interface Organization {
@@ -39,6 +52,7 @@ export interface Organization {
   baseCurrency: string;
   defaultLocale: string;
   suppressionThreshold: number;
+  timeZone: string;
 }
 
 export const roleSchema = z.enum(roles, { error: messageKey('validation.invalidChoice') });

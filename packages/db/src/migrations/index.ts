@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-21-0001-foundation';
+import * as m0002 from './2026-11-21-0002-grants';
 
 /** Static list, so bundles and tests need no directory glob. Names sort in the order to apply. */
 export const migrations: Record<string, Migration> = {
   '2026-11-21-0001-foundation': m0001,
+  '2026-11-21-0002-grants': m0002,
 };

@@ -12,6 +12,7 @@ function toOrganization(row: OrganizationRow): Organization {
     baseCurrency: row.base_currency,
     defaultLocale: row.default_locale,
     suppressionThreshold: row.suppression_threshold,
+    timeZone: row.time_zone,
   };
 }
 
@@ -25,6 +26,7 @@ export async function insertOrganization(db: Executor, input: CreateOrganization
     base_currency: input.baseCurrency,
     default_locale: input.defaultLocale,
     suppression_threshold: input.suppressionThreshold,
+    time_zone: input.timeZone,
     created_at: now,
     updated_at: now,
   };

@@ -1,0 +1,226 @@
+import type { Expenditure, ListExpendituresInput } from '@tessera/domain';
+import { foldForSearch } from '@tessera/domain';
+import { sql } from 'kysely';
+import { newId, nowIso } from '../clock';
+import type { Executor } from '../connection';
+
+/** Everything about an expenditure but its id, as the service has computed it. */
+export interface ExpenditureValues {
+  grantId: string;
+  budgetLineId: string;
+  date: string;
+  payee: string;
+  description: string;
+  amountMinor: number;
+  currency: string;
+  rateToGrant: string;
+  rateSource: 'same' | 'table' | 'typed';
+  amountGrantMinor: number;
+  amountBaseMinor: number | null;
+  receiptReference: string | null;
+}
+
+function row(values: ExpenditureValues) {
+  return {
+    grant_id: values.grantId,
+    budget_line_id: values.budgetLineId,
+    date: values.date,
+    payee: values.payee,
+    description: values.description,
+    amount_minor: values.amountMinor,
+    currency: values.currency,
+    rate_to_grant: values.rateToGrant,
+    rate_source: values.rateSource,
+    amount_grant_minor: values.amountGrantMinor,
+    amount_base_minor: values.amountBaseMinor,
+    receipt_reference: values.receiptReference,
+    search_text: foldForSearch([values.payee, values.description, values.receiptReference].filter(Boolean).join(' ')),
+  };
+}
+
+export async function insertExpenditure(db: Executor, orgId: string, values: ExpenditureValues): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('expenditure')
+    .values({ id, org_id: orgId, ...row(values), version: 1, created_at: now, updated_at: now })
+    .execute();
+  return id;
+}
+
+export async function updateExpenditure(
+  db: Executor,
+  orgId: string,
+  id: string,
+  version: number,
+  values: ExpenditureValues,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('expenditure')
+    .set({ ...row(values), version: version + 1, updated_at: nowIso() })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteExpenditure(db: Executor, orgId: string, id: string, version: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom('expenditure')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+function selectExpenditures(db: Executor, orgId: string) {
+  return db
+    .selectFrom('expenditure')
+    .innerJoin('budget_line', 'budget_line.id', 'expenditure.budget_line_id')
+    .leftJoin('receipt', 'receipt.expenditure_id', 'expenditure.id')
+    .select([
+      'expenditure.id',
+      'expenditure.grant_id',
+      'expenditure.budget_line_id',
+      'budget_line.code',
+      'expenditure.date',
+      'expenditure.payee',
+      'expenditure.description',
+      'expenditure.amount_minor',
+      'expenditure.currency',
+      'expenditure.rate_to_grant',
+      'expenditure.rate_source',
+      'expenditure.amount_grant_minor',
+      'expenditure.amount_base_minor',
+      'expenditure.receipt_reference',
+      'expenditure.version',
+      'receipt.file_name',
+      'receipt.content_type',
+      'receipt.size',
+    ])
+    .where('expenditure.org_id', '=', orgId);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectExpenditures>['executeTakeFirstOrThrow']>>;
+
+function toExpenditure(r: Row): Expenditure {
+  return {
+    id: r.id,
+    grantId: r.grant_id,
+    budgetLineId: r.budget_line_id,
+    budgetLineCode: r.code,
+    date: r.date,
+    payee: r.payee,
+    description: r.description,
+    amountMinor: Number(r.amount_minor),
+    currency: r.currency,
+    rateToGrant: r.rate_to_grant,
+    rateSource: r.rate_source as Expenditure['rateSource'],
+    amountGrantMinor: Number(r.amount_grant_minor),
+    amountBaseMinor: r.amount_base_minor === null ? null : Number(r.amount_base_minor),
+    receiptReference: r.receipt_reference,
+    receipt: r.file_name
+      ? { fileName: r.file_name, contentType: r.content_type ?? '', size: Number(r.size ?? 0) }
+      : null,
+    version: r.version,
+  };
+}
+
+export async function findExpenditure(db: Executor, orgId: string, id: string): Promise<Expenditure | undefined> {
+  const r = await selectExpenditures(db, orgId).where('expenditure.id', '=', id).executeTakeFirst();
+  return r && toExpenditure(r);
+}
+
+/** One page of the ledger, newest first, with the number of matching rows. */
+export async function listExpenditures(
+  db: Executor,
+  orgId: string,
+  input: ListExpendituresInput,
+): Promise<{ items: Expenditure[]; total: number; totalGrantMinor: number }> {
+  let query = selectExpenditures(db, orgId);
+  if (input.grantId) query = query.where('expenditure.grant_id', '=', input.grantId);
+  if (input.budgetLineId) query = query.where('expenditure.budget_line_id', '=', input.budgetLineId);
+  if (input.from) query = query.where('expenditure.date', '>=', input.from);
+  if (input.to) query = query.where('expenditure.date', '<=', input.to);
+  const folded = foldForSearch(input.search);
+  if (folded) {
+    const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<boolean>`expenditure.search_text like ${pattern} escape '\\'`);
+  }
+  const [rows, totals] = await Promise.all([
+    query
+      .orderBy('expenditure.date', 'desc')
+      .orderBy('expenditure.id', 'desc')
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute(),
+    query
+      .clearSelect()
+      .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(expenditure.amount_grant_minor), 0)`.as('sum')])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toExpenditure), total: Number(totals.n), totalGrantMinor: Number(totals.sum) };
+}
+
+export async function sumSpentOnLine(db: Executor, lineId: string): Promise<number> {
+  const r = await db
+    .selectFrom('expenditure')
+    .select(sql<number>`coalesce(sum(amount_grant_minor), 0)`.as('s'))
+    .where('budget_line_id', '=', lineId)
+    .executeTakeFirstOrThrow();
+  return Number(r.s);
+}
+
+/** Spending per calendar month ('YYYY-MM') for the given grants, in each grant's currency. */
+export async function sumSpendingByMonth(db: Executor, orgId: string, grantIds: readonly string[]) {
+  if (grantIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('expenditure')
+    .select(['grant_id', sql<string>`substr(date, 1, 7)`.as('month'), sql<number>`sum(amount_grant_minor)`.as('spent')])
+    .where('org_id', '=', orgId)
+    .where('grant_id', 'in', grantIds)
+    .groupBy(['grant_id', sql`substr(date, 1, 7)`])
+    .orderBy('month')
+    .execute();
+  return rows.map((r) => ({ grantId: r.grant_id, month: r.month, spentMinor: Number(r.spent) }));
+}
+
+export async function upsertReceipt(
+  db: Executor,
+  orgId: string,
+  input: { expenditureId: string; fileName: string; contentType: string; content: Uint8Array },
+): Promise<void> {
+  const values = {
+    file_name: input.fileName,
+    content_type: input.contentType,
+    size: input.content.byteLength,
+    content: input.content,
+    created_at: nowIso(),
+  };
+  await db
+    .insertInto('receipt')
+    .values({ expenditure_id: input.expenditureId, org_id: orgId, ...values })
+    .onConflict((oc) => oc.column('expenditure_id').doUpdateSet(values))
+    .execute();
+}
+
+export async function findReceipt(db: Executor, orgId: string, expenditureId: string) {
+  const r = await db
+    .selectFrom('receipt')
+    .select(['file_name', 'content_type', 'size', 'content'])
+    .where('org_id', '=', orgId)
+    .where('expenditure_id', '=', expenditureId)
+    .executeTakeFirst();
+  return r && { fileName: r.file_name, contentType: r.content_type, size: Number(r.size), content: r.content };
+}
+
+export async function deleteReceipt(db: Executor, orgId: string, expenditureId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('receipt')
+    .where('org_id', '=', orgId)
+    .where('expenditure_id', '=', expenditureId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
