@@ -1,7 +1,13 @@
 import { authRouter } from './routers/auth.router';
+import { budgetRouter } from './routers/budget.router';
+import { deadlinesRouter } from './routers/deadlines.router';
+import { exchangeRatesRouter } from './routers/exchange-rates.router';
+import { expendituresRouter } from './routers/expenditures.router';
 import { fundersRouter } from './routers/funders.router';
+import { grantsRouter } from './routers/grants.router';
 import { membersRouter } from './routers/members.router';
 import { organizationRouter } from './routers/organization.router';
+import { tranchesRouter } from './routers/tranches.router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -9,6 +15,12 @@ export const appRouter = router({
   organization: organizationRouter,
   members: membersRouter,
   funders: fundersRouter,
+  grants: grantsRouter,
+  budget: budgetRouter,
+  tranches: tranchesRouter,
+  expenditures: expendituresRouter,
+  exchangeRates: exchangeRatesRouter,
+  deadlines: deadlinesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,12 @@
 import type { Locale, Role } from '@tessera/domain';
 import { migrateToLatest, type OpenedDatabase, openDatabase } from './connection';
+import { insertBudgetLine } from './repositories/budget.repository';
+import { insertDeadline } from './repositories/deadline.repository';
+import { listExchangeRates, upsertExchangeRate } from './repositories/exchange-rate.repository';
+import { insertExpenditure } from './repositories/expenditure.repository';
 import { insertFunder } from './repositories/funder.repository';
+import { insertGrant } from './repositories/grant.repository';
+import { insertTranche } from './repositories/tranche.repository';
 import { insertOrganization } from './repositories/organization.repository';
 import { insertMembership, insertUser } from './repositories/user.repository';
 
@@ -68,4 +74,101 @@ export async function createTestFunder(
     notes: null,
     ...overrides,
   });
+}
+
+/**
+ * An active USD grant (2026) with two budget lines of 1,000.00 each, one received tranche, one
+ * expenditure on the first line, one open deadline and a USD→MKD rate: every kind of money record.
+ */
+export async function createTestGrantWithMoney(db: OpenedDatabase['db'], orgId: string) {
+  const funder = await createTestFunder(db, orgId);
+  const grantId = await insertGrant(
+    db,
+    orgId,
+    {
+      funderId: funder.id,
+      title: 'Test grant',
+      reference: null,
+      currency: 'USD',
+      amountMinor: 200_000,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      costShareMinor: null,
+      restrictions: null,
+      notes: null,
+    },
+    'active',
+  );
+  const lineA = await insertBudgetLine(db, orgId, {
+    grantId,
+    code: '1',
+    category: 'Personnel',
+    description: null,
+    amountMinor: 100_000,
+  });
+  const lineB = await insertBudgetLine(db, orgId, {
+    grantId,
+    code: '2',
+    category: 'Travel',
+    description: null,
+    amountMinor: 100_000,
+  });
+  const spareLine = await insertBudgetLine(db, orgId, {
+    grantId,
+    code: '9',
+    category: 'Spare',
+    description: null,
+    amountMinor: 0,
+  });
+  const trancheId = await insertTranche(db, orgId, {
+    grantId,
+    expectedDate: '2026-01-15',
+    expectedAmountMinor: 100_000,
+    receivedDate: '2026-01-20',
+    receivedAmountMinor: 100_000,
+    receivedBaseMinor: 6_150_000,
+    note: null,
+  });
+  const expenditureId = await insertExpenditure(db, orgId, {
+    grantId,
+    budgetLineId: lineA.id,
+    date: '2026-02-01',
+    payee: 'Venue',
+    description: 'Hall rent',
+    amountMinor: 10_000,
+    currency: 'USD',
+    rateToGrant: '1',
+    rateSource: 'same',
+    amountGrantMinor: 10_000,
+    amountBaseMinor: 615_000,
+    receiptReference: 'R-1',
+  });
+  const deadlineId = await insertDeadline(db, orgId, {
+    grantId,
+    kind: 'financial',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-06-30',
+    dueDate: '2026-07-31',
+    submittedDate: null,
+    note: null,
+  });
+  await upsertExchangeRate(db, orgId, {
+    date: '2026-01-01',
+    fromCurrency: 'USD',
+    toCurrency: 'MKD',
+    rate: '61.5',
+    source: 'manual',
+  });
+  const [rate] = await listExchangeRates(db, orgId, { limit: 1 });
+  return {
+    funderId: funder.id,
+    grantId,
+    lineA,
+    lineB,
+    spareLine,
+    trancheId,
+    expenditureId,
+    deadlineId,
+    rateId: rate?.id ?? '',
+  };
 }

@@ -70,3 +70,8 @@ export const versionField = z
   .number({ error: messageKey('validation.invalidNumber') })
   .int({ error: messageKey('validation.invalidNumber') })
   .min(1, { error: messageKey('validation.invalidNumber') });
+
+/** Inputs naming one record, or one record at the version the caller last saw. */
+export const recordIdInput = z.object({ id: idField });
+export const recordRefInput = z.object({ id: idField, version: versionField });
+export const grantIdInput = z.object({ grantId: idField });

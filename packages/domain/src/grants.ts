@@ -56,7 +56,14 @@ export const grantFields = grantBase.superRefine(endNotBeforeStart);
 export type GrantFields = z.infer<typeof grantFields>;
 export type GrantFormValues = z.input<typeof grantFields>;
 
-export const createGrantInput = grantFields;
+/** A grant may be entered at the stage it has reached (an award recorded after the fact). */
+export const initialGrantStatuses = ['prospect', 'applied', 'awarded', 'active'] as const;
+
+export const createGrantInput = grantBase
+  .extend({
+    status: z.enum(initialGrantStatuses, { error: messageKey('validation.invalidChoice') }).default('prospect'),
+  })
+  .superRefine(endNotBeforeStart);
 export type CreateGrantInput = z.infer<typeof createGrantInput>;
 
 export const updateGrantInput = grantBase.extend({ id: idField, version: versionField }).superRefine(endNotBeforeStart);
@@ -321,6 +328,14 @@ export interface ExchangeRate {
   rate: string;
   source: string;
 }
+
+/** A CSV file's text (the browser reads the file; the CLI passes it too). */
+export const importRatesInput = z.object({
+  csv: z
+    .string()
+    .min(1, { error: messageKey('validation.required') })
+    .max(900_000, { error: messageKey('validation.fileTooLarge', { max: 0.9 }) }),
+});
 
 export const listExchangeRatesInput = z.object({
   currency: z.string().trim().toUpperCase().length(3).optional(),

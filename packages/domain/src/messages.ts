@@ -29,6 +29,11 @@ export const validationKeys = [
   'validation.fileType',
   'validation.noRate',
   'validation.duplicate',
+  'validation.currencyLocked',
+  'validation.impossibleTransition',
+  'validation.lineInUse',
+  'validation.wrongGrant',
+  'validation.csvColumns',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

@@ -7,6 +7,7 @@ import {
   currencySchema,
   formatMinorPlain,
   impliedRate,
+  invertRate,
   isCurrencyCode,
   parseAmount,
   rateSchema,
@@ -117,6 +118,11 @@ describe('conversion', () => {
   it('derives the rate a bank actually gave', () => {
     expect(impliedRate(500000, 'USD', 30750000, 'MKD')).toBe('61.5');
     expect(impliedRate(100, 'EUR', 6150, 'MKD', 4)).toBe('61.5');
+  });
+
+  it('inverts a rate for the opposite direction', () => {
+    expect(invertRate('61.5')).toBe('0.0162601626');
+    expect(invertRate('0.5')).toBe('2');
   });
 
   it('accepts rates as positive decimals only', () => {

@@ -144,6 +144,16 @@ export function impliedRate(fromMinor: number, from: string, toMinor: number, to
   return normalizeRate(`${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`);
 }
 
+/** 1 ÷ rate, to `digits` decimals (half away from zero): the rate for the opposite direction. */
+export function invertRate(rate: string, digits = 10): string {
+  const { numerator, scale } = rateAsFraction(rate);
+  if (numerator === 0n) throw new RangeError('A zero rate has no inverse.');
+  const scaled = divideRounded(scale * 10n ** BigInt(digits), numerator)
+    .toString()
+    .padStart(digits + 1, '0');
+  return normalizeRate(`${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`);
+}
+
 /**
  * Splits `totalMinor` in proportion to non-negative `weights` by the largest-remainder method:
  * every part is the floor of its exact share, and the leftover minor units go one each to the

@@ -1,6 +1,6 @@
 import type {
-  CreateGrantInput,
   Grant,
+  GrantFields,
   GrantStatus,
   GrantStatusChange,
   ListGrantsInput,
@@ -88,7 +88,7 @@ function selectGrants(db: Executor, orgId: string) {
 export async function insertGrant(
   db: Executor,
   orgId: string,
-  input: CreateGrantInput,
+  input: GrantFields,
   status: GrantStatus,
 ): Promise<string> {
   const now = nowIso();

@@ -1,5 +1,4 @@
 import type { CreateTrancheInput, Tranche, UpdateTrancheInput } from '@tessera/domain';
-import { impliedRate } from '@tessera/domain';
 import { sql } from 'kysely';
 import { newId, nowIso } from '../clock';
 import type { Executor } from '../connection';
@@ -28,18 +27,18 @@ const columns = [
   'tranche.version',
 ] as const;
 
-function toTranche(row: TrancheRow, currencies: { grant: string; base: string }): Tranche {
-  const received = row.received_amount_minor === null ? null : Number(row.received_amount_minor);
-  const base = row.received_base_minor === null ? null : Number(row.received_base_minor);
+/** A tranche as stored; the service adds the implied rate, which needs both currencies. */
+export type TrancheRecord = Omit<Tranche, 'receivedRate'>;
+
+function toTranche(row: TrancheRow): TrancheRecord {
   return {
     id: row.id,
     grantId: row.grant_id,
     expectedDate: row.expected_date,
     expectedAmountMinor: Number(row.expected_amount_minor),
     receivedDate: row.received_date,
-    receivedAmountMinor: received,
-    receivedBaseMinor: base,
-    receivedRate: received && base !== null ? impliedRate(received, currencies.grant, base, currencies.base) : null,
+    receivedAmountMinor: row.received_amount_minor === null ? null : Number(row.received_amount_minor),
+    receivedBaseMinor: row.received_base_minor === null ? null : Number(row.received_base_minor),
     note: row.note,
     version: row.version,
   };
@@ -98,27 +97,17 @@ export async function deleteTranche(db: Executor, orgId: string, id: string, ver
   return Number(result.numDeletedRows) === 1;
 }
 
-export async function findTranche(
-  db: Executor,
-  orgId: string,
-  id: string,
-  currencies: { grant: string; base: string },
-) {
+export async function findTranche(db: Executor, orgId: string, id: string): Promise<TrancheRecord | undefined> {
   const row = await db
     .selectFrom('tranche')
     .select(columns)
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && toTranche(row, currencies);
+  return row && toTranche(row);
 }
 
-export async function listTranches(
-  db: Executor,
-  orgId: string,
-  grantId: string,
-  currencies: { grant: string; base: string },
-): Promise<Tranche[]> {
+export async function listTranches(db: Executor, orgId: string, grantId: string): Promise<TrancheRecord[]> {
   const rows = await db
     .selectFrom('tranche')
     .select(columns)
@@ -127,7 +116,7 @@ export async function listTranches(
     .orderBy('expected_date')
     .orderBy('id')
     .execute();
-  return rows.map((r) => toTranche(r, currencies));
+  return rows.map(toTranche);
 }
 
 /** Cash received for a grant, in its currency and in the base currency (summed in SQL). */

@@ -1,0 +1,277 @@
+import type {
+  Actor,
+  CreateExpenditureInput,
+  Expenditure,
+  Grant,
+  ListExpendituresInput,
+  UpdateExpenditureInput,
+} from '@tessera/domain';
+import { convertMinor, DomainError, receiptPolicy, sniffReceiptType } from '@tessera/domain';
+import {
+  deleteExpenditure,
+  deleteReceipt,
+  type Executor,
+  type ExpenditureValues,
+  findBudgetLine,
+  findExpenditure,
+  findReceipt,
+  insertAuditEvent,
+  insertExpenditure,
+  listExpenditures,
+  sumSpentOnLine,
+  updateExpenditure,
+  upsertReceipt,
+} from '@tessera/db';
+import { lookupRate } from './exchange-rates.service';
+import { requireGrant, requireOrganization } from './grants.service';
+
+export type ExpenditureWarning = 'overspent';
+
+export interface SavedExpenditure {
+  expenditure: Expenditure;
+  /** Spending over a line is allowed, and said. */
+  warnings: ExpenditureWarning[];
+}
+
+/**
+ * Works out the grant-currency and base-currency amounts of an expenditure: same currency at 1;
+ * a typed rate as given; otherwise the exchange-rate table for that date (refused if it has none).
+ * The base amount uses the table too and stays empty when no rate is known.
+ */
+async function computeValues(
+  db: Executor,
+  actor: Actor,
+  grant: Grant,
+  input: CreateExpenditureInput,
+): Promise<ExpenditureValues> {
+  const line = await findBudgetLine(db, actor.orgId, input.budgetLineId);
+  if (!line || line.grantId !== grant.id) {
+    throw new DomainError('VALIDATION', 'That budget line is not one of this grant’s.', {
+      fieldErrors: { budgetLineId: ['validation.wrongGrant'] },
+    });
+  }
+  if (input.date < grant.startDate || input.date > grant.endDate) {
+    throw new DomainError(
+      'VALIDATION',
+      `The date must fall within the grant period (${grant.startDate} – ${grant.endDate}).`,
+      {
+        fieldErrors: { date: [`validation.outsideGrantPeriod?start=${grant.startDate}&end=${grant.endDate}`] },
+      },
+    );
+  }
+  let rateToGrant: string;
+  let rateSource: ExpenditureValues['rateSource'];
+  if (input.currency === grant.currency) {
+    rateToGrant = '1';
+    rateSource = 'same';
+  } else if (input.rateToGrant) {
+    rateToGrant = input.rateToGrant;
+    rateSource = 'typed';
+  } else {
+    const found = await lookupRate(db, actor.orgId, input.currency, grant.currency, input.date);
+    if (!found) {
+      throw new DomainError(
+        'VALIDATION',
+        `No ${input.currency}→${grant.currency} rate on or before ${input.date}: type one or add it to the table.`,
+        {
+          fieldErrors: { rateToGrant: [`validation.noRate?from=${input.currency}&to=${grant.currency}`] },
+        },
+      );
+    }
+    rateToGrant = found;
+    rateSource = 'table';
+  }
+  let amountGrantMinor: number;
+  try {
+    amountGrantMinor = convertMinor(input.amountMinor, input.currency, grant.currency, rateToGrant);
+  } catch {
+    throw new DomainError('VALIDATION', 'The amount is too large.', {
+      fieldErrors: { amountMinor: ['validation.tooLarge'] },
+    });
+  }
+  const org = await requireOrganization(db, actor);
+  let amountBaseMinor: number | null = null;
+  if (input.currency === org.baseCurrency) amountBaseMinor = input.amountMinor;
+  else if (grant.currency === org.baseCurrency) amountBaseMinor = amountGrantMinor;
+  else {
+    const baseRate = await lookupRate(db, actor.orgId, input.currency, org.baseCurrency, input.date);
+    amountBaseMinor = baseRate ? convertMinor(input.amountMinor, input.currency, org.baseCurrency, baseRate) : null;
+  }
+  return {
+    grantId: grant.id,
+    budgetLineId: line.id,
+    date: input.date,
+    payee: input.payee,
+    description: input.description,
+    amountMinor: input.amountMinor,
+    currency: input.currency,
+    rateToGrant,
+    rateSource,
+    amountGrantMinor,
+    amountBaseMinor,
+    receiptReference: input.receiptReference,
+  };
+}
+
+async function warningsFor(db: Executor, actor: Actor, lineId: string): Promise<ExpenditureWarning[]> {
+  const line = await findBudgetLine(db, actor.orgId, lineId);
+  return line && (await sumSpentOnLine(db, lineId)) > line.amountMinor ? ['overspent'] : [];
+}
+
+async function requireExpenditure(db: Executor, actor: Actor, id: string): Promise<Expenditure> {
+  const expenditure = await findExpenditure(db, actor.orgId, id);
+  if (!expenditure) throw new DomainError('NOT_FOUND', 'No such expenditure.');
+  return expenditure;
+}
+
+const staleExpenditure = () =>
+  new DomainError('STALE_VERSION', 'Someone else changed this expenditure. Reload, then try again.');
+
+export function listLedger(db: Executor, actor: Actor, input: ListExpendituresInput) {
+  return listExpenditures(db, actor.orgId, input);
+}
+
+export function getExpenditure(db: Executor, actor: Actor, id: string): Promise<Expenditure> {
+  return requireExpenditure(db, actor, id);
+}
+
+export async function recordExpenditure(
+  db: Executor,
+  actor: Actor,
+  input: CreateExpenditureInput,
+): Promise<SavedExpenditure> {
+  const grant = await requireGrant(db, actor, input.grantId);
+  const values = await computeValues(db, actor, grant, input);
+  const id = await insertExpenditure(db, actor.orgId, values);
+  await insertAuditEvent(db, {
+    orgId: actor.orgId,
+    userId: actor.userId,
+    action: 'create',
+    entity: 'expenditure',
+    entityId: id,
+    fields: Object.keys(input)
+      .filter((k) => input[k as keyof CreateExpenditureInput] !== null)
+      .sort(),
+  });
+  return {
+    expenditure: await requireExpenditure(db, actor, id),
+    warnings: await warningsFor(db, actor, values.budgetLineId),
+  };
+}
+
+export async function editExpenditure(
+  db: Executor,
+  actor: Actor,
+  input: UpdateExpenditureInput,
+): Promise<SavedExpenditure> {
+  const before = await requireExpenditure(db, actor, input.id);
+  if (before.version !== input.version) throw staleExpenditure();
+  if (before.grantId !== input.grantId) {
+    throw new DomainError('VALIDATION', 'An expenditure cannot move to another grant.', {
+      fieldErrors: { grantId: ['validation.wrongGrant'] },
+    });
+  }
+  const grant = await requireGrant(db, actor, input.grantId);
+  const values = await computeValues(db, actor, grant, input);
+  if (!(await updateExpenditure(db, actor.orgId, input.id, input.version, values))) throw staleExpenditure();
+  const changed = (Object.keys(values) as (keyof ExpenditureValues)[]).filter(
+    (k) => values[k] !== before[k as keyof Expenditure],
+  );
+  await insertAuditEvent(db, {
+    orgId: actor.orgId,
+    userId: actor.userId,
+    action: 'update',
+    entity: 'expenditure',
+    entityId: input.id,
+    fields: changed.sort(),
+  });
+  return {
+    expenditure: await requireExpenditure(db, actor, input.id),
+    warnings: await warningsFor(db, actor, values.budgetLineId),
+  };
+}
+
+export async function removeExpenditure(
+  db: Executor,
+  actor: Actor,
+  input: { id: string; version: number },
+): Promise<void> {
+  await requireExpenditure(db, actor, input.id);
+  if (!(await deleteExpenditure(db, actor.orgId, input.id, input.version))) throw staleExpenditure();
+  await insertAuditEvent(db, {
+    orgId: actor.orgId,
+    userId: actor.userId,
+    action: 'delete',
+    entity: 'expenditure',
+    entityId: input.id,
+  });
+}
+
+/** Keeps only a safe file name: no paths, no control characters, at most 120 characters. */
+function cleanFileName(name: string, contentType: string): string {
+  const base =
+    name
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/[^\p{L}\p{N}._ -]/gu, '_')
+      .trim()
+      .slice(0, 120) ?? '';
+  const fallback = contentType === 'application/pdf' ? 'receipt.pdf' : `receipt.${contentType.split('/')[1] ?? 'bin'}`;
+  return base && base !== '.' && base !== '..' ? base : fallback;
+}
+
+/** Stores a receipt (PDF or image, checked by its bytes, at most receiptPolicy.maxBytes). */
+export async function attachReceipt(
+  db: Executor,
+  actor: Actor,
+  input: { expenditureId: string; fileName: string; content: Uint8Array },
+): Promise<Expenditure> {
+  await requireExpenditure(db, actor, input.expenditureId);
+  if (input.content.byteLength > receiptPolicy.maxBytes) {
+    throw new DomainError('VALIDATION', `A receipt may be at most ${receiptPolicy.maxBytes / 1024 / 1024} MB.`, {
+      fieldErrors: { file: [`validation.fileTooLarge?max=${receiptPolicy.maxBytes / 1024 / 1024}`] },
+    });
+  }
+  const contentType = sniffReceiptType(input.content);
+  if (!contentType) {
+    throw new DomainError('VALIDATION', 'A receipt must be a PDF or an image (JPEG, PNG, WebP, HEIC).', {
+      fieldErrors: { file: ['validation.fileType'] },
+    });
+  }
+  await upsertReceipt(db, actor.orgId, {
+    expenditureId: input.expenditureId,
+    fileName: cleanFileName(input.fileName, contentType),
+    contentType,
+    content: input.content,
+  });
+  await insertAuditEvent(db, {
+    orgId: actor.orgId,
+    userId: actor.userId,
+    action: 'update',
+    entity: 'expenditure',
+    entityId: input.expenditureId,
+    fields: ['receipt'],
+  });
+  return requireExpenditure(db, actor, input.expenditureId);
+}
+
+export async function detachReceipt(db: Executor, actor: Actor, expenditureId: string): Promise<Expenditure> {
+  await requireExpenditure(db, actor, expenditureId);
+  if (await deleteReceipt(db, actor.orgId, expenditureId)) {
+    await insertAuditEvent(db, {
+      orgId: actor.orgId,
+      userId: actor.userId,
+      action: 'update',
+      entity: 'expenditure',
+      entityId: expenditureId,
+      fields: ['receipt'],
+    });
+  }
+  return requireExpenditure(db, actor, expenditureId);
+}
+
+export async function readReceipt(db: Executor, actor: Actor, expenditureId: string) {
+  const receipt = await findReceipt(db, actor.orgId, expenditureId);
+  if (!receipt) throw new DomainError('NOT_FOUND', 'No receipt.');
+  return receipt;
+}
