@@ -95,8 +95,12 @@ export async function getFinanceDashboard(db: Executor, actor: Actor, now: Date)
   );
   const spending = [...totals.keys()].sort().map((currency) => {
     const inCurrency = funded.filter((g) => g.currency === currency);
-    const first = inCurrency.reduce((a, g) => (g.startDate < a ? g.startDate : a), inCurrency[0]?.startDate ?? today);
-    const last = inCurrency.reduce((a, g) => (g.endDate > a ? g.endDate : a), inCurrency[0]?.endDate ?? today);
+    const first = inCurrency.map((g) => g.startDate).sort()[0] ?? today;
+    const last =
+      inCurrency
+        .map((g) => g.endDate)
+        .sort()
+        .at(-1) ?? today;
     const months = monthsBetween(first, last);
     const planned = new Map<string, number>();
     for (const g of inCurrency) {
@@ -105,7 +109,9 @@ export async function getFinanceDashboard(db: Executor, actor: Actor, now: Date)
         g.amountMinor,
         span.map(() => 1),
       );
-      span.forEach((m, i) => planned.set(m, (planned.get(m) ?? 0) + (shares[i] ?? 0)));
+      span.forEach((m, i) => {
+        planned.set(m, (planned.get(m) ?? 0) + (shares[i] ?? 0));
+      });
     }
     let cumulativeSpent = 0;
     let cumulativePlanned = 0;

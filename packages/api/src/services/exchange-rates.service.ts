@@ -107,10 +107,14 @@ export async function importRatesCsv(db: Executor, actor: Actor, text: string): 
       toCurrency: record.to,
       rate: record.rate,
     });
-    if (result.success) rows.push(result.data);
-    else
-      for (const issue of result.error.issues)
-        (fieldErrors[`row ${line}: ${String(issue.path[0])}`] ??= []).push(issue.message);
+    if (result.success) {
+      rows.push(result.data);
+      return;
+    }
+    for (const issue of result.error.issues) {
+      const key = `row ${line}: ${String(issue.path[0])}`;
+      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+    }
   });
   if (Object.keys(fieldErrors).length > 0) {
     throw new DomainError(
