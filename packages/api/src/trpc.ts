@@ -1,10 +1,11 @@
-import type { Actor, DomainErrorCode, FieldErrors, Permission } from '@tessera/domain';
-import { DomainError, isDomainError, rolesFor } from '@tessera/domain';
-import { findMembership } from '@tessera/db';
+import type { DomainErrorCode, FieldErrors, Permission } from '@tessera/domain';
+import { DomainError, isDomainError } from '@tessera/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 import type { Context } from './context';
+import { actorFor } from './actor';
 import { resolveSession } from './services/auth.service';
 
 /** The one mapping from domain error codes to transport codes. */
@@ -22,6 +23,11 @@ const transportCodes: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
 };
 
 export type AppErrorCode = DomainErrorCode | 'INTERNAL' | 'BAD_REQUEST';
+
+/** The HTTP status for a domain error, for routes outside tRPC (same table as the procedures). */
+export function httpStatusOf(code: DomainErrorCode): number {
+  return getHTTPStatusCodeFromError(new TRPCError({ code: transportCodes[code] }));
+}
 
 /** What every error response carries in `data`; the web app translates `appCode` and `fieldErrors`. */
 export interface AppErrorData {
@@ -110,16 +116,8 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
  * on every call, so a removed member or changed role takes effect at once.
  */
 export function orgProcedure(permission: Permission) {
-  const allowed = rolesFor(permission);
   return authedProcedure.meta({ permission }).use(async ({ ctx, next }) => {
-    const orgId = ctx.auth.activeOrgId;
-    if (!orgId) throw new DomainError('NO_ORGANIZATION', 'You do not belong to any organisation yet.');
-    const membership = await findMembership(ctx.db, orgId, ctx.auth.user.id);
-    if (!membership) throw new DomainError('NO_ORGANIZATION', 'You are no longer a member of this organisation.');
-    if (!allowed.includes(membership.role)) {
-      throw new DomainError('FORBIDDEN', `Your role (${membership.role}) may not do this.`);
-    }
-    const actor: Actor = { userId: ctx.auth.user.id, orgId, role: membership.role };
+    const actor = await actorFor(ctx.db, ctx.auth, permission);
     return next({ ctx: { actor } });
   });
 }

@@ -1,3 +1,5 @@
+import { formatMinorPlain } from '@tessera/domain';
+
 /**
  * The one place that formats numbers, money and dates for display. Everything takes the UI
  * locale explicitly; in Chromium builds without Macedonian or Albanian data the FormatJS
@@ -8,6 +10,55 @@ export function formatDate(locale: string, value: string | Date | null | undefin
   const date = toDate(value);
   if (!date) return '';
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+/**
+ * A calendar date stored as 'YYYY-MM-DD' (grant periods, due dates): formatted in UTC so the day
+ * never shifts with the browser's time zone.
+ */
+export function formatDay(locale: string, value: string | null | undefined): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(locale, value);
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
+}
+
+/** A month 'YYYY-MM' as a short label ("Mar 2026"), for chart axes. */
+export function formatMonth(locale: string, value: string): string {
+  const date = new Date(`${value}-01T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A share (0.42) as a percentage in the UI locale ("42 %" in Swedish). */
+export function formatPercent(locale: string, share: number | null | undefined): string {
+  if (share == null || !Number.isFinite(share)) return '';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** The decimal mark people type in this locale: '.' in English, ',' in mk, sv and sq. */
+export function decimalMarkFor(locale: string): '.' | ',' {
+  const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal');
+  return part?.value === ',' ? ',' : '.';
+}
+
+/**
+ * Minor units as text for an amount input, in the locale's decimal mark and without grouping, so
+ * that `parseAmount` reads it back unchanged ("1234,50" in Macedonian).
+ */
+export function formatMinorForInput(locale: string, minorUnits: number | null | undefined, currency: string): string {
+  if (minorUnits == null) return '';
+  return formatMinorPlain(minorUnits, currency).replace('.', decimalMarkFor(locale));
+}
+
+/** A decimal rate string ("61.5234") in the UI locale, keeping every digit it has. */
+export function formatRate(locale: string, rate: string | null | undefined): string {
+  if (!rate) return '';
+  const [whole = '0', fraction = ''] = rate.split('.');
+  const grouped = new Intl.NumberFormat(locale, { useGrouping: true }).format(Number(whole));
+  return fraction ? `${grouped}${decimalMarkFor(locale)}${fraction}` : grouped;
 }
 
 export function formatDateTime(locale: string, value: string | Date | null | undefined): string {

@@ -1,0 +1,89 @@
+import fastifyMultipart from '@fastify/multipart';
+import { downloadReceipt, httpStatusOf, uploadReceipt } from '@tessera/api';
+import type { Db } from '@tessera/db';
+import { DomainError, isDomainError, receiptPolicy } from '@tessera/domain';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { refuseCrossSite } from './security';
+
+/** Same shape as a tRPC error body, so the web app reads both alike. */
+function sendError(reply: FastifyReply, error: DomainError) {
+  return reply.code(httpStatusOf(error.code)).send({
+    error: {
+      message: error.message,
+      data: { appCode: error.code, fieldErrors: error.fieldErrors ?? null, retryAfterSeconds: null },
+    },
+  });
+}
+
+function tooLarge(): DomainError {
+  return new DomainError('VALIDATION', `A receipt may be at most ${receiptPolicy.maxBytes / 1024 / 1024} MB.`, {
+    fieldErrors: { file: [`validation.fileTooLarge?max=${receiptPolicy.maxBytes / 1024 / 1024}`] },
+  });
+}
+
+/** `Content-Disposition` with the original name kept safely (RFC 6266 / 5987). */
+function attachmentHeader(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * Receipt upload (multipart, one `file` field) and download. Uploads pass the same cross-site
+ * guard as the API, with multipart as the one accepted type; both check the session and role.
+ */
+export async function registerFileRoutes(app: FastifyInstance, options: { db: Db; sessionLifetimeMs: number; cookieName: string }) {
+  await app.register(async (files) => {
+    files.addHook('onRequest', refuseCrossSite('multipart/form-data'));
+    await files.register(fastifyMultipart, {
+      limits: { fileSize: receiptPolicy.maxBytes, files: 1, fields: 0, parts: 1 },
+    });
+    const session = (cookies: Record<string, string | undefined>) => cookies[options.cookieName] ?? null;
+    const clock = () => ({ now: new Date(), sessionLifetimeMs: options.sessionLifetimeMs });
+
+    files.post<{ Params: { id: string } }>('/files/receipts/:id', async (request, reply) => {
+      try {
+        const part = await request.file();
+        if (!part) {
+          throw new DomainError('VALIDATION', 'Choose a file.', { fieldErrors: { file: ['validation.required'] } });
+        }
+        let content: Buffer;
+        try {
+          content = await part.toBuffer();
+        } catch (error) {
+          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+          throw error;
+        }
+        const expenditure = await uploadReceipt(
+          options.db,
+          session(request.cookies),
+          { expenditureId: request.params.id, fileName: part.filename, content: new Uint8Array(content) },
+          clock(),
+        );
+        return { expenditure };
+      } catch (error) {
+        if (isDomainError(error)) return sendError(reply, error);
+        const code = (error as { code?: string }).code;
+        if (code === 'FST_REQ_FILE_TOO_LARGE') return sendError(reply, tooLarge());
+        if (code?.startsWith('FST_')) {
+          return sendError(reply, new DomainError('VALIDATION', 'The upload could not be read.', { fieldErrors: { file: ['validation.invalid'] } }));
+        }
+        throw error;
+      }
+    });
+
+    files.get<{ Params: { id: string } }>('/files/receipts/:id', async (request, reply) => {
+      try {
+        const receipt = await downloadReceipt(options.db, session(request.cookies), request.params.id, clock());
+        return reply
+          .header('content-type', receipt.contentType)
+          .header('content-disposition', attachmentHeader(receipt.fileName))
+          .header('cache-control', 'private, no-store')
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(receipt.content));
+      } catch (error) {
+        if (isDomainError(error)) return sendError(reply, error);
+        throw error;
+      }
+    });
+  });
+}

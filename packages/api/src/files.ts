@@ -1,0 +1,28 @@
+import type { Expenditure } from '@tessera/domain';
+import type { Db } from '@tessera/db';
+import { actorFromToken } from './actor';
+import { attachReceipt, readReceipt } from './services/expenditures.service';
+
+/**
+ * Receipt files travel as plain HTTP (multipart upload, binary download), not tRPC. These are the
+ * two operations the host calls, each checking the session and role, then one transaction.
+ */
+export async function uploadReceipt(
+  db: Db,
+  token: string | null,
+  input: { expenditureId: string; fileName: string; content: Uint8Array },
+  options: { now: Date; sessionLifetimeMs: number },
+): Promise<Expenditure> {
+  const actor = await actorFromToken(db, token, 'ledger.write', options);
+  return db.transaction().execute((trx) => attachReceipt(trx, actor, input));
+}
+
+export async function downloadReceipt(
+  db: Db,
+  token: string | null,
+  expenditureId: string,
+  options: { now: Date; sessionLifetimeMs: number },
+) {
+  const actor = await actorFromToken(db, token, 'ledger.read', options);
+  return db.transaction().execute((trx) => readReceipt(trx, actor, expenditureId));
+}
