@@ -126,15 +126,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   });
 
-  await registerFileRoutes(app, { db: options.db, sessionLifetimeMs: options.sessionLifetimeMs, cookieName: sessionCookieName });
+  await registerFileRoutes(app, {
+    db: options.db,
+    sessionLifetimeMs: options.sessionLifetimeMs,
+    cookieName: sessionCookieName,
+  });
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
     app.setNotFoundHandler((request, reply) => {
       const wantsPage =
-        request.method === 'GET' && !request.url.startsWith('/trpc') &&
-        !request.url.startsWith('/files') && !path.extname(request.url.split('?')[0] ?? '');
+        request.method === 'GET' &&
+        !request.url.startsWith('/trpc') &&
+        !request.url.startsWith('/files') &&
+        !path.extname(request.url.split('?')[0] ?? '');
       if (wantsPage) return reply.type('text/html').sendFile('index.html');
       return reply.code(404).send({ error: 'Not found' });
     });

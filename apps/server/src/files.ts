@@ -31,7 +31,10 @@ function attachmentHeader(fileName: string): string {
  * Receipt upload (multipart, one `file` field) and download. Uploads pass the same cross-site
  * guard as the API, with multipart as the one accepted type; both check the session and role.
  */
-export async function registerFileRoutes(app: FastifyInstance, options: { db: Db; sessionLifetimeMs: number; cookieName: string }) {
+export async function registerFileRoutes(
+  app: FastifyInstance,
+  options: { db: Db; sessionLifetimeMs: number; cookieName: string },
+) {
   await app.register(async (files) => {
     files.addHook('onRequest', refuseCrossSite('multipart/form-data'));
     await files.register(fastifyMultipart, {
@@ -65,7 +68,12 @@ export async function registerFileRoutes(app: FastifyInstance, options: { db: Db
         const code = (error as { code?: string }).code;
         if (code === 'FST_REQ_FILE_TOO_LARGE') return sendError(reply, tooLarge());
         if (code?.startsWith('FST_')) {
-          return sendError(reply, new DomainError('VALIDATION', 'The upload could not be read.', { fieldErrors: { file: ['validation.invalid'] } }));
+          return sendError(
+            reply,
+            new DomainError('VALIDATION', 'The upload could not be read.', {
+              fieldErrors: { file: ['validation.invalid'] },
+            }),
+          );
         }
         throw error;
       }

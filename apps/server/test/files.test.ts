@@ -18,7 +18,13 @@ async function signIn(email: string): Promise<string> {
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-function upload(cookie: string, id: string, bytes: Uint8Array, name = 'receipt.pdf', headers: Record<string, string> = { 'x-tessera-request': '1' }) {
+function upload(
+  cookie: string,
+  id: string,
+  bytes: Uint8Array,
+  name = 'receipt.pdf',
+  headers: Record<string, string> = { 'x-tessera-request': '1' },
+) {
   const form = new FormData();
   form.append('file', new Blob([bytes]), name);
   return fetch(`${server.url}/files/receipts/${id}`, { method: 'POST', headers: { cookie, ...headers }, body: form });
@@ -42,8 +48,14 @@ describe('receipts', () => {
     const cookie = await signIn('finance@demo.test');
     const response = await upload(cookie, expenditureId, pdf, 'Фактура март.pdf');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { expenditure: { receipt: { fileName: string; contentType: string; size: number } } };
-    expect(body.expenditure.receipt).toEqual({ fileName: 'Фактура март.pdf', contentType: 'application/pdf', size: pdf.byteLength });
+    const body = (await response.json()) as {
+      expenditure: { receipt: { fileName: string; contentType: string; size: number } };
+    };
+    expect(body.expenditure.receipt).toEqual({
+      fileName: 'Фактура март.pdf',
+      contentType: 'application/pdf',
+      size: pdf.byteLength,
+    });
 
     const download = await fetch(`${server.url}/files/receipts/${expenditureId}`, { headers: { cookie } });
     expect(download.status).toBe(200);
@@ -55,9 +67,16 @@ describe('receipts', () => {
 
   it('refuses a file that is not a PDF or an image, whatever its name', async () => {
     const cookie = await signIn('finance@demo.test');
-    const response = await upload(cookie, expenditureId, new Uint8Array(Buffer.from('MZ\x90\x00 not a receipt')), 'invoice.pdf');
+    const response = await upload(
+      cookie,
+      expenditureId,
+      new Uint8Array(Buffer.from('MZ\x90\x00 not a receipt')),
+      'invoice.pdf',
+    );
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { data: { appCode: string; fieldErrors: Record<string, string[]> } } };
+    const body = (await response.json()) as {
+      error: { data: { appCode: string; fieldErrors: Record<string, string[]> } };
+    };
     expect(body.error.data.fieldErrors).toEqual({ file: ['validation.fileType'] });
   });
 
@@ -85,12 +104,17 @@ describe('receipts', () => {
   it('never reaches another organisation’s expenditure', async () => {
     const cookie = await signIn('finance@demo.test');
     expect((await upload(cookie, otherOrgExpenditureId, pdf)).status).toBe(404);
-    expect((await fetch(`${server.url}/files/receipts/${otherOrgExpenditureId}`, { headers: { cookie } })).status).toBe(404);
+    expect((await fetch(`${server.url}/files/receipts/${otherOrgExpenditureId}`, { headers: { cookie } })).status).toBe(
+      404,
+    );
   });
 
   it('refuses an upload without the app header or from another origin', async () => {
     const cookie = await signIn('finance@demo.test');
     expect((await upload(cookie, expenditureId, pdf, 'r.pdf', {})).status).toBe(403);
-    expect((await upload(cookie, expenditureId, pdf, 'r.pdf', { 'x-tessera-request': '1', origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (await upload(cookie, expenditureId, pdf, 'r.pdf', { 'x-tessera-request': '1', origin: 'https://evil.example' }))
+        .status,
+    ).toBe(403);
   });
 });

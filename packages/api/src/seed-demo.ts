@@ -1,5 +1,5 @@
 import type { CreateFunderInput, Role } from '@tessera/domain';
-import { filledFields } from '@tessera/domain';
+import { filledFields, todayIn } from '@tessera/domain';
 import {
   countOrganizations,
   type Db,
@@ -16,6 +16,7 @@ import {
   setLastOrganization,
   setFunderArchived,
 } from '@tessera/db';
+import { seedDemoGrants } from './seed-demo-grants';
 import { hashPassword } from './services/passwords';
 
 /** Every demo account shares this password; the start command prints it. Demo only. */
@@ -131,7 +132,7 @@ export function isDatabaseEmpty(db: Db): Promise<boolean> {
  * Loads the demo organisations, users and funders. Idempotent: whatever already exists (matched
  * by slug, email, funder name) is left alone, so running it twice changes nothing.
  */
-export async function seedDemo(db: Db): Promise<{ created: number }> {
+export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ created: number }> {
   const passwordHash = await hashPassword(demoPassword);
   return db.transaction().execute(async (trx) => {
     let created = 0;
@@ -194,6 +195,8 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
         created += 1;
       }
     }
+    const demo = orgIds.get('demo');
+    if (demo) created += await seedDemoGrants(trx, demo, todayIn('Europe/Skopje', now));
     return { created };
   });
 }

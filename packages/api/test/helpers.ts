@@ -64,3 +64,13 @@ export async function expectTrpcError(promise: Promise<unknown>, code: TRPCError
   if (appCode) expect(appCodeOf(error as TRPCError)).toBe(appCode);
   return error as TRPCError;
 }
+
+/** The field errors a domain error carries (as the API sends them). */
+export function fieldErrorsOf(error: TRPCError): Record<string, string[]> | undefined {
+  return isDomainError(error.cause) ? error.cause.fieldErrors : undefined;
+}
+
+/** The zod issues behind an input validation error, as [path, message] pairs. */
+export function issuesOf(error: TRPCError): [string, string][] {
+  return error.cause instanceof ZodError ? error.cause.issues.map((i) => [i.path.join('.'), i.message]) : [];
+}
