@@ -1,8 +1,16 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createUserWithMembership, generatePassword, seedDemo, setUserRole } from '@tessera/api';
+import {
+  createUserWithMembership,
+  generatePassword,
+  grantsForCli,
+  importRatesForCli,
+  rateCsvColumns,
+  seedDemo,
+  setUserRole,
+} from '@tessera/api';
 import { migrateToLatest, type OpenedDatabase, openDatabase } from '@tessera/db';
-import { emailField, isDomainError, roleSchema, slugField } from '@tessera/domain';
+import { emailField, formatMinorPlain, isDomainError, parseMessageKey, roleSchema, slugField } from '@tessera/domain';
 import { Command, CommanderError } from 'commander';
 import { loadEnv } from './env';
 
@@ -120,7 +128,95 @@ export function buildCli(): Command {
       console.log(`${email} is now ${role} in ${org}.`);
     });
 
+  program
+    .command('grants')
+    .description('list grants with reference, funder, status, currency, amount, spent, remaining and % spent')
+    .requiredOption('--org <slug>', 'organisation slug')
+    .option('--json', 'print JSON (amounts as exact decimal strings)')
+    .action(async (opts: { org: string; json?: boolean }) => {
+      const org = parseOrFail(slugField, opts.org, '--org');
+      const grants = await withDatabase(({ db }) => grantsForCli(db, org, new Date()));
+      const rows = grants.map((g) => ({
+        reference: g.reference ?? '',
+        title: g.title,
+        funder: g.funderName,
+        status: g.status,
+        currency: g.currency,
+        amount: formatMinorPlain(g.amountMinor, g.currency),
+        spent: formatMinorPlain(g.spentMinor, g.currency),
+        remaining: formatMinorPlain(g.remainingMinor, g.currency),
+        percentSpent: g.spentShare === null ? null : Math.round(g.spentShare * 1000) / 10,
+      }));
+      if (opts.json) {
+        console.log(JSON.stringify(rows, null, 2));
+        return;
+      }
+      if (rows.length === 0) {
+        console.log('No grants.');
+        return;
+      }
+      printTable(
+        ['Reference', 'Funder', 'Status', 'Cur', 'Amount', 'Spent', 'Remaining', '% spent'],
+        rows.map((r) => [
+          r.reference,
+          r.funder,
+          r.status,
+          r.currency,
+          r.amount,
+          r.spent,
+          r.remaining,
+          r.percentSpent === null ? '' : `${r.percentSpent.toFixed(1)}%`,
+        ]),
+        [false, false, false, false, true, true, true, true],
+      );
+    });
+
+  const rates = program.command('rates').description('exchange rates');
+  rates
+    .command('import')
+    .description(
+      `load exchange rates from a CSV file with the columns ${rateCsvColumns.join(', ')} (rate = units of "to" per one "from")`,
+    )
+    .requiredOption('--org <slug>', 'organisation slug')
+    .requiredOption('--file <path>', 'the CSV file')
+    .action(async (opts: { org: string; file: string }) => {
+      const org = parseOrFail(slugField, opts.org, '--org');
+      let csv: string;
+      try {
+        csv = readFileSync(opts.file, 'utf8');
+      } catch {
+        throw new CommanderError(2, 'tessera.file', `Cannot read ${opts.file}.`);
+      }
+      const result = await withDatabase(({ db }) => importRatesForCli(db, org, csv));
+      console.log(
+        `Rates imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} already there.`,
+      );
+    });
+
   return program;
+}
+
+/** "validation.outsideGrantPeriod?start=…" → "outside grant period (start …)": plain enough for a terminal. */
+function describeMessageKey(message: string): string {
+  const { key, params } = parseMessageKey(message);
+  const words = key
+    .replace(/^validation\./, '')
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase();
+  const details = Object.entries(params).map(([k, v]) => `${k} ${v}`);
+  return details.length > 0 ? `${words} (${details.join(', ')})` : words;
+}
+
+/** Prints aligned columns; numbers right-aligned. */
+function printTable(header: string[], rows: string[][], rightAligned: boolean[]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (rightAligned[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
 }
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -140,6 +236,9 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     if (isDomainError(error)) {
       console.error(error.message);
+      for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) {
+        console.error(`  ${field}: ${messages.map(describeMessageKey).join('; ')}`);
+      }
       return 1;
     }
     console.error(error instanceof Error ? error.message : String(error));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +116,46 @@ describe('admin CLI', () => {
     const last = cli(file, ['user:set-role', '--email', 'admin@demo.test', '--org', 'demo', '--role', 'viewer']);
     expect(last.code).toBe(1);
     expect(last.err).toContain('at least one admin');
+  });
+
+  it('lists grants with their money, as a table and as JSON', () => {
+    const table = cli(file, ['grants', '--org', 'demo']);
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/S-MK100-26-GR-014 .* active\s+USD\s+24000\.00\s+11500\.00\s+12500\.00\s+47\.9%/);
+    const json = JSON.parse(cli(file, ['grants', '--org', 'demo', '--json']).out) as Record<string, unknown>[];
+    expect(json.find((g) => g.reference === 'BCRN-SG-2026-07')).toEqual({
+      reference: 'BCRN-SG-2026-07',
+      title: 'Digital safety workshops in Strumica, Bitola and Skopje',
+      funder: 'Balkan Community Rights Network',
+      status: 'active',
+      currency: 'EUR',
+      amount: '8000.00',
+      spent: '3250.00',
+      remaining: '4750.00',
+      percentSpent: 40.6,
+    });
+    expect(cli(file, ['grants', '--org', 'network', '--json']).out.trim()).toBe('[]');
+  });
+
+  it('imports exchange rates from CSV, all or nothing, and idempotently', () => {
+    const dir = path.dirname(file);
+    const good = path.join(dir, 'rates.csv');
+    const bad = path.join(dir, 'bad-rates.csv');
+    writeFileSync(good, 'date,from,to,rate\n2026-06-01,SEK,MKD,5.42\n2026-06-01,GBP,MKD,72.1\n');
+    writeFileSync(bad, 'date,from,to,rate\n2026-06-02,SEK,MKD,5.43\n2026-13-01,SEK,MKD,1\n');
+    expect(cli(file, ['rates', 'import', '--org', 'demo', '--file', good]).out).toContain(
+      '2 new, 0 changed, 0 already there',
+    );
+    expect(cli(file, ['rates', 'import', '--org', 'demo', '--file', good]).out).toContain(
+      '0 new, 0 changed, 2 already there',
+    );
+    const refused = cli(file, ['rates', 'import', '--org', 'demo', '--file', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('nothing was imported');
+    expect(refused.err).toContain('row 3: date: invalid date');
+    expect(cli(file, ['rates', 'import', '--org', 'demo', '--file', path.join(dir, 'missing.csv')]).err).toContain(
+      'Cannot read',
+    );
   });
 
   it('explains bad arguments without a stack trace', () => {

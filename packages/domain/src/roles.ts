@@ -36,7 +36,8 @@ export function rolesFor(permission: Permission): readonly Role[] {
 
 /** The actor every service call carries: who, in which organisation, with which role. */
 export interface Actor {
-  userId: string;
+  /** Null for the server operator at the admin CLI. */
+  userId: string | null;
   orgId: string;
   role: Role;
 }
