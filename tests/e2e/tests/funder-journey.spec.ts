@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { requireChromium, signIn, signOut, uniqueName } from './helpers';
+import { openFunders, requireChromium, signIn, signOut, uniqueName } from './helpers';
 
 requireChromium();
 
@@ -10,7 +10,9 @@ test('finance staff create, find and edit a funder, then work in Macedonian', as
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
   await signIn(page, 'finance@demo.test');
-  await expect(page.getByRole('heading', { name: 'Funders' })).toBeVisible();
+  // Finance staff land on their dashboard.
+  await expect(page.getByRole('heading', { name: 'Finance dashboard' })).toBeVisible();
+  await openFunders(page);
   await expect(page.getByTestId('org-name')).toHaveText('Zora Collective');
 
   // Create

@@ -33,3 +33,28 @@ export async function useOrganization(page: Page, organization: string): Promise
 export function uniqueName(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}`;
 }
+
+/** Finance and admin land on the dashboard; this opens the funders list from the navigation. */
+export async function openFunders(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Funders', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Funders' })).toBeVisible();
+}
+
+/** Today in the organisation's time zone (the demo org is in Skopje), as YYYY-MM-DD. */
+export function todayInSkopje(): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Skopje',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
+/** Reads "$1,234.50" or "MKD 12,300.00" (en-US formatting) back into a number. */
+export function readMoney(text: string | null): number {
+  return Number((text ?? '').replace(/[^\d.-]/g, ''));
+}
+
+export function formatUsd(amount: number): string {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
+}

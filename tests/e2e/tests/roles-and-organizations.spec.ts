@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { requireChromium, signIn, useOrganization } from './helpers';
+import { openFunders, requireChromium, signIn, useOrganization } from './helpers';
 
 requireChromium();
 
@@ -17,6 +17,7 @@ test('a viewer can read funders but sees no way to change them', async ({ page }
 test('an admin switches organisation and sees only that organisation’s funders', async ({ page }) => {
   await signIn(page, 'admin@demo.test');
   await useOrganization(page, 'Zora Collective');
+  await openFunders(page);
   await expect(page.getByRole('link', { name: 'Open Horizons Women’s Fund' })).toBeVisible();
   await expect(page.getByTestId('new-funder')).toBeVisible();
 
@@ -29,6 +30,7 @@ test('an admin switches organisation and sees only that organisation’s funders
   await expect(page.getByRole('link', { name: 'Members' })).toHaveCount(0);
 
   await useOrganization(page, 'Zora Collective');
+  await openFunders(page);
   await expect(page.getByRole('link', { name: 'Open Horizons Women’s Fund' })).toBeVisible();
 });
 

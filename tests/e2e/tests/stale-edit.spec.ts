@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { requireChromium, signIn, useOrganization } from './helpers';
+import { openFunders, requireChromium, signIn, useOrganization } from './helpers';
 
 requireChromium();
 
 test('saving over someone else’s newer change shows the conflict and reloads', async ({ context, page }) => {
   await signIn(page, 'admin@demo.test');
   await useOrganization(page, 'Zora Collective');
+  await openFunders(page);
   await page.getByRole('link', { name: 'Open Horizons Women’s Fund' }).click();
   await expect(page.getByTestId('funder-title')).toHaveText('Open Horizons Women’s Fund');
 
@@ -21,7 +22,7 @@ test('saving over someone else’s newer change shows the conflict and reloads',
   await other.getByRole('button', { name: 'Save' }).click();
   const conflict = other.getByTestId('error-STALE_VERSION');
   await expect(conflict).toContainText(
-    'Someone else changed this funder after you opened it. Reload to see their changes.',
+    'Someone else changed this record after you opened it. Reload to see their changes.',
   );
   await conflict.getByRole('button', { name: 'Reload' }).click();
   await expect(conflict).toHaveCount(0);

@@ -1,14 +1,29 @@
 import { createRouter } from '@tanstack/react-router';
 import { appRoute, indexRoute } from '../routes/app';
 import { auditRoute } from '../routes/audit';
+import { dashboardRoute } from '../routes/dashboard';
+import { exchangeRatesRoute } from '../routes/exchange-rates';
 import { funderRoute, fundersRoute, newFunderRoute } from '../routes/funders';
+import { grantRoute, grantsRoute, newGrantRoute } from '../routes/grants';
 import { membersRoute } from '../routes/members';
 import { rootRoute } from '../routes/root';
 import { signInRoute } from '../routes/sign-in';
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, fundersRoute, newFunderRoute, funderRoute, membersRoute, auditRoute]),
+  appRoute.addChildren([
+    indexRoute,
+    dashboardRoute,
+    grantsRoute,
+    newGrantRoute,
+    grantRoute,
+    exchangeRatesRoute,
+    fundersRoute,
+    newFunderRoute,
+    funderRoute,
+    membersRoute,
+    auditRoute,
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

@@ -1,5 +1,15 @@
 import type { AppErrorCode } from '@tessera/api';
-import { auditActions, domainErrorCodes, funderKinds, roles, validationKeys } from '@tessera/domain';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  auditActions,
+  deadlineKinds,
+  domainErrorCodes,
+  funderKinds,
+  grantStatuses,
+  roles,
+  validationKeys,
+} from '@tessera/domain';
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from './catalogs';
@@ -38,13 +48,45 @@ describe('catalogs', () => {
     const cyrillic = /\p{Script=Cyrillic}/u;
     const intl = createIntl({ locale: 'mk', messages: catalogs.mk });
     const latinOnly = englishKeys.filter((key) => {
-      const text = intl.formatMessage(
-        { id: key },
-        { count: 3, seconds: 3, max: 3, min: 3, page: 3, name: '', date: '', currency: '', sample: '' },
-      );
+      const args = [...en[key].matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]);
+      const values = Object.fromEntries(args.map((arg) => [arg, 3]));
+      const text = intl.formatMessage({ id: key }, values);
       return /\p{L}{3,}/u.test(text) && !cyrillic.test(text) && key !== 'app.name';
     });
     expect(latinOnly).toEqual([]);
+  });
+
+  it('has a message for every id the source code names', () => {
+    const root = path.resolve(__dirname, '..');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => /\.tsx?$/.test(file) && !file.includes('.test.') && !file.startsWith('i18n'),
+    );
+    const ids = new Set<string>();
+    for (const file of files) {
+      const source = readFileSync(path.join(root, file), 'utf8');
+      for (const match of source.matchAll(/(?:\bt\(|id: )'([a-zA-Z]+\.[\w.-]+)'/g)) ids.add(match[1] as string);
+    }
+    expect(ids.size).toBeGreaterThan(100);
+    expect([...ids].filter((id) => !(id in en))).toEqual([]);
+  });
+
+  it('labels every grant status, deadline kind and state, rate source and new audit entity', () => {
+    const needed = [
+      ...grantStatuses.map((s) => `grantStatus.${s}`),
+      ...deadlineKinds.map((k) => `deadlineKind.${k}`),
+      ...['overdue', 'due-soon', 'submitted', 'upcoming'].map((s) => `deadlineState.${s}`),
+      ...['same', 'table', 'typed', 'manual', 'csv'].map((s) => `rateSource.${s}`),
+      ...[
+        'grant',
+        'budget_line',
+        'budget_revision',
+        'tranche',
+        'expenditure',
+        'exchange_rate',
+        'reporting_deadline',
+      ].map((e) => `audit.entity.${e}`),
+    ];
+    expect(needed.filter((key) => !(key in en))).toEqual([]);
   });
 
   it('covers every validation key, error code, role, funder kind and audit action', () => {

@@ -47,7 +47,7 @@ describe('readAppError and translateAppError', () => {
     expect(limited && translateAppError(english, limited)).toBe('Too many attempts. Try again in 30 seconds.');
     expect(limited && translateAppError(macedonian, limited)).toContain('30 секунди');
     const stale = readAppError({ data: { appCode: 'STALE_VERSION', fieldErrors: null, retryAfterSeconds: null } });
-    expect(stale && translateAppError(english, stale)).toMatch(/^Someone else changed this funder/);
+    expect(stale && translateAppError(english, stale)).toMatch(/^Someone else changed this record/);
   });
 
   it('treats a failed fetch as a network error and anything else as internal', () => {

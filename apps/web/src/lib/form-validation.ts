@@ -25,7 +25,12 @@ export class FormProblems<T extends FieldValues> {
   }
 
   /** Like `amount`, but an empty box means "none" (null). */
-  optionalAmount(field: FieldPath<T>, text: string, currency: string, decimalMark: '.' | ','): number | null | undefined {
+  optionalAmount(
+    field: FieldPath<T>,
+    text: string,
+    currency: string,
+    decimalMark: '.' | ',',
+  ): number | null | undefined {
     if (text.trim() === '') return null;
     return this.amount(field, text, currency, decimalMark);
   }

@@ -1,6 +1,7 @@
 import type { AppRouter } from '@tessera/api';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { inferRouterOutputs } from '@trpc/server';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { readAppError } from './errors';
 
@@ -37,3 +38,6 @@ export const trpcClient = createTRPCClient<AppRouter>({
 
 /** The one proxy: data is read only through `trpc.x.y.queryOptions()` / `mutationOptions()`. */
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+
+/** Output types of every procedure, for props typed by what the API returns. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -22,13 +22,13 @@ export function SignInPage() {
       onSuccess: async () => {
         queryClient.clear();
         await queryClient.fetchQuery(trpc.auth.session.queryOptions());
-        await navigate({ to: '/funders' });
+        await navigate({ to: '/' });
       },
     }),
   );
 
   if (query.isPending) return <Loading />;
-  if (session && !signIn.isPending) return <Navigate to="/funders" />;
+  if (session && !signIn.isPending) return <Navigate to="/" />;
 
   const failure = readAppError(signIn.error);
   const failureText =

@@ -30,7 +30,10 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
   const isAdmin = role === 'admin' && can(role, 'member.read');
 
   const links = [
+    { to: '/dashboard', label: intl.formatMessage({ id: 'shell.nav.dashboard' }), show: true },
+    { to: '/grants', label: intl.formatMessage({ id: 'shell.nav.grants' }), show: true },
     { to: '/funders', label: intl.formatMessage({ id: 'shell.nav.funders' }), show: true },
+    { to: '/exchange-rates', label: intl.formatMessage({ id: 'shell.nav.exchangeRates' }), show: true },
     { to: '/members', label: intl.formatMessage({ id: 'shell.nav.members' }), show: isAdmin },
     { to: '/audit', label: intl.formatMessage({ id: 'shell.nav.audit' }), show: isAdmin },
   ] as const;

@@ -1,0 +1,427 @@
+import { ActionIcon, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  type BudgetLine,
+  createBudgetLineInput,
+  type Grant,
+  parseAmount,
+  todayIn,
+  updateBudgetLineInput,
+} from '@tessera/domain';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type FieldPath, useForm } from 'react-hook-form';
+import { useIntl } from 'react-intl';
+import { ErrorAlert } from '../../components/error-alert';
+import { Loading } from '../../components/loading';
+import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
+import { FormProblems } from '../../lib/form-validation';
+import { trpc } from '../../lib/trpc';
+import { useFormat } from '../../lib/use-format';
+import { useCan } from '../auth/use-session';
+import { useGrantInvalidation } from './use-grant-invalidation';
+
+interface LineFormValues {
+  code: string;
+  category: string;
+  description: string;
+  amount: string;
+}
+
+export function BudgetTab({ grant }: { grant: Grant }) {
+  const intl = useIntl();
+  const format = useFormat();
+  const canWrite = useCan('grant.write');
+  const invalidate = useGrantInvalidation();
+  const t = (id: string) => intl.formatMessage({ id });
+  const lines = useQuery(trpc.budget.lines.queryOptions({ grantId: grant.id }));
+  const revisions = useQuery(trpc.budget.revisions.queryOptions({ grantId: grant.id }));
+  const [editing, setEditing] = useState<BudgetLine | 'new' | null>(null);
+  const [revising, setRevising] = useState(false);
+  const remove = useMutation(
+    trpc.budget.removeLine.mutationOptions({
+      onSuccess: async () => {
+        await invalidate.budget();
+        notifications.show({ color: 'green', message: t('budget.line.removed') });
+      },
+    }),
+  );
+
+  if (lines.isPending) return <Loading />;
+  if (lines.isError) return <ErrorAlert error={lines.error} onReload={() => void lines.refetch()} />;
+  const total = lines.data.reduce((sum, line) => sum + line.amountMinor, 0);
+  const originalTotal = lines.data.reduce((sum, line) => sum + line.originalAmountMinor, 0);
+  const lineCode = new Map(lines.data.map((line) => [line.id, line.code]));
+
+  return (
+    <Stack>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={3} size="h4">
+          {t('budget.title')}
+        </Title>
+        {canWrite && (
+          <Group gap="xs">
+            <Button size="xs" onClick={() => setEditing('new')} data-testid="budget-add-line">
+              {t('budget.line.add')}
+            </Button>
+            {lines.data.length > 1 && (
+              <Button size="xs" variant="light" onClick={() => setRevising(true)} data-testid="budget-revise">
+                {t('budget.revise.title')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Group>
+      {remove.error && <ErrorAlert error={remove.error} />}
+      {total !== grant.amountMinor && lines.data.length > 0 && (
+        <Text size="sm" c="orange">
+          {intl.formatMessage(
+            { id: 'budget.totalDiffers' },
+            { total: format.money(total, grant.currency), amount: format.money(grant.amountMinor, grant.currency) },
+          )}
+        </Text>
+      )}
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped verticalSpacing="xs" data-testid="budget-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('budget.line.code')}</Table.Th>
+              <Table.Th>{t('budget.line.category')}</Table.Th>
+              <Table.Th>{t('budget.line.description')}</Table.Th>
+              <Table.Th ta="right">{t('budget.line.original')}</Table.Th>
+              <Table.Th ta="right">{t('budget.line.current')}</Table.Th>
+              {canWrite && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {lines.data.map((line) => (
+              <Table.Tr key={line.id} data-testid="budget-line-row">
+                <Table.Td>{line.code}</Table.Td>
+                <Table.Td>{line.category}</Table.Td>
+                <Table.Td>{line.description ?? ''}</Table.Td>
+                <Table.Td ta="right">{format.money(line.originalAmountMinor, grant.currency)}</Table.Td>
+                <Table.Td ta="right">{format.money(line.amountMinor, grant.currency)}</Table.Td>
+                {canWrite && (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
+                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(line)}>
+                        {t('common.edit')}
+                      </Button>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={intl.formatMessage({ id: 'budget.line.removeFor' }, { code: line.code })}
+                        loading={remove.isPending && remove.variables?.id === line.id}
+                        onClick={() => {
+                          if (
+                            window.confirm(intl.formatMessage({ id: 'budget.line.removeConfirm' }, { code: line.code }))
+                          )
+                            remove.mutate({ id: line.id, version: line.version });
+                        }}
+                      >
+                        ×
+                      </ActionIcon>
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+            {lines.data.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={6}>
+                  <Text c="dimmed">{t('budget.empty')}</Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+          {lines.data.length > 0 && (
+            <Table.Tfoot>
+              <Table.Tr fw={700}>
+                <Table.Td colSpan={3}>{t('common.total')}</Table.Td>
+                <Table.Td ta="right">{format.money(originalTotal, grant.currency)}</Table.Td>
+                <Table.Td ta="right" data-testid="budget-total">
+                  {format.money(total, grant.currency)}
+                </Table.Td>
+                {canWrite && <Table.Td />}
+              </Table.Tr>
+            </Table.Tfoot>
+          )}
+        </Table>
+      </Table.ScrollContainer>
+
+      <Title order={3} size="h4" mt="md">
+        {t('budget.revisions.title')}
+      </Title>
+      {revisions.error && <ErrorAlert error={revisions.error} />}
+      {revisions.data?.length === 0 && <Text c="dimmed">{t('budget.revisions.empty')}</Text>}
+      {revisions.data?.map((revision) => (
+        <Paper key={revision.id} withBorder p="sm" radius="md" data-testid="budget-revision">
+          <Text fw={600} size="sm">
+            {format.day(revision.date)}
+          </Text>
+          <Text size="sm">{revision.justification}</Text>
+          <Stack gap={0} mt={4}>
+            {revision.changes.map((change) => (
+              <Text key={change.budgetLineId} size="sm" c="dimmed">
+                {change.code || lineCode.get(change.budgetLineId)}:{' '}
+                {format.money(change.amountBeforeMinor, grant.currency)} →{' '}
+                {format.money(change.amountAfterMinor, grant.currency)}
+              </Text>
+            ))}
+          </Stack>
+        </Paper>
+      ))}
+
+      {editing && (
+        <LineModal grant={grant} line={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
+      {revising && <ReviseModal grant={grant} lines={lines.data} onClose={() => setRevising(false)} />}
+    </Stack>
+  );
+}
+
+function LineModal({ grant, line, onClose }: { grant: Grant; line: BudgetLine | null; onClose: () => void }) {
+  const intl = useIntl();
+  const format = useFormat();
+  const invalidate = useGrantInvalidation();
+  const t = (id: string) => intl.formatMessage({ id });
+  const form = useForm<LineFormValues>({
+    defaultValues: {
+      code: line?.code ?? '',
+      category: line?.category ?? '',
+      description: line?.description ?? '',
+      amount: '',
+    },
+  });
+  const { errors } = form.formState;
+  const done = async () => {
+    await invalidate.budget();
+    notifications.show({ color: 'green', message: t('common.saved') });
+    onClose();
+  };
+  const add = useMutation(trpc.budget.addLine.mutationOptions({ onSuccess: done }));
+  const update = useMutation(trpc.budget.updateLine.mutationOptions({ onSuccess: done }));
+  const failure = add.error ?? update.error;
+  const fieldFor = (path: string): FieldPath<LineFormValues> | undefined =>
+    path === 'amountMinor'
+      ? 'amount'
+      : ['code', 'category', 'description'].includes(path)
+        ? (path as 'code')
+        : undefined;
+
+  const submit = form.handleSubmit(async (values) => {
+    const problems = new FormProblems<LineFormValues>();
+    try {
+      if (line) {
+        const input = problems.check(
+          updateBudgetLineInput,
+          {
+            id: line.id,
+            version: line.version,
+            code: values.code,
+            category: values.category,
+            description: values.description,
+          },
+          fieldFor,
+        );
+        if (problems.apply(form.setError) || !input) return;
+        await update.mutateAsync(input);
+      } else {
+        const amountMinor = problems.amount('amount', values.amount, grant.currency, format.decimalMark);
+        const input = problems.check(
+          createBudgetLineInput,
+          {
+            grantId: grant.id,
+            code: values.code,
+            category: values.category,
+            description: values.description,
+            amountMinor,
+          },
+          fieldFor,
+        );
+        if (problems.apply(form.setError) || !input) return;
+        await add.mutateAsync(input);
+      }
+    } catch (error) {
+      for (const [path, message] of firstFieldErrors(readAppError(error))) {
+        const field = fieldFor(path);
+        if (field) form.setError(field, { type: 'server', message });
+      }
+    }
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={t(line ? 'budget.line.edit' : 'budget.line.add')}>
+      <form noValidate onSubmit={submit} data-testid="budget-line-form">
+        <Stack>
+          {failure && <ErrorAlert error={failure} />}
+          <TextInput
+            label={t('budget.line.code')}
+            required
+            error={translateMessageKey(intl, errors.code?.message)}
+            {...form.register('code')}
+          />
+          <TextInput
+            label={t('budget.line.category')}
+            required
+            error={translateMessageKey(intl, errors.category?.message)}
+            {...form.register('category')}
+          />
+          <Textarea
+            label={t('budget.line.description')}
+            autosize
+            minRows={2}
+            error={translateMessageKey(intl, errors.description?.message)}
+            {...form.register('description')}
+          />
+          {!line && (
+            <TextInput
+              label={`${t('budget.line.amount')} (${grant.currency})`}
+              required
+              inputMode="decimal"
+              error={translateMessageKey(intl, errors.amount?.message)}
+              {...form.register('amount')}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending || update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** New amounts per line; the running difference must come back to zero (a revision reallocates). */
+function ReviseModal({ grant, lines, onClose }: { grant: Grant; lines: BudgetLine[]; onClose: () => void }) {
+  const intl = useIntl();
+  const format = useFormat();
+  const invalidate = useGrantInvalidation();
+  const t = (id: string) => intl.formatMessage({ id });
+  const [date, setDate] = useState(() => todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone));
+  const [justification, setJustification] = useState('');
+  const [amounts, setAmounts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(lines.map((line) => [line.id, format.minorForInput(line.amountMinor, grant.currency)])),
+  );
+  const revise = useMutation(
+    trpc.budget.revise.mutationOptions({
+      onSuccess: async () => {
+        await invalidate.budget();
+        notifications.show({ color: 'green', message: t('budget.revise.done') });
+        onClose();
+      },
+    }),
+  );
+  const parsed = lines.map((line) => ({
+    line,
+    result: parseAmount(amounts[line.id] ?? '', grant.currency, format.decimalMark),
+  }));
+  const difference = parsed.reduce(
+    (sum, { line, result }) => sum + (result.ok ? result.amountMinor - line.amountMinor : 0),
+    0,
+  );
+  const allValid = parsed.every(({ result }) => result.ok);
+  const serverErrors = Object.fromEntries(firstFieldErrors(readAppError(revise.error)));
+
+  return (
+    <Modal opened onClose={onClose} title={t('budget.revise.title')} size="lg">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!allValid || difference !== 0) return;
+          revise.mutate({
+            grantId: grant.id,
+            date,
+            justification,
+            lines: parsed.flatMap(({ line, result }) =>
+              result.ok && result.amountMinor !== line.amountMinor
+                ? [{ budgetLineId: line.id, amountMinor: result.amountMinor }]
+                : [],
+            ),
+          });
+        }}
+        data-testid="budget-revise-form"
+      >
+        <Stack>
+          {revise.error && <ErrorAlert error={revise.error} />}
+          <Group grow wrap="wrap">
+            <TextInput
+              type="date"
+              label={t('budget.revise.date')}
+              required
+              value={date}
+              onChange={(event) => setDate(event.currentTarget.value)}
+              error={translateMessageKey(intl, serverErrors.date)}
+            />
+          </Group>
+          <Textarea
+            label={t('budget.revise.justification')}
+            required
+            autosize
+            minRows={2}
+            value={justification}
+            onChange={(event) => setJustification(event.currentTarget.value)}
+            error={translateMessageKey(intl, serverErrors.justification)}
+          />
+          <Table verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('budget.line.code')}</Table.Th>
+                <Table.Th ta="right">{t('budget.line.current')}</Table.Th>
+                <Table.Th>{t('budget.revise.newAmount')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {parsed.map(({ line, result }) => (
+                <Table.Tr key={line.id}>
+                  <Table.Td>
+                    {line.code} · {line.category}
+                  </Table.Td>
+                  <Table.Td ta="right">{format.money(line.amountMinor, grant.currency)}</Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={intl.formatMessage({ id: 'budget.revise.newAmountFor' }, { code: line.code })}
+                      inputMode="decimal"
+                      value={amounts[line.id] ?? ''}
+                      onChange={(event) => {
+                        const value = event.currentTarget.value;
+                        setAmounts((previous) => ({ ...previous, [line.id]: value }));
+                      }}
+                      error={result.ok ? undefined : translateMessageKey(intl, result.error)}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Text
+            fw={600}
+            c={difference === 0 ? 'green' : 'red'}
+            aria-live="polite"
+            data-testid="budget-revise-difference"
+          >
+            {intl.formatMessage(
+              { id: 'budget.revise.difference' },
+              { amount: format.money(difference, grant.currency) },
+            )}
+          </Text>
+          {difference !== 0 && <Text size="sm">{translateMessageKey(intl, 'validation.unbalancedRevision')}</Text>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={revise.isPending} disabled={!allValid || difference !== 0}>
+              {t('budget.revise.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,50 @@
+import { createRoute } from '@tanstack/react-router';
+import { useCallback } from 'react';
+import { GrantPage } from '../features/grants/grant-page';
+import { GrantsPage } from '../features/grants/grants-page';
+import {
+  type GrantsSearch,
+  type GrantTab,
+  grantPageSearchSchema,
+  grantsSearchSchema,
+} from '../features/grants/grants-search';
+import { NewGrantPage } from '../features/grants/new-grant-page';
+import { appRoute } from './app';
+
+export const grantsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/grants',
+  validateSearch: (search: Record<string, unknown>) => grantsSearchSchema.parse(search),
+  component: function GrantsRoute() {
+    const search = grantsRoute.useSearch();
+    const navigate = grantsRoute.useNavigate();
+    const onSearchChange = useCallback(
+      (changes: Partial<GrantsSearch>) =>
+        void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: true }),
+      [navigate],
+    );
+    return <GrantsPage search={search} onSearchChange={onSearchChange} />;
+  },
+});
+
+export const newGrantRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/grants/new',
+  component: NewGrantPage,
+});
+
+export const grantRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/grants/$grantId',
+  validateSearch: (search: Record<string, unknown>) => grantPageSearchSchema.parse(search),
+  component: function GrantRoute() {
+    const { grantId } = grantRoute.useParams();
+    const { tab } = grantRoute.useSearch();
+    const navigate = grantRoute.useNavigate();
+    const onTabChange = useCallback(
+      (next: GrantTab) => void navigate({ search: { tab: next === 'overview' ? undefined : next }, replace: true }),
+      [navigate],
+    );
+    return <GrantPage key={grantId} grantId={grantId} tab={tab ?? 'overview'} onTabChange={onTabChange} />;
+  },
+});
