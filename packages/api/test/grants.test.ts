@@ -354,6 +354,24 @@ describe('exchange rates', () => {
     expect(fieldErrorsOf(noColumns)).toEqual({ file: ['validation.csvColumns?missing=date,from,to'] });
   });
 
+  it('proposes the rate an expenditure would take: direct, inverse, or none', async () => {
+    const caller = await demoCaller('coordinator');
+    const grant = await grantByReference('S-MK100-26-GR-014');
+    const date = addDays(grant.startDate, 45);
+    expect(await caller.exchangeRates.lookup({ fromCurrency: 'USD', toCurrency: 'MKD', date })).toEqual({ rate: '54' });
+    expect(await caller.exchangeRates.lookup({ fromCurrency: 'MKD', toCurrency: 'USD', date })).toEqual({
+      rate: '0.0185185185',
+    });
+    expect(await caller.exchangeRates.lookup({ fromCurrency: 'SEK', toCurrency: 'USD', date })).toEqual({ rate: null });
+    expect(
+      await caller.exchangeRates.lookup({
+        fromCurrency: 'USD',
+        toCurrency: 'MKD',
+        date: addDays(grant.startDate, -400),
+      }),
+    ).toEqual({ rate: null });
+  });
+
   it('uses the inverse of the opposite pair when that is what the table has', async () => {
     const { grantId, lineA } = await createTestGrantWithMoney(opened.db, demoId);
     const caller = await demoCaller('finance');

@@ -95,6 +95,7 @@ const calls: Record<string, (caller: Caller, ids: Ids) => Promise<unknown>> = {
   'expenditures.remove': (c, ids) => c.expenditures.remove({ id: ids.expenditureId, version: 1 }),
   'expenditures.removeReceipt': (c, ids) => c.expenditures.removeReceipt({ id: ids.expenditureId }),
   'exchangeRates.list': (c) => c.exchangeRates.list({}),
+  'exchangeRates.lookup': (c) => c.exchangeRates.lookup({ fromCurrency: 'MKD', toCurrency: 'USD', date: '2026-02-01' }),
   'exchangeRates.save': (c) =>
     c.exchangeRates.save({ date: '2026-05-01', fromCurrency: 'EUR', toCurrency: 'MKD', rate: '61.6' }),
   'exchangeRates.remove': (c, ids) => c.exchangeRates.remove({ id: ids.rateId }),

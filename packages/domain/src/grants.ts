@@ -337,6 +337,13 @@ export const importRatesInput = z.object({
     .max(900_000, { error: messageKey('validation.fileTooLarge', { max: 0.9 }) }),
 });
 
+/** The rate the table proposes for a conversion on a date (what an expenditure would use). */
+export const lookupRateInput = z.object({
+  fromCurrency: currencySchema,
+  toCurrency: currencySchema,
+  date: isoDateSchema,
+});
+
 export const listExchangeRatesInput = z.object({
   currency: z.string().trim().toUpperCase().length(3).optional(),
   limit: z.number().int().min(1).max(1000).default(200),

@@ -1,4 +1,10 @@
-import { createExchangeRateInput, importRatesInput, listExchangeRatesInput, recordIdInput } from '@tessera/domain';
+import {
+  createExchangeRateInput,
+  importRatesInput,
+  listExchangeRatesInput,
+  lookupRateInput,
+  recordIdInput,
+} from '@tessera/domain';
 import * as rates from '../services/exchange-rates.service';
 import { orgProcedure, router } from '../trpc';
 
@@ -6,6 +12,12 @@ export const exchangeRatesRouter = router({
   list: orgProcedure('rate.read')
     .input(listExchangeRatesInput)
     .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => rates.listRates(trx, ctx.actor, input))),
+  /** The rate an expenditure would take from the table: proposed in the form before saving. */
+  lookup: orgProcedure('rate.read')
+    .input(lookupRateInput)
+    .query(async ({ ctx, input }) => ({
+      rate: await rates.lookupRate(ctx.db, ctx.actor.orgId, input.fromCurrency, input.toCurrency, input.date),
+    })),
   save: orgProcedure('rate.write')
     .input(createExchangeRateInput)
     .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => rates.saveRate(trx, ctx.actor, input))),

@@ -20,6 +20,7 @@ import {
   type Expenditure,
   type Grant,
   isCurrencyCode,
+  isIsoDate,
   receiptPolicy,
   updateExpenditureInput,
 } from '@tessera/domain';
@@ -275,6 +276,21 @@ function ExpenditureModal({
     trpc.expenditures.removeReceipt.mutationOptions({ onSuccess: () => invalidate.ledger() }),
   );
   const currency = form.watch('currency').trim().toUpperCase();
+  const date = form.watch('date');
+  // The rate the server will take from the table if none is typed, shown before saving.
+  const needsRate = currency !== grant.currency && isCurrencyCode(currency) && isIsoDate(date);
+  const proposal = useQuery({
+    ...trpc.exchangeRates.lookup.queryOptions({ fromCurrency: currency, toCurrency: grant.currency, date }),
+    enabled: needsRate,
+  });
+  const rateDescription =
+    currency === grant.currency
+      ? t('ledger.rateSame')
+      : needsRate && proposal.data
+        ? proposal.data.rate
+          ? t('ledger.rateProposed', { rate: format.rate(proposal.data.rate) })
+          : t('ledger.rateMissing')
+        : t('ledger.rateHint');
   const fieldFor = (path: string) => formFields[path];
   const error = (field: keyof ExpenditureFormValues) => translateMessageKey(intl, errors[field]?.message);
 
@@ -410,7 +426,8 @@ function ExpenditureModal({
             />
             <TextInput
               label={t('ledger.typedRate', { from: currency || '…', to: grant.currency })}
-              description={currency === grant.currency ? t('ledger.rateSame') : t('ledger.rateHint')}
+              description={rateDescription}
+              placeholder={needsRate && proposal.data?.rate ? format.rate(proposal.data.rate) : undefined}
               disabled={currency === grant.currency}
               inputMode="decimal"
               error={error('rate')}

@@ -293,6 +293,8 @@ export const en = {
   'ledger.rate': 'Rate',
   'ledger.typedRate': 'Rate {from} → {to} (optional)',
   'ledger.rateHint': 'Leave empty to use the rate table for that date.',
+  'ledger.rateProposed': 'From the rate table: {rate}. Leave empty to use it, or type the rate actually paid.',
+  'ledger.rateMissing': 'No rate in the table for that date: type the rate.',
   'ledger.rateSame': 'Paid in the grant currency: no rate needed.',
   'ledger.grantAmount': 'In {currency}',
   'ledger.baseAmount': 'In {currency}',
