@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Pagination,
   SegmentedControl,
   Select,
   Stack,
@@ -20,6 +19,7 @@ import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
+import { TablePagination } from '../../components/table-pagination';
 import { Loading } from '../../components/loading';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
@@ -204,24 +204,11 @@ export function FundersPage({
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={Math.min(page, pages)}
-              onChange={(next) => onSearchChange({ page: next === 1 ? undefined : next })}
-              getControlProps={(control) => ({
-                'aria-label': t(
-                  {
-                    first: 'common.firstPage',
-                    previous: 'common.previousPage',
-                    next: 'common.nextPage',
-                    last: 'common.lastPage',
-                  }[control],
-                ),
-              })}
-              getItemProps={(item) => ({ 'aria-label': intl.formatMessage({ id: 'common.page' }, { page: item }) })}
-            />
-          )}
+          <TablePagination
+            page={page}
+            pages={pages}
+            onChange={(next) => onSearchChange({ page: next === 1 ? undefined : next })}
+          />
         </>
       )}
     </Stack>

@@ -29,6 +29,7 @@ import { useState } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
+import { TablePagination } from '../../components/table-pagination';
 import { Loading } from '../../components/loading';
 import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
 import { FormProblems } from '../../lib/form-validation';
@@ -77,6 +78,14 @@ export function LedgerTab({ grant, baseCurrency }: { grant: Grant; baseCurrency:
   const [text, setText] = useState('');
   const [search] = useDebouncedValue(text.trim(), 300);
   const [editing, setEditing] = useState<Expenditure | 'new' | null>(null);
+  const [page, setPage] = useState(1);
+  const filterKey = JSON.stringify([lineId, from, to, search]);
+  const [pagedFilter, setPagedFilter] = useState(filterKey);
+  // A new filter starts again from the first page.
+  if (pagedFilter !== filterKey) {
+    setPagedFilter(filterKey);
+    setPage(1);
+  }
 
   const lines = useQuery(trpc.budget.lines.queryOptions({ grantId: grant.id }));
   const ledger = useQuery({
@@ -87,7 +96,7 @@ export function LedgerTab({ grant, baseCurrency }: { grant: Grant; baseCurrency:
       to: to || undefined,
       search,
       limit: pageSize,
-      offset: 0,
+      offset: (page - 1) * pageSize,
     }),
     placeholderData: keepPreviousData,
   });
@@ -224,6 +233,7 @@ export function LedgerTab({ grant, baseCurrency }: { grant: Grant; baseCurrency:
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          <TablePagination page={page} pages={Math.ceil((ledger.data?.total ?? 0) / pageSize)} onChange={setPage} />
         </>
       )}
       {editing && (
