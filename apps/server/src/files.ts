@@ -56,6 +56,8 @@ export async function registerFileRoutes(
           if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
           throw error;
         }
+        // Busboy may finish the stream before it reports the limit: a cut-off file is refused too.
+        if (part.file.truncated) throw tooLarge();
         const expenditure = await uploadReceipt(
           options.db,
           session(request.cookies),
