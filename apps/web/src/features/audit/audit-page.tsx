@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
+import { TableEmptyRow } from '../../components/table-empty-row';
 import { isMessageId } from '../../i18n/catalogs';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
@@ -51,13 +52,7 @@ export function AuditPage() {
                   <Table.Td>{event.fields.map((field) => label(`funders.field.${field}`, field)).join(', ')}</Table.Td>
                 </Table.Tr>
               ))}
-              {audit.data?.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text c="dimmed">{t('audit.empty')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+              {audit.data?.length === 0 && <TableEmptyRow colSpan={5}>{t('audit.empty')}</TableEmptyRow>}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

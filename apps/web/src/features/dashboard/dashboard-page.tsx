@@ -6,6 +6,7 @@ import { useIntl } from 'react-intl';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
+import { TableEmptyRow } from '../../components/table-empty-row';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
 import { DeadlineStateBadge } from '../grants/status-badge';
@@ -123,13 +124,7 @@ export function DashboardPage() {
                   <Table.Td ta="right">{format.money(row.remainingMinor, row.currency)}</Table.Td>
                 </Table.Tr>
               ))}
-              {data.totals.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed">{t('dashboard.noGrants')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+              {data.totals.length === 0 && <TableEmptyRow colSpan={6}>{t('dashboard.noGrants')}</TableEmptyRow>}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { type FunderFields, type FunderFormValues, funderFields, funderKinds } from '@tessera/domain';
 import type { ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
-import { translateMessageKey } from '../../lib/errors';
+import { PageForm } from '../../components/page-form';
 import { applyServerFieldErrors } from '../../lib/form-errors';
+import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 
 const fieldNames = ['name', 'kind', 'country', 'website', 'contactName', 'contactEmail', 'notes'] as const;
@@ -58,91 +59,59 @@ export function FunderForm({
     resolver: zodResolver(funderFields),
     defaultValues,
   });
-  const { errors } = form.formState;
+  const { inputProps, error } = useFieldProps(form);
   const t = (id: string) => intl.formatMessage({ id });
   const country = form.watch('country');
   const countryName = country && /^[A-Za-z]{2}$/.test(country) ? format.country(country.toUpperCase()) : '';
 
   const submit = form.handleSubmit(async (values) => {
-    const error = await onSubmit(values);
-    if (error) applyServerFieldErrors(form.setError, error, fieldNames);
+    const failure = await onSubmit(values);
+    if (failure) applyServerFieldErrors(form.setError, failure, fieldNames);
   });
 
   return (
-    <form noValidate onSubmit={submit} data-testid="funder-form">
-      <Fieldset disabled={readOnly} variant="unstyled">
-        <Stack>
-          <TextInput
-            label={t('funders.field.name')}
-            required
-            error={translateMessageKey(intl, errors.name?.message)}
-            {...form.register('name')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Controller
-              control={form.control}
-              name="kind"
-              render={({ field }) => (
-                <Select
-                  label={t('funders.field.kind')}
-                  required
-                  data={funderKinds.map((kind) => ({ value: kind, label: t(`funderKind.${kind}`) }))}
-                  value={field.value ?? null}
-                  onChange={(value) => field.onChange(value ?? undefined)}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  allowDeselect={false}
-                  error={translateMessageKey(intl, errors.kind?.message)}
-                  comboboxProps={{ withinPortal: true }}
-                />
-              )}
+    <PageForm
+      onSubmit={submit}
+      testId="funder-form"
+      readOnly={readOnly}
+      submitting={submitting}
+      submitLabel={submitLabel}
+      submitTestId="funder-save"
+      actions={actions}
+    >
+      <TextInput label={t('funders.field.name')} required {...inputProps('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Controller
+          control={form.control}
+          name="kind"
+          render={({ field }) => (
+            <Select
+              label={t('funders.field.kind')}
+              required
+              data={funderKinds.map((kind) => ({ value: kind, label: t(`funderKind.${kind}`) }))}
+              value={field.value ?? null}
+              onChange={(value) => field.onChange(value ?? undefined)}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              name={field.name}
+              allowDeselect={false}
+              error={error('kind')}
+              comboboxProps={{ withinPortal: true }}
             />
-            <TextInput
-              label={t('funders.field.country')}
-              description={countryName || t('funders.field.countryHint')}
-              maxLength={2}
-              autoCapitalize="characters"
-              error={translateMessageKey(intl, errors.country?.message)}
-              {...form.register('country')}
-            />
-            <TextInput
-              label={t('funders.field.website')}
-              type="url"
-              placeholder="https://"
-              error={translateMessageKey(intl, errors.website?.message)}
-              {...form.register('website')}
-            />
-            <TextInput
-              label={t('funders.field.contactName')}
-              error={translateMessageKey(intl, errors.contactName?.message)}
-              {...form.register('contactName')}
-            />
-            <TextInput
-              label={t('funders.field.contactEmail')}
-              type="email"
-              error={translateMessageKey(intl, errors.contactEmail?.message)}
-              {...form.register('contactEmail')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('funders.field.notes')}
-            autosize
-            minRows={3}
-            maxRows={12}
-            error={translateMessageKey(intl, errors.notes?.message)}
-            {...form.register('notes')}
-          />
-        </Stack>
-      </Fieldset>
-      <Group justify="space-between" mt="lg" wrap="wrap">
-        <Group>{actions}</Group>
-        {!readOnly && (
-          <Button type="submit" loading={submitting} data-testid="funder-save">
-            {submitLabel}
-          </Button>
-        )}
-      </Group>
-    </form>
+          )}
+        />
+        <TextInput
+          label={t('funders.field.country')}
+          description={countryName || t('funders.field.countryHint')}
+          maxLength={2}
+          autoCapitalize="characters"
+          {...inputProps('country')}
+        />
+        <TextInput label={t('funders.field.website')} type="url" placeholder="https://" {...inputProps('website')} />
+        <TextInput label={t('funders.field.contactName')} {...inputProps('contactName')} />
+        <TextInput label={t('funders.field.contactEmail')} type="email" {...inputProps('contactEmail')} />
+      </SimpleGrid>
+      <Textarea label={t('funders.field.notes')} autosize minRows={3} maxRows={12} {...inputProps('notes')} />
+    </PageForm>
   );
 }

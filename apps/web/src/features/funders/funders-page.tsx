@@ -21,6 +21,7 @@ import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { TablePagination } from '../../components/table-pagination';
 import { Loading } from '../../components/loading';
+import { TableEmptyRow } from '../../components/table-empty-row';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
@@ -194,13 +195,7 @@ export function FundersPage({
                     <Table.Td data-testid="funder-updated">{format.date(funder.updatedAt)}</Table.Td>
                   </Table.Tr>
                 ))}
-                {list.data?.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={4}>
-                      <Text c="dimmed">{t('funders.empty')}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                {list.data?.items.length === 0 && <TableEmptyRow colSpan={4}>{t('funders.empty')}</TableEmptyRow>}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

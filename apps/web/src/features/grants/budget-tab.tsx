@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   type BudgetLine,
@@ -13,12 +13,17 @@ import { useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormModal } from '../../components/form-modal';
 import { Loading } from '../../components/loading';
+import { TableEmptyRow } from '../../components/table-empty-row';
 import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
+import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
 import { trpc } from '../../lib/trpc';
+import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
+import { TabHeader } from './tab-header';
 import { useGrantInvalidation } from './use-grant-invalidation';
 
 interface LineFormValues {
@@ -55,10 +60,7 @@ export function BudgetTab({ grant }: { grant: Grant }) {
 
   return (
     <Stack>
-      <Group justify="space-between" wrap="wrap">
-        <Title order={3} size="h4">
-          {t('budget.title')}
-        </Title>
+      <TabHeader title={t('budget.title')}>
         {canWrite && (
           <Group gap="xs">
             <Button size="xs" onClick={() => setEditing('new')} data-testid="budget-add-line">
@@ -71,7 +73,7 @@ export function BudgetTab({ grant }: { grant: Grant }) {
             )}
           </Group>
         )}
-      </Group>
+      </TabHeader>
       {remove.error && <ErrorAlert error={remove.error} />}
       {total !== grant.amountMinor && lines.data.length > 0 && (
         <Text size="sm" c="orange">
@@ -126,13 +128,7 @@ export function BudgetTab({ grant }: { grant: Grant }) {
                 )}
               </Table.Tr>
             ))}
-            {lines.data.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>
-                  <Text c="dimmed">{t('budget.empty')}</Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            {lines.data.length === 0 && <TableEmptyRow colSpan={6}>{t('budget.empty')}</TableEmptyRow>}
           </Table.Tbody>
           {lines.data.length > 0 && (
             <Table.Tfoot>
@@ -193,7 +189,7 @@ function LineModal({ grant, line, onClose }: { grant: Grant; line: BudgetLine | 
       amount: '',
     },
   });
-  const { errors } = form.formState;
+  const { inputProps } = useFieldProps(form);
   const done = async () => {
     await invalidate.budget();
     notifications.show({ color: 'green', message: t('common.saved') });
@@ -243,57 +239,31 @@ function LineModal({ grant, line, onClose }: { grant: Grant; line: BudgetLine | 
         await add.mutateAsync(input);
       }
     } catch (error) {
-      for (const [path, message] of firstFieldErrors(readAppError(error))) {
-        const field = fieldFor(path);
-        if (field) form.setError(field, { type: 'server', message });
-      }
+      applyServerFieldErrors(form.setError, error, fieldFor);
     }
   });
 
   return (
-    <Modal opened onClose={onClose} title={t(line ? 'budget.line.edit' : 'budget.line.add')}>
-      <form noValidate onSubmit={submit} data-testid="budget-line-form">
-        <Stack>
-          {failure && <ErrorAlert error={failure} />}
-          <TextInput
-            label={t('budget.line.code')}
-            required
-            error={translateMessageKey(intl, errors.code?.message)}
-            {...form.register('code')}
-          />
-          <TextInput
-            label={t('budget.line.category')}
-            required
-            error={translateMessageKey(intl, errors.category?.message)}
-            {...form.register('category')}
-          />
-          <Textarea
-            label={t('budget.line.description')}
-            autosize
-            minRows={2}
-            error={translateMessageKey(intl, errors.description?.message)}
-            {...form.register('description')}
-          />
-          {!line && (
-            <TextInput
-              label={`${t('budget.line.amount')} (${grant.currency})`}
-              required
-              inputMode="decimal"
-              error={translateMessageKey(intl, errors.amount?.message)}
-              {...form.register('amount')}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t(line ? 'budget.line.edit' : 'budget.line.add')}
+      onClose={onClose}
+      onSubmit={submit}
+      testId="budget-line-form"
+      submitting={add.isPending || update.isPending}
+    >
+      {failure && <ErrorAlert error={failure} />}
+      <TextInput label={t('budget.line.code')} required {...inputProps('code')} />
+      <TextInput label={t('budget.line.category')} required {...inputProps('category')} />
+      <Textarea label={t('budget.line.description')} autosize minRows={2} {...inputProps('description')} />
+      {!line && (
+        <TextInput
+          label={`${t('budget.line.amount')} (${grant.currency})`}
+          required
+          inputMode="decimal"
+          {...inputProps('amount')}
+        />
+      )}
+    </FormModal>
   );
 }
 
@@ -329,99 +299,84 @@ function ReviseModal({ grant, lines, onClose }: { grant: Grant; lines: BudgetLin
   const serverErrors = Object.fromEntries(firstFieldErrors(readAppError(revise.error)));
 
   return (
-    <Modal opened onClose={onClose} title={t('budget.revise.title')} size="lg">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!allValid || difference !== 0) return;
-          revise.mutate({
-            grantId: grant.id,
-            date,
-            justification,
-            lines: parsed.flatMap(({ line, result }) =>
-              result.ok && result.amountMinor !== line.amountMinor
-                ? [{ budgetLineId: line.id, amountMinor: result.amountMinor }]
-                : [],
-            ),
-          });
-        }}
-        data-testid="budget-revise-form"
-      >
-        <Stack>
-          {revise.error && <ErrorAlert error={revise.error} />}
-          <Group grow wrap="wrap">
-            <TextInput
-              type="date"
-              label={t('budget.revise.date')}
-              required
-              value={date}
-              onChange={(event) => setDate(event.currentTarget.value)}
-              error={translateMessageKey(intl, serverErrors.date)}
-            />
-          </Group>
-          <Textarea
-            label={t('budget.revise.justification')}
-            required
-            autosize
-            minRows={2}
-            value={justification}
-            onChange={(event) => setJustification(event.currentTarget.value)}
-            error={translateMessageKey(intl, serverErrors.justification)}
-          />
-          <Table verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('budget.line.code')}</Table.Th>
-                <Table.Th ta="right">{t('budget.line.current')}</Table.Th>
-                <Table.Th>{t('budget.revise.newAmount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {parsed.map(({ line, result }) => (
-                <Table.Tr key={line.id}>
-                  <Table.Td>
-                    {line.code} · {line.category}
-                  </Table.Td>
-                  <Table.Td ta="right">{format.money(line.amountMinor, grant.currency)}</Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      aria-label={intl.formatMessage({ id: 'budget.revise.newAmountFor' }, { code: line.code })}
-                      inputMode="decimal"
-                      value={amounts[line.id] ?? ''}
-                      onChange={(event) => {
-                        const value = event.currentTarget.value;
-                        setAmounts((previous) => ({ ...previous, [line.id]: value }));
-                      }}
-                      error={result.ok ? undefined : translateMessageKey(intl, result.error)}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Text
-            fw={600}
-            c={difference === 0 ? 'green' : 'red'}
-            aria-live="polite"
-            data-testid="budget-revise-difference"
-          >
-            {intl.formatMessage(
-              { id: 'budget.revise.difference' },
-              { amount: format.money(difference, grant.currency) },
-            )}
-          </Text>
-          {difference !== 0 && <Text size="sm">{translateMessageKey(intl, 'validation.unbalancedRevision')}</Text>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={revise.isPending} disabled={!allValid || difference !== 0}>
-              {t('budget.revise.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t('budget.revise.title')}
+      size="lg"
+      onClose={onClose}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!allValid || difference !== 0) return;
+        revise.mutate({
+          grantId: grant.id,
+          date,
+          justification,
+          lines: parsed.flatMap(({ line, result }) =>
+            result.ok && result.amountMinor !== line.amountMinor
+              ? [{ budgetLineId: line.id, amountMinor: result.amountMinor }]
+              : [],
+          ),
+        });
+      }}
+      testId="budget-revise-form"
+      submitting={revise.isPending}
+      submitLabel={t('budget.revise.submit')}
+      submitDisabled={!allValid || difference !== 0}
+    >
+      {revise.error && <ErrorAlert error={revise.error} />}
+      <Group grow wrap="wrap">
+        <TextInput
+          type="date"
+          label={t('budget.revise.date')}
+          required
+          value={date}
+          onChange={(event) => setDate(event.currentTarget.value)}
+          error={translateMessageKey(intl, serverErrors.date)}
+        />
+      </Group>
+      <Textarea
+        label={t('budget.revise.justification')}
+        required
+        autosize
+        minRows={2}
+        value={justification}
+        onChange={(event) => setJustification(event.currentTarget.value)}
+        error={translateMessageKey(intl, serverErrors.justification)}
+      />
+      <Table verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('budget.line.code')}</Table.Th>
+            <Table.Th ta="right">{t('budget.line.current')}</Table.Th>
+            <Table.Th>{t('budget.revise.newAmount')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {parsed.map(({ line, result }) => (
+            <Table.Tr key={line.id}>
+              <Table.Td>
+                {line.code} · {line.category}
+              </Table.Td>
+              <Table.Td ta="right">{format.money(line.amountMinor, grant.currency)}</Table.Td>
+              <Table.Td>
+                <TextInput
+                  aria-label={intl.formatMessage({ id: 'budget.revise.newAmountFor' }, { code: line.code })}
+                  inputMode="decimal"
+                  value={amounts[line.id] ?? ''}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value;
+                    setAmounts((previous) => ({ ...previous, [line.id]: value }));
+                  }}
+                  error={result.ok ? undefined : translateMessageKey(intl, result.error)}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text fw={600} c={difference === 0 ? 'green' : 'red'} aria-live="polite" data-testid="budget-revise-difference">
+        {intl.formatMessage({ id: 'budget.revise.difference' }, { amount: format.money(difference, grant.currency) })}
+      </Text>
+      {difference !== 0 && <Text size="sm">{translateMessageKey(intl, 'validation.unbalancedRevision')}</Text>}
+    </FormModal>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Select, SimpleGrid, Stack, Table, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   createDeadlineInput,
@@ -27,13 +15,18 @@ import { useState } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormModal } from '../../components/form-modal';
 import { Loading } from '../../components/loading';
-import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
+import { RowActions } from '../../components/row-actions';
+import { TableEmptyRow } from '../../components/table-empty-row';
+import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
 import { trpc } from '../../lib/trpc';
+import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
 import { DeadlineStateBadge } from './status-badge';
+import { TabHeader } from './tab-header';
 import { useGrantInvalidation } from './use-grant-invalidation';
 
 interface DeadlineFormValues {
@@ -69,16 +62,13 @@ export function DeadlinesTab({ grant }: { grant: Grant }) {
 
   return (
     <Stack>
-      <Group justify="space-between" wrap="wrap">
-        <Title order={3} size="h4">
-          {t('deadlines.title')}
-        </Title>
+      <TabHeader title={t('deadlines.title')}>
         {canWrite && (
           <Button size="xs" onClick={() => setEditing('new')} data-testid="deadline-add">
             {t('deadlines.add')}
           </Button>
         )}
-      </Group>
+      </TabHeader>
       {remove.error && <ErrorAlert error={remove.error} />}
       <Table.ScrollContainer minWidth={720}>
         <Table striped verticalSpacing="xs" data-testid="deadlines-table">
@@ -105,35 +95,16 @@ export function DeadlinesTab({ grant }: { grant: Grant }) {
                   <DeadlineStateBadge state={deadlineState(deadline, today)} />
                 </Table.Td>
                 {canWrite && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(deadline)}>
-                        {t('common.edit')}
-                      </Button>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        loading={remove.isPending && remove.variables?.id === deadline.id}
-                        onClick={() => {
-                          if (window.confirm(t('deadlines.removeConfirm')))
-                            remove.mutate({ id: deadline.id, version: deadline.version });
-                        }}
-                      >
-                        {t('common.remove')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
+                  <RowActions
+                    onEdit={() => setEditing(deadline)}
+                    onRemove={() => remove.mutate({ id: deadline.id, version: deadline.version })}
+                    removing={remove.isPending && remove.variables?.id === deadline.id}
+                    confirmMessage={t('deadlines.removeConfirm')}
+                  />
                 )}
               </Table.Tr>
             ))}
-            {deadlines.data.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>
-                  <Text c="dimmed">{t('deadlines.empty')}</Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            {deadlines.data.length === 0 && <TableEmptyRow colSpan={6}>{t('deadlines.empty')}</TableEmptyRow>}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
@@ -166,7 +137,7 @@ function DeadlineModal({
       note: deadline?.note ?? '',
     },
   });
-  const { errors } = form.formState;
+  const { inputProps, error } = useFieldProps(form);
   const done = async () => {
     await invalidate.deadlines();
     notifications.show({ color: 'green', message: t('common.saved') });
@@ -176,7 +147,6 @@ function DeadlineModal({
   const update = useMutation(trpc.deadlines.update.mutationOptions({ onSuccess: done }));
   const failure = create.error ?? update.error;
   const fieldFor = (path: string) => (path in form.getValues() ? (path as FieldPath<DeadlineFormValues>) : undefined);
-  const error = (field: keyof DeadlineFormValues) => translateMessageKey(intl, errors[field]?.message);
 
   const submit = form.handleSubmit(async (values) => {
     const problems = new FormProblems<DeadlineFormValues>();
@@ -196,75 +166,43 @@ function DeadlineModal({
         await create.mutateAsync(input);
       }
     } catch (saveError) {
-      for (const [path, message] of firstFieldErrors(readAppError(saveError))) {
-        const field = fieldFor(path);
-        if (field) form.setError(field, { type: 'server', message });
-      }
+      applyServerFieldErrors(form.setError, saveError, fieldFor);
     }
   });
 
   return (
-    <Modal opened onClose={onClose} title={t(deadline ? 'deadlines.edit' : 'deadlines.add')}>
-      <form noValidate onSubmit={submit} data-testid="deadline-form">
-        <Stack>
-          {failure && <ErrorAlert error={failure} />}
-          <Controller
-            control={form.control}
-            name="kind"
-            render={({ field }) => (
-              <Select
-                label={t('deadlines.kind')}
-                required
-                data={deadlineKinds.map((kind) => ({ value: kind, label: t(`deadlineKind.${kind}`) }))}
-                value={field.value || null}
-                onChange={(value) => field.onChange(value ?? '')}
-                ref={field.ref}
-                name={field.name}
-                error={error('kind')}
-                comboboxProps={{ withinPortal: true }}
-              />
-            )}
+    <FormModal
+      title={t(deadline ? 'deadlines.edit' : 'deadlines.add')}
+      onClose={onClose}
+      onSubmit={submit}
+      testId="deadline-form"
+      submitting={create.isPending || update.isPending}
+    >
+      {failure && <ErrorAlert error={failure} />}
+      <Controller
+        control={form.control}
+        name="kind"
+        render={({ field }) => (
+          <Select
+            label={t('deadlines.kind')}
+            required
+            data={deadlineKinds.map((kind) => ({ value: kind, label: t(`deadlineKind.${kind}`) }))}
+            value={field.value || null}
+            onChange={(value) => field.onChange(value ?? '')}
+            ref={field.ref}
+            name={field.name}
+            error={error('kind')}
+            comboboxProps={{ withinPortal: true }}
           />
-          <SimpleGrid cols={2}>
-            <TextInput
-              type="date"
-              label={t('deadlines.periodStart')}
-              required
-              error={error('periodStart')}
-              {...form.register('periodStart')}
-            />
-            <TextInput
-              type="date"
-              label={t('deadlines.periodEnd')}
-              required
-              error={error('periodEnd')}
-              {...form.register('periodEnd')}
-            />
-            <TextInput
-              type="date"
-              label={t('deadlines.dueDate')}
-              required
-              error={error('dueDate')}
-              {...form.register('dueDate')}
-            />
-            <TextInput
-              type="date"
-              label={t('deadlines.submittedDate')}
-              error={error('submittedDate')}
-              {...form.register('submittedDate')}
-            />
-          </SimpleGrid>
-          <Textarea label={t('deadlines.note')} autosize minRows={2} error={error('note')} {...form.register('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+      />
+      <SimpleGrid cols={2}>
+        <TextInput type="date" label={t('deadlines.periodStart')} required {...inputProps('periodStart')} />
+        <TextInput type="date" label={t('deadlines.periodEnd')} required {...inputProps('periodEnd')} />
+        <TextInput type="date" label={t('deadlines.dueDate')} required {...inputProps('dueDate')} />
+        <TextInput type="date" label={t('deadlines.submittedDate')} {...inputProps('submittedDate')} />
+      </SimpleGrid>
+      <Textarea label={t('deadlines.note')} autosize minRows={2} {...inputProps('note')} />
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import {
   createGrantInput,
   type Grant,
@@ -11,9 +11,11 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
-import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
+import { PageForm } from '../../components/page-form';
+import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
 import { trpc } from '../../lib/trpc';
+import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 
 export interface GrantFormValues {
@@ -101,11 +103,9 @@ export function GrantForm({
   const format = useFormat();
   const t = (id: string) => intl.formatMessage({ id });
   const form = useForm<GrantFormValues>({ defaultValues });
-  const { errors } = form.formState;
+  const { inputProps, error } = useFieldProps(form);
   const funders = useQuery(trpc.funders.list.queryOptions({ status: 'active', limit: 200 }));
   const currency = form.watch('currency').trim().toUpperCase();
-  const error = (field: FieldPath<GrantFormValues>) =>
-    translateMessageKey(intl, (errors as Record<string, { message?: string } | undefined>)[field]?.message);
 
   const submit = form.handleSubmit(async (values) => {
     const problems = new FormProblems<GrantFormValues>();
@@ -139,128 +139,91 @@ export function GrantForm({
     }
     if (problems.apply(form.setError) || !submitted) return;
     const failure = await onSubmit(submitted);
-    let first = true;
-    for (const [path, message] of firstFieldErrors(readAppError(failure))) {
-      const field = fieldFor(path);
-      if (!field) continue;
-      form.setError(field, { type: 'server', message }, { shouldFocus: first });
-      first = false;
-    }
+    applyServerFieldErrors(form.setError, failure, fieldFor);
   });
 
   return (
-    <form noValidate onSubmit={submit} data-testid="grant-form">
-      <Fieldset disabled={readOnly} variant="unstyled">
-        <Stack>
-          <TextInput label={t('grants.field.title')} required error={error('title')} {...form.register('title')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Controller
-              control={form.control}
-              name="funderId"
-              render={({ field }) => (
-                <Select
-                  label={t('grants.field.funder')}
-                  required
-                  searchable
-                  data={(funders.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
-                  value={field.value || null}
-                  onChange={(value) => field.onChange(value ?? '')}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={error('funderId')}
-                  comboboxProps={{ withinPortal: true }}
-                />
-              )}
-            />
-            <TextInput label={t('grants.field.reference')} error={error('reference')} {...form.register('reference')} />
-            <TextInput
-              label={t('grants.field.currency')}
-              description={t('grants.field.currencyHint')}
+    <PageForm
+      onSubmit={submit}
+      testId="grant-form"
+      readOnly={readOnly}
+      submitting={submitting}
+      submitLabel={submitLabel}
+      submitTestId="grant-save"
+      actions={actions}
+    >
+      <TextInput label={t('grants.field.title')} required {...inputProps('title')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Controller
+          control={form.control}
+          name="funderId"
+          render={({ field }) => (
+            <Select
+              label={t('grants.field.funder')}
               required
-              maxLength={3}
-              autoCapitalize="characters"
-              error={error('currency')}
-              {...form.register('currency')}
+              searchable
+              data={(funders.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
+              value={field.value || null}
+              onChange={(value) => field.onChange(value ?? '')}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              name={field.name}
+              error={error('funderId')}
+              comboboxProps={{ withinPortal: true }}
             />
-            <TextInput
-              label={t('grants.field.amount')}
-              description={
-                currency
-                  ? `${currency} · ${format.minorForInput(123450, isCurrencyCode(currency) ? currency : 'EUR')}`
-                  : undefined
-              }
-              required
-              inputMode="decimal"
-              error={error('amount')}
-              {...form.register('amount')}
-            />
-            <TextInput
-              type="date"
-              label={t('grants.field.startDate')}
-              required
-              error={error('startDate')}
-              {...form.register('startDate')}
-            />
-            <TextInput
-              type="date"
-              label={t('grants.field.endDate')}
-              required
-              error={error('endDate')}
-              {...form.register('endDate')}
-            />
-            {mode === 'create' && (
-              <Controller
-                control={form.control}
-                name="status"
-                render={({ field }) => (
-                  <Select
-                    label={t('grants.field.initialStatus')}
-                    allowDeselect={false}
-                    data={initialGrantStatuses.map((s) => ({ value: s, label: t(`grantStatus.${s}`) }))}
-                    value={field.value}
-                    onChange={(value) => field.onChange(value ?? 'prospect')}
-                    ref={field.ref}
-                    name={field.name}
-                    error={error('status')}
-                    comboboxProps={{ withinPortal: true }}
-                  />
-                )}
+          )}
+        />
+        <TextInput label={t('grants.field.reference')} {...inputProps('reference')} />
+        <TextInput
+          label={t('grants.field.currency')}
+          description={t('grants.field.currencyHint')}
+          required
+          maxLength={3}
+          autoCapitalize="characters"
+          {...inputProps('currency')}
+        />
+        <TextInput
+          label={t('grants.field.amount')}
+          description={
+            currency
+              ? `${currency} · ${format.minorForInput(123450, isCurrencyCode(currency) ? currency : 'EUR')}`
+              : undefined
+          }
+          required
+          inputMode="decimal"
+          {...inputProps('amount')}
+        />
+        <TextInput type="date" label={t('grants.field.startDate')} required {...inputProps('startDate')} />
+        <TextInput type="date" label={t('grants.field.endDate')} required {...inputProps('endDate')} />
+        {mode === 'create' && (
+          <Controller
+            control={form.control}
+            name="status"
+            render={({ field }) => (
+              <Select
+                label={t('grants.field.initialStatus')}
+                allowDeselect={false}
+                data={initialGrantStatuses.map((s) => ({ value: s, label: t(`grantStatus.${s}`) }))}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? 'prospect')}
+                ref={field.ref}
+                name={field.name}
+                error={error('status')}
+                comboboxProps={{ withinPortal: true }}
               />
             )}
-            <TextInput
-              label={t('grants.field.costShare')}
-              inputMode="decimal"
-              error={error('costShare')}
-              {...form.register('costShare')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('grants.field.restrictions')}
-            autosize
-            minRows={2}
-            maxRows={8}
-            error={error('restrictions')}
-            {...form.register('restrictions')}
           />
-          <Textarea
-            label={t('grants.field.notes')}
-            autosize
-            minRows={2}
-            maxRows={8}
-            error={error('notes')}
-            {...form.register('notes')}
-          />
-        </Stack>
-      </Fieldset>
-      <Group justify="space-between" mt="lg" wrap="wrap">
-        <Group>{actions}</Group>
-        {!readOnly && (
-          <Button type="submit" loading={submitting} data-testid="grant-save">
-            {submitLabel}
-          </Button>
         )}
-      </Group>
-    </form>
+        <TextInput label={t('grants.field.costShare')} inputMode="decimal" {...inputProps('costShare')} />
+      </SimpleGrid>
+      <Textarea
+        label={t('grants.field.restrictions')}
+        autosize
+        minRows={2}
+        maxRows={8}
+        {...inputProps('restrictions')}
+      />
+      <Textarea label={t('grants.field.notes')} autosize minRows={2} maxRows={8} {...inputProps('notes')} />
+    </PageForm>
   );
 }

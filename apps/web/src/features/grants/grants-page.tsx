@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { grantStatuses } from '@tessera/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
+import { TableEmptyRow } from '../../components/table-empty-row';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
@@ -155,13 +156,7 @@ export function GrantsPage({
                   </Table.Tr>
                 );
               })}
-              {list.data?.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={10}>
-                    <Text c="dimmed">{t('grants.empty')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+              {list.data?.length === 0 && <TableEmptyRow colSpan={10}>{t('grants.empty')}</TableEmptyRow>}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -3,7 +3,6 @@ import {
   Button,
   FileInput,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -11,7 +10,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -29,14 +27,20 @@ import { useState } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
-import { TablePagination } from '../../components/table-pagination';
+import { FormModal } from '../../components/form-modal';
 import { Loading } from '../../components/loading';
-import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
+import { RowActions } from '../../components/row-actions';
+import { TableEmptyRow } from '../../components/table-empty-row';
+import { TablePagination } from '../../components/table-pagination';
+import { firstFieldErrors, readAppError } from '../../lib/errors';
+import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
 import { receiptUrl, uploadReceipt } from '../../lib/receipts';
 import { trpc } from '../../lib/trpc';
+import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
+import { TabHeader } from './tab-header';
 import { useGrantInvalidation } from './use-grant-invalidation';
 
 interface ExpenditureFormValues {
@@ -111,16 +115,13 @@ export function LedgerTab({ grant, baseCurrency }: { grant: Grant; baseCurrency:
 
   return (
     <Stack>
-      <Group justify="space-between" wrap="wrap">
-        <Title order={3} size="h4">
-          {t('ledger.title')}
-        </Title>
+      <TabHeader title={t('ledger.title')}>
         {canWrite && (
           <Button size="xs" onClick={() => setEditing('new')} data-testid="expenditure-add">
             {t('ledger.add')}
           </Button>
         )}
-      </Group>
+      </TabHeader>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
           type="search"
@@ -201,35 +202,16 @@ export function LedgerTab({ grant, baseCurrency }: { grant: Grant; baseCurrency:
                       )}
                     </Table.Td>
                     {canWrite && (
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <Button size="compact-xs" variant="subtle" onClick={() => setEditing(item)}>
-                            {t('common.edit')}
-                          </Button>
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red"
-                            loading={remove.isPending && remove.variables?.id === item.id}
-                            onClick={() => {
-                              if (window.confirm(t('ledger.removeConfirm')))
-                                remove.mutate({ id: item.id, version: item.version });
-                            }}
-                          >
-                            {t('common.remove')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
+                      <RowActions
+                        onEdit={() => setEditing(item)}
+                        onRemove={() => remove.mutate({ id: item.id, version: item.version })}
+                        removing={remove.isPending && remove.variables?.id === item.id}
+                        confirmMessage={t('ledger.removeConfirm')}
+                      />
                     )}
                   </Table.Tr>
                 ))}
-                {ledger.data?.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={10}>
-                      <Text c="dimmed">{t('ledger.empty')}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                {ledger.data?.items.length === 0 && <TableEmptyRow colSpan={10}>{t('ledger.empty')}</TableEmptyRow>}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -277,7 +259,7 @@ function ExpenditureModal({
       file: null,
     },
   });
-  const { errors } = form.formState;
+  const { inputProps, error } = useFieldProps(form);
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const create = useMutation(trpc.expenditures.create.mutationOptions());
@@ -302,7 +284,6 @@ function ExpenditureModal({
           : t('ledger.rateMissing')
         : t('ledger.rateHint');
   const fieldFor = (path: string) => formFields[path];
-  const error = (field: keyof ExpenditureFormValues) => translateMessageKey(intl, errors[field]?.message);
 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
@@ -363,13 +344,7 @@ function ExpenditureModal({
       }
       onClose();
     } catch (saveError) {
-      let first = true;
-      for (const [path, message] of firstFieldErrors(readAppError(saveError))) {
-        const field = fieldFor(path);
-        if (!field) continue;
-        form.setError(field, { type: 'server', message }, { shouldFocus: first });
-        first = false;
-      }
+      applyServerFieldErrors(form.setError, saveError, fieldFor);
       setFailure(saveError);
     } finally {
       setSaving(false);
@@ -377,116 +352,93 @@ function ExpenditureModal({
   });
 
   return (
-    <Modal opened onClose={onClose} title={t(expenditure ? 'ledger.edit' : 'ledger.add')} size="lg">
-      <form noValidate onSubmit={submit} data-testid="expenditure-form">
-        <Stack>
-          {failure !== null && <ErrorAlert error={failure} />}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Controller
-              control={form.control}
-              name="budgetLineId"
-              render={({ field }) => (
-                <Select
-                  label={t('ledger.line')}
-                  required
-                  data={(lines.data ?? []).map((line) => ({
-                    value: line.id,
-                    label: `${line.code} · ${line.category}`,
-                  }))}
-                  value={field.value || null}
-                  onChange={(value) => field.onChange(value ?? '')}
-                  ref={field.ref}
-                  name={field.name}
-                  error={error('budgetLineId')}
-                  comboboxProps={{ withinPortal: true }}
-                />
-              )}
-            />
-            <TextInput type="date" label={t('ledger.date')} required error={error('date')} {...form.register('date')} />
-            <TextInput label={t('ledger.payee')} required error={error('payee')} {...form.register('payee')} />
-            <TextInput
-              label={t('ledger.receiptReference')}
-              error={error('receiptReference')}
-              {...form.register('receiptReference')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('ledger.description')}
-            required
-            autosize
-            minRows={2}
-            error={error('description')}
-            {...form.register('description')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('ledger.currency')}
+    <FormModal
+      title={t(expenditure ? 'ledger.edit' : 'ledger.add')}
+      size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      testId="expenditure-form"
+      submitting={saving}
+      submitTestId="expenditure-save"
+    >
+      {failure !== null && <ErrorAlert error={failure} />}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Controller
+          control={form.control}
+          name="budgetLineId"
+          render={({ field }) => (
+            <Select
+              label={t('ledger.line')}
               required
-              maxLength={3}
-              autoCapitalize="characters"
-              error={error('currency')}
-              {...form.register('currency')}
+              data={(lines.data ?? []).map((line) => ({
+                value: line.id,
+                label: `${line.code} · ${line.category}`,
+              }))}
+              value={field.value || null}
+              onChange={(value) => field.onChange(value ?? '')}
+              ref={field.ref}
+              name={field.name}
+              error={error('budgetLineId')}
+              comboboxProps={{ withinPortal: true }}
             />
-            <TextInput
-              label={t('ledger.amount')}
-              required
-              inputMode="decimal"
-              error={error('amount')}
-              {...form.register('amount')}
-            />
-            <TextInput
-              label={t('ledger.typedRate', { from: currency || '…', to: grant.currency })}
-              description={rateDescription}
-              placeholder={needsRate && proposal.data?.rate ? format.rate(proposal.data.rate) : undefined}
-              disabled={currency === grant.currency}
-              inputMode="decimal"
-              error={error('rate')}
-              {...form.register('rate')}
-            />
-          </SimpleGrid>
-          <Controller
-            control={form.control}
-            name="file"
-            render={({ field }) => (
-              <FileInput
-                label={t('ledger.receiptFile')}
-                description={t('ledger.receiptFileHint', { max: receiptPolicy.maxBytes / 1024 / 1024 })}
-                accept={receiptPolicy.types.join(',')}
-                clearable
-                value={field.value}
-                onChange={field.onChange}
-                error={error('file')}
-                data-testid="receipt-file"
-              />
-            )}
-          />
-          {expenditure?.receipt && (
-            <Group gap="xs">
-              <Anchor href={receiptUrl(expenditure.id)} target="_blank" rel="noopener" size="sm">
-                {expenditure.receipt.fileName}
-              </Anchor>
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                color="red"
-                loading={removeReceipt.isPending}
-                disabled={removeReceipt.isSuccess}
-                onClick={() => removeReceipt.mutate({ id: expenditure.id })}
-              >
-                {t('ledger.removeReceipt')}
-              </Button>
-            </Group>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving} data-testid="expenditure-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        />
+        <TextInput type="date" label={t('ledger.date')} required {...inputProps('date')} />
+        <TextInput label={t('ledger.payee')} required {...inputProps('payee')} />
+        <TextInput label={t('ledger.receiptReference')} {...inputProps('receiptReference')} />
+      </SimpleGrid>
+      <Textarea label={t('ledger.description')} required autosize minRows={2} {...inputProps('description')} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('ledger.currency')}
+          required
+          maxLength={3}
+          autoCapitalize="characters"
+          {...inputProps('currency')}
+        />
+        <TextInput label={t('ledger.amount')} required inputMode="decimal" {...inputProps('amount')} />
+        <TextInput
+          label={t('ledger.typedRate', { from: currency || '…', to: grant.currency })}
+          description={rateDescription}
+          placeholder={needsRate && proposal.data?.rate ? format.rate(proposal.data.rate) : undefined}
+          disabled={currency === grant.currency}
+          inputMode="decimal"
+          {...inputProps('rate')}
+        />
+      </SimpleGrid>
+      <Controller
+        control={form.control}
+        name="file"
+        render={({ field }) => (
+          <FileInput
+            label={t('ledger.receiptFile')}
+            description={t('ledger.receiptFileHint', { max: receiptPolicy.maxBytes / 1024 / 1024 })}
+            accept={receiptPolicy.types.join(',')}
+            clearable
+            value={field.value}
+            onChange={field.onChange}
+            error={error('file')}
+            data-testid="receipt-file"
+          />
+        )}
+      />
+      {expenditure?.receipt && (
+        <Group gap="xs">
+          <Anchor href={receiptUrl(expenditure.id)} target="_blank" rel="noopener" size="sm">
+            {expenditure.receipt.fileName}
+          </Anchor>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            loading={removeReceipt.isPending}
+            disabled={removeReceipt.isSuccess}
+            onClick={() => removeReceipt.mutate({ id: expenditure.id })}
+          >
+            {t('ledger.removeReceipt')}
+          </Button>
+        </Group>
+      )}
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Paper, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type GrantStatus, todayIn } from '@tessera/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormModal } from '../../components/form-modal';
 import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
@@ -121,42 +122,34 @@ function StatusModal({ detail, status, onClose }: { detail: GrantDetail; status:
   const fieldErrors = Object.fromEntries(firstFieldErrors(readAppError(change.error)));
   const statusLabel = t(`grantStatus.${status}`);
   return (
-    <Modal opened onClose={onClose} title={intl.formatMessage({ id: 'grants.status.moveTo' }, { status: statusLabel })}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          change.mutate({ id: detail.grant.id, version: detail.grant.version, status, date, note });
-        }}
-      >
-        <Stack>
-          {change.error && !fieldErrors.date && <ErrorAlert error={change.error} />}
-          <TextInput
-            type="date"
-            label={t('grants.status.date')}
-            required
-            value={date}
-            onChange={(event) => setDate(event.currentTarget.value)}
-            error={translateMessageKey(intl, fieldErrors.date)}
-          />
-          <Textarea
-            label={t('grants.status.note')}
-            autosize
-            minRows={2}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-            error={translateMessageKey(intl, fieldErrors.note)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={change.isPending} data-testid="grant-status-confirm">
-              {t('common.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={intl.formatMessage({ id: 'grants.status.moveTo' }, { status: statusLabel })}
+      onClose={onClose}
+      onSubmit={(event) => {
+        event.preventDefault();
+        change.mutate({ id: detail.grant.id, version: detail.grant.version, status, date, note });
+      }}
+      submitting={change.isPending}
+      submitLabel={t('common.confirm')}
+      submitTestId="grant-status-confirm"
+    >
+      {change.error && !fieldErrors.date && <ErrorAlert error={change.error} />}
+      <TextInput
+        type="date"
+        label={t('grants.status.date')}
+        required
+        value={date}
+        onChange={(event) => setDate(event.currentTarget.value)}
+        error={translateMessageKey(intl, fieldErrors.date)}
+      />
+      <Textarea
+        label={t('grants.status.note')}
+        autosize
+        minRows={2}
+        value={note}
+        onChange={(event) => setNote(event.currentTarget.value)}
+        error={translateMessageKey(intl, fieldErrors.note)}
+      />
+    </FormModal>
   );
 }

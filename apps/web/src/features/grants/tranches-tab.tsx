@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { createTrancheInput, type Grant, type Tranche, updateTrancheInput } from '@tessera/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -6,12 +6,17 @@ import { useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormModal } from '../../components/form-modal';
 import { Loading } from '../../components/loading';
-import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
+import { RowActions } from '../../components/row-actions';
+import { TableEmptyRow } from '../../components/table-empty-row';
+import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
 import { trpc } from '../../lib/trpc';
+import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
+import { TabHeader } from './tab-header';
 import { useGrantInvalidation } from './use-grant-invalidation';
 
 interface TrancheFormValues {
@@ -56,16 +61,13 @@ export function TranchesTab({ grant, baseCurrency }: { grant: Grant; baseCurrenc
 
   return (
     <Stack>
-      <Group justify="space-between" wrap="wrap">
-        <Title order={3} size="h4">
-          {t('tranches.title')}
-        </Title>
+      <TabHeader title={t('tranches.title')}>
         {canWrite && (
           <Button size="xs" onClick={() => setEditing('new')} data-testid="tranche-add">
             {t('tranches.add')}
           </Button>
         )}
-      </Group>
+      </TabHeader>
       {remove.error && <ErrorAlert error={remove.error} />}
       <Table.ScrollContainer minWidth={760}>
         <Table striped verticalSpacing="xs" data-testid="tranches-table">
@@ -98,35 +100,16 @@ export function TranchesTab({ grant, baseCurrency }: { grant: Grant; baseCurrenc
                 </Table.Td>
                 <Table.Td ta="right">{format.rate(tranche.receivedRate)}</Table.Td>
                 {canWrite && (
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(tranche)}>
-                        {t('common.edit')}
-                      </Button>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        color="red"
-                        loading={remove.isPending && remove.variables?.id === tranche.id}
-                        onClick={() => {
-                          if (window.confirm(t('tranches.removeConfirm')))
-                            remove.mutate({ id: tranche.id, version: tranche.version });
-                        }}
-                      >
-                        {t('common.remove')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
+                  <RowActions
+                    onEdit={() => setEditing(tranche)}
+                    onRemove={() => remove.mutate({ id: tranche.id, version: tranche.version })}
+                    removing={remove.isPending && remove.variables?.id === tranche.id}
+                    confirmMessage={t('tranches.removeConfirm')}
+                  />
                 )}
               </Table.Tr>
             ))}
-            {tranches.data.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={7}>
-                  <Text c="dimmed">{t('tranches.empty')}</Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            {tranches.data.length === 0 && <TableEmptyRow colSpan={7}>{t('tranches.empty')}</TableEmptyRow>}
           </Table.Tbody>
           {tranches.data.length > 0 && (
             <Table.Tfoot>
@@ -179,7 +162,7 @@ function TrancheModal({
       note: tranche?.note ?? '',
     },
   });
-  const { errors } = form.formState;
+  const { inputProps } = useFieldProps(form);
   const done = async () => {
     await invalidate.tranches();
     notifications.show({ color: 'green', message: t('tranches.saved') });
@@ -216,65 +199,42 @@ function TrancheModal({
         await create.mutateAsync(input);
       }
     } catch (error) {
-      for (const [path, message] of firstFieldErrors(readAppError(error))) {
-        const field = fieldFor(path);
-        if (field) form.setError(field, { type: 'server', message });
-      }
+      applyServerFieldErrors(form.setError, error, fieldFor);
     }
   });
-  const error = (field: keyof TrancheFormValues) => translateMessageKey(intl, errors[field]?.message);
 
   return (
-    <Modal opened onClose={onClose} title={t(tranche ? 'tranches.edit' : 'tranches.add')}>
-      <form noValidate onSubmit={submit} data-testid="tranche-form">
-        <Stack>
-          {failure && <ErrorAlert error={failure} />}
-          <TextInput
-            type="date"
-            label={t('tranches.expectedDate')}
-            required
-            error={error('expectedDate')}
-            {...form.register('expectedDate')}
-          />
-          <TextInput
-            label={`${t('tranches.expectedAmount')} (${grant.currency})`}
-            required
-            inputMode="decimal"
-            error={error('expectedAmount')}
-            {...form.register('expectedAmount')}
-          />
-          <Text size="sm" c="dimmed">
-            {t('tranches.receivedHint')}
-          </Text>
-          <TextInput
-            type="date"
-            label={t('tranches.receivedDate')}
-            error={error('receivedDate')}
-            {...form.register('receivedDate')}
-          />
-          <TextInput
-            label={`${t('tranches.receivedAmount')} (${grant.currency})`}
-            inputMode="decimal"
-            error={error('receivedAmount')}
-            {...form.register('receivedAmount')}
-          />
-          <TextInput
-            label={intl.formatMessage({ id: 'tranches.receivedBase' }, { currency: baseCurrency })}
-            inputMode="decimal"
-            error={error('receivedBase')}
-            {...form.register('receivedBase')}
-          />
-          <Textarea label={t('tranches.note')} autosize minRows={2} error={error('note')} {...form.register('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} data-testid="tranche-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={t(tranche ? 'tranches.edit' : 'tranches.add')}
+      onClose={onClose}
+      onSubmit={submit}
+      testId="tranche-form"
+      submitting={create.isPending || update.isPending}
+      submitTestId="tranche-save"
+    >
+      {failure && <ErrorAlert error={failure} />}
+      <TextInput type="date" label={t('tranches.expectedDate')} required {...inputProps('expectedDate')} />
+      <TextInput
+        label={`${t('tranches.expectedAmount')} (${grant.currency})`}
+        required
+        inputMode="decimal"
+        {...inputProps('expectedAmount')}
+      />
+      <Text size="sm" c="dimmed">
+        {t('tranches.receivedHint')}
+      </Text>
+      <TextInput type="date" label={t('tranches.receivedDate')} {...inputProps('receivedDate')} />
+      <TextInput
+        label={`${t('tranches.receivedAmount')} (${grant.currency})`}
+        inputMode="decimal"
+        {...inputProps('receivedAmount')}
+      />
+      <TextInput
+        label={intl.formatMessage({ id: 'tranches.receivedBase' }, { currency: baseCurrency })}
+        inputMode="decimal"
+        {...inputProps('receivedBase')}
+      />
+      <Textarea label={t('tranches.note')} autosize minRows={2} {...inputProps('note')} />
+    </FormModal>
   );
 }

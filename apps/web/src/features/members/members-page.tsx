@@ -23,9 +23,9 @@ import { Controller, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
-import { translateMessageKey } from '../../lib/errors';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { trpc } from '../../lib/trpc';
+import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan, useSession } from '../auth/use-session';
 
@@ -180,7 +180,7 @@ function AddMemberForm({ onAdded }: { onAdded: () => Promise<void> }) {
       onError: (error) => applyServerFieldErrors(form.setError, error, ['email', 'displayName', 'role']),
     }),
   );
-  const { errors } = form.formState;
+  const { inputProps, error } = useFieldProps(form);
   return (
     <Paper withBorder p="md" radius="md">
       <form noValidate onSubmit={form.handleSubmit((values) => add.mutate(values))} data-testid="add-member-form">
@@ -190,19 +190,8 @@ function AddMemberForm({ onAdded }: { onAdded: () => Promise<void> }) {
           </Title>
           {add.error && <ErrorAlert error={add.error} />}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('members.add.email')}
-              type="email"
-              required
-              error={translateMessageKey(intl, errors.email?.message)}
-              {...form.register('email')}
-            />
-            <TextInput
-              label={t('members.add.displayName')}
-              required
-              error={translateMessageKey(intl, errors.displayName?.message)}
-              {...form.register('displayName')}
-            />
+            <TextInput label={t('members.add.email')} type="email" required {...inputProps('email')} />
+            <TextInput label={t('members.add.displayName')} required {...inputProps('displayName')} />
             <Controller
               control={form.control}
               name="role"
@@ -213,7 +202,7 @@ function AddMemberForm({ onAdded }: { onAdded: () => Promise<void> }) {
                   value={field.value}
                   onChange={(value) => field.onChange(value)}
                   allowDeselect={false}
-                  error={translateMessageKey(intl, errors.role?.message)}
+                  error={error('role')}
                   comboboxProps={{ withinPortal: true }}
                 />
               )}

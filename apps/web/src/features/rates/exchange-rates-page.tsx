@@ -20,9 +20,12 @@ import { type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
-import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
+import { TableEmptyRow } from '../../components/table-empty-row';
+import { readAppError, translateMessageKey } from '../../lib/errors';
+import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
 import { trpc } from '../../lib/trpc';
+import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
 
@@ -131,13 +134,7 @@ export function ExchangeRatesPage() {
                   )}
                 </Table.Tr>
               ))}
-              {rates.data?.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed">{t('rates.empty')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+              {rates.data?.length === 0 && <TableEmptyRow colSpan={6}>{t('rates.empty')}</TableEmptyRow>}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -150,7 +147,7 @@ function AddRate({ onSaved }: { onSaved: () => Promise<unknown> }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
   const form = useForm<RateFormValues>({ defaultValues: { date: '', fromCurrency: '', toCurrency: '', rate: '' } });
-  const { errors } = form.formState;
+  const { inputProps } = useFieldProps(form);
   const save = useMutation(trpc.exchangeRates.save.mutationOptions());
   const fieldFor = (path: string) => (path in form.getValues() ? (path as FieldPath<RateFormValues>) : undefined);
   const submit = form.handleSubmit(async (values) => {
@@ -163,13 +160,9 @@ function AddRate({ onSaved }: { onSaved: () => Promise<unknown> }) {
       notifications.show({ color: 'green', message: t(`rates.outcome.${outcome}`) });
       form.reset({ ...values, rate: '' });
     } catch (error) {
-      for (const [path, message] of firstFieldErrors(readAppError(error))) {
-        const field = fieldFor(path);
-        if (field) form.setError(field, { type: 'server', message });
-      }
+      applyServerFieldErrors(form.setError, error, fieldFor);
     }
   });
-  const error = (field: keyof RateFormValues) => translateMessageKey(intl, errors[field]?.message);
   return (
     <Paper withBorder p="md" radius="md">
       <form noValidate onSubmit={submit} data-testid="rate-form">
@@ -179,28 +172,10 @@ function AddRate({ onSaved }: { onSaved: () => Promise<unknown> }) {
           </Title>
           {save.error && <ErrorAlert error={save.error} />}
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
-            <TextInput type="date" label={t('rates.date')} required error={error('date')} {...form.register('date')} />
-            <TextInput
-              label={t('rates.from')}
-              required
-              maxLength={3}
-              error={error('fromCurrency')}
-              {...form.register('fromCurrency')}
-            />
-            <TextInput
-              label={t('rates.to')}
-              required
-              maxLength={3}
-              error={error('toCurrency')}
-              {...form.register('toCurrency')}
-            />
-            <TextInput
-              label={t('rates.rate')}
-              required
-              inputMode="decimal"
-              error={error('rate')}
-              {...form.register('rate')}
-            />
+            <TextInput type="date" label={t('rates.date')} required {...inputProps('date')} />
+            <TextInput label={t('rates.from')} required maxLength={3} {...inputProps('fromCurrency')} />
+            <TextInput label={t('rates.to')} required maxLength={3} {...inputProps('toCurrency')} />
+            <TextInput label={t('rates.rate')} required inputMode="decimal" {...inputProps('rate')} />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
