@@ -6,6 +6,7 @@ export * from './errors';
 export * from './fields';
 export * from './funders';
 export * from './grants';
+export * from './hours';
 export * from './locales';
 export * from './members';
 export * from './messages';
