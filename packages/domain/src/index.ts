@@ -12,4 +12,5 @@ export * from './members';
 export * from './messages';
 export * from './money';
 export * from './organization';
+export * from './participant-codes';
 export * from './roles';
