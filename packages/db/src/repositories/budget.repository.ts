@@ -8,6 +8,7 @@ import type {
 import { sql } from 'kysely';
 import { newId, nowIso } from '../clock';
 import type { Executor } from '../connection';
+import { updateAtVersion } from '../versioned';
 
 type LineRow = {
   id: string;
@@ -103,20 +104,16 @@ export async function findBudgetLineByCode(
 }
 
 export async function updateBudgetLine(db: Executor, orgId: string, input: UpdateBudgetLineInput): Promise<boolean> {
-  const result = await db
-    .updateTable('budget_line')
-    .set({
+  return updateAtVersion(
+    db,
+    'budget_line',
+    { orgId, id: input.id, version: input.version },
+    {
       code: input.code,
       category: input.category,
       description: input.description,
-      version: input.version + 1,
-      updated_at: nowIso(),
-    })
-    .where('org_id', '=', orgId)
-    .where('id', '=', input.id)
-    .where('version', '=', input.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    },
+  );
 }
 
 export async function deleteBudgetLine(db: Executor, orgId: string, id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { CreateDeadlineInput, DeadlineKind, ReportingDeadline, UpdateDeadlineInput } from '@tessera/domain';
 import { newId, nowIso } from '../clock';
 import type { Executor } from '../connection';
+import { deleteAtVersion, updateAtVersion } from '../versioned';
 
 const columns = [
   'id',
@@ -62,33 +63,23 @@ export async function insertDeadline(db: Executor, orgId: string, input: CreateD
 }
 
 export async function updateDeadline(db: Executor, orgId: string, input: UpdateDeadlineInput): Promise<boolean> {
-  const result = await db
-    .updateTable('reporting_deadline')
-    .set({
+  return updateAtVersion(
+    db,
+    'reporting_deadline',
+    { orgId, id: input.id, version: input.version },
+    {
       kind: input.kind,
       period_start: input.periodStart,
       period_end: input.periodEnd,
       due_date: input.dueDate,
       submitted_date: input.submittedDate,
       note: input.note,
-      version: input.version + 1,
-      updated_at: nowIso(),
-    })
-    .where('org_id', '=', orgId)
-    .where('id', '=', input.id)
-    .where('version', '=', input.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    },
+  );
 }
 
 export async function deleteDeadline(db: Executor, orgId: string, id: string, version: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('reporting_deadline')
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return deleteAtVersion(db, 'reporting_deadline', { orgId, id, version });
 }
 
 export async function findDeadline(db: Executor, orgId: string, id: string): Promise<ReportingDeadline | undefined> {

@@ -3,6 +3,7 @@ import { foldForSearch } from '@tessera/domain';
 import { sql } from 'kysely';
 import { newId, nowIso } from '../clock';
 import type { Executor } from '../connection';
+import { deleteAtVersion, updateAtVersion } from '../versioned';
 
 /** Everything about an expenditure but its id, as the service has computed it. */
 export interface ExpenditureValues {
@@ -55,24 +56,11 @@ export async function updateExpenditure(
   version: number,
   values: ExpenditureValues,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('expenditure')
-    .set({ ...row(values), version: version + 1, updated_at: nowIso() })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateAtVersion(db, 'expenditure', { orgId, id, version }, row(values));
 }
 
 export async function deleteExpenditure(db: Executor, orgId: string, id: string, version: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('expenditure')
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return deleteAtVersion(db, 'expenditure', { orgId, id, version });
 }
 
 function selectExpenditures(db: Executor, orgId: string) {

@@ -2,6 +2,7 @@ import type { CreateFunderInput, Funder, FunderKind, ListFundersInput, UpdateFun
 import { foldForSearch, funderSearchText } from '@tessera/domain';
 import { sql } from 'kysely';
 import type { Executor } from '../connection';
+import { updateAtVersion } from '../versioned';
 import { newId, nowIso } from '../clock';
 import type { FunderRow } from '../schema';
 
@@ -92,25 +93,18 @@ export async function listFunders(
  * else changed it first (the caller turns that into STALE_VERSION).
  */
 export async function updateFunder(db: Executor, orgId: string, input: UpdateFunderInput): Promise<Funder | undefined> {
-  const result = await db
-    .updateTable('funder')
-    .set({
-      name: input.name,
-      kind: input.kind,
-      country: input.country,
-      website: input.website,
-      contact_name: input.contactName,
-      contact_email: input.contactEmail,
-      notes: input.notes,
-      search_text: funderSearchText(input),
-      version: input.version + 1,
-      updated_at: nowIso(),
-    })
-    .where('org_id', '=', orgId)
-    .where('id', '=', input.id)
-    .where('version', '=', input.version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return undefined;
+  const target = { orgId, id: input.id, version: input.version };
+  const values = {
+    name: input.name,
+    kind: input.kind,
+    country: input.country,
+    website: input.website,
+    contact_name: input.contactName,
+    contact_email: input.contactEmail,
+    notes: input.notes,
+    search_text: funderSearchText(input),
+  };
+  if (!(await updateAtVersion(db, 'funder', target, values))) return undefined;
   return findFunder(db, orgId, input.id);
 }
 
@@ -121,14 +115,7 @@ export async function setFunderArchived(
   version: number,
   archived: boolean,
 ): Promise<Funder | undefined> {
-  const now = nowIso();
-  const result = await db
-    .updateTable('funder')
-    .set({ archived_at: archived ? now : null, version: version + 1, updated_at: now })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) return undefined;
+  const archivedAt = archived ? nowIso() : null;
+  if (!(await updateAtVersion(db, 'funder', { orgId, id, version }, { archived_at: archivedAt }))) return undefined;
   return findFunder(db, orgId, id);
 }

@@ -10,6 +10,7 @@ import { addDays, foldForSearch } from '@tessera/domain';
 import { sql } from 'kysely';
 import { newId, nowIso } from '../clock';
 import type { Executor } from '../connection';
+import { updateAtVersion } from '../versioned';
 
 const grantColumns = [
   'grant.id',
@@ -180,9 +181,11 @@ export async function listGrants(
 }
 
 export async function updateGrant(db: Executor, orgId: string, input: UpdateGrantInput): Promise<boolean> {
-  const result = await db
-    .updateTable('grant')
-    .set({
+  return updateAtVersion(
+    db,
+    'grant',
+    { orgId, id: input.id, version: input.version },
+    {
       funder_id: input.funderId,
       title: input.title,
       reference: input.reference,
@@ -194,14 +197,8 @@ export async function updateGrant(db: Executor, orgId: string, input: UpdateGran
       restrictions: input.restrictions,
       notes: input.notes,
       search_text: grantSearchText(input),
-      version: input.version + 1,
-      updated_at: nowIso(),
-    })
-    .where('org_id', '=', orgId)
-    .where('id', '=', input.id)
-    .where('version', '=', input.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    },
+  );
 }
 
 export async function setGrantStatus(
@@ -209,15 +206,8 @@ export async function setGrantStatus(
   orgId: string,
   input: { id: string; version: number; status: GrantStatus; date: string; note: string | null; userId: string | null },
 ): Promise<boolean> {
-  const now = nowIso();
-  const result = await db
-    .updateTable('grant')
-    .set({ status: input.status, version: input.version + 1, updated_at: now })
-    .where('org_id', '=', orgId)
-    .where('id', '=', input.id)
-    .where('version', '=', input.version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return false;
+  const target = { orgId, id: input.id, version: input.version };
+  if (!(await updateAtVersion(db, 'grant', target, { status: input.status }))) return false;
   await insertGrantStatusChange(db, orgId, input);
   return true;
 }

@@ -2,6 +2,7 @@ import type { CreateTrancheInput, Tranche, UpdateTrancheInput } from '@tessera/d
 import { sql } from 'kysely';
 import { newId, nowIso } from '../clock';
 import type { Executor } from '../connection';
+import { deleteAtVersion, updateAtVersion } from '../versioned';
 
 type TrancheRow = {
   id: string;
@@ -68,33 +69,23 @@ export async function insertTranche(db: Executor, orgId: string, input: CreateTr
 }
 
 export async function updateTranche(db: Executor, orgId: string, input: UpdateTrancheInput): Promise<boolean> {
-  const result = await db
-    .updateTable('tranche')
-    .set({
+  return updateAtVersion(
+    db,
+    'tranche',
+    { orgId, id: input.id, version: input.version },
+    {
       expected_date: input.expectedDate,
       expected_amount_minor: input.expectedAmountMinor,
       received_date: input.receivedDate,
       received_amount_minor: input.receivedAmountMinor,
       received_base_minor: input.receivedBaseMinor,
       note: input.note,
-      version: input.version + 1,
-      updated_at: nowIso(),
-    })
-    .where('org_id', '=', orgId)
-    .where('id', '=', input.id)
-    .where('version', '=', input.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    },
+  );
 }
 
 export async function deleteTranche(db: Executor, orgId: string, id: string, version: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('tranche')
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return deleteAtVersion(db, 'tranche', { orgId, id, version });
 }
 
 export async function findTranche(db: Executor, orgId: string, id: string): Promise<TrancheRecord | undefined> {
