@@ -160,9 +160,10 @@ export async function signIn(
   const attemptId = await admitAttempt(db, input.email, context);
 
   const credentials = await findCredentialsByEmail(db, input.email);
+  // An unknown account still costs one hash check, so timing does not tell who has an account.
   const valid = credentials
     ? await verifyPassword(credentials.passwordHash, input.password)
-    : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
+    : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
   if (!credentials || !valid || credentials.disabled) {
     throw new DomainError('INVALID_CREDENTIALS', 'The email or password is not right.');
   }

@@ -6,7 +6,7 @@ import type {
   ListExpendituresInput,
   UpdateExpenditureInput,
 } from '@tessera/domain';
-import { convertMinor, DomainError, receiptPolicy, sniffReceiptType } from '@tessera/domain';
+import { convertMinor, DomainError, filledFields, receiptPolicy, sniffReceiptType } from '@tessera/domain';
 import {
   deleteExpenditure,
   deleteReceipt,
@@ -149,9 +149,7 @@ export async function recordExpenditure(
     action: 'create',
     entity: 'expenditure',
     entityId: id,
-    fields: Object.keys(input)
-      .filter((k) => input[k as keyof CreateExpenditureInput] !== null)
-      .sort(),
+    fields: filledFields(input),
   });
   return {
     expenditure: await requireExpenditure(db, actor, id),

@@ -10,7 +10,15 @@ import type {
   Organization,
   UpdateGrantInput,
 } from '@tessera/domain';
-import { canTransition, computeBudgetVsActual, DomainError, grantTransitions, todayIn } from '@tessera/domain';
+import {
+  canTransition,
+  changedFields,
+  computeBudgetVsActual,
+  DomainError,
+  filledFields,
+  grantTransitions,
+  todayIn,
+} from '@tessera/domain';
 import {
   countGrantMoneyRecords,
   type Executor,
@@ -29,7 +37,6 @@ import {
   sumSpendingByLine,
   updateGrant,
 } from '@tessera/db';
-import { changedFields, filledFields } from '@tessera/domain';
 
 export async function requireOrganization(db: Executor, actor: Actor): Promise<Organization> {
   const org = await findOrganizationById(db, actor.orgId);
