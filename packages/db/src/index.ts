@@ -10,12 +10,14 @@ export {
 export * from './repositories/audit.repository';
 export * from './repositories/budget.repository';
 export * from './repositories/deadline.repository';
+export * from './repositories/delivery.repository';
 export * from './repositories/exchange-rate.repository';
 export * from './repositories/expenditure.repository';
 export * from './repositories/funder.repository';
 export * from './repositories/grant.repository';
 export * from './repositories/login-attempt.repository';
 export * from './repositories/organization.repository';
+export * from './repositories/participant.repository';
 export * from './repositories/session.repository';
 export * from './repositories/tranche.repository';
 export * from './repositories/user.repository';

@@ -23,6 +23,17 @@ export interface Database {
   receipt: ReceiptTable;
   exchange_rate: ExchangeRateTable;
   reporting_deadline: ReportingDeadlineTable;
+  partner: PartnerTable;
+  project: ProjectTable;
+  project_partner: ProjectPartnerTable;
+  project_grant: ProjectGrantTable;
+  activity: ActivityTable;
+  activity_session: ActivitySessionTable;
+  head_count: HeadCountTable;
+  output: OutputTable;
+  participant: ParticipantTable;
+  enrollment: EnrollmentTable;
+  attendance: AttendanceTable;
 }
 
 export interface OrganizationTable {
@@ -35,6 +46,15 @@ export interface OrganizationTable {
   suppression_threshold: number;
   /** IANA zone for "today" (deadlines, burn rate). */
   time_zone: Generated<string>;
+  /** 'sequential' or 'uic' (see packages/domain/src/participants.ts). */
+  participant_code_scheme: Generated<string>;
+  participant_code_prefix: Generated<string>;
+  participant_code_next: Generated<number>;
+  /** JSON array of question labels, in order. */
+  uic_questions: Generated<string>;
+  /** JSON array of { key, label, sensitive }. */
+  participant_attributes: Generated<string>;
+  settings_version: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -240,7 +260,155 @@ export interface ReportingDeadlineTable {
   updated_at: string;
 }
 
+export interface PartnerTable {
+  id: string;
+  org_id: string;
+  name: string;
+  city: string | null;
+  country: string | null;
+  website: string | null;
+  description: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectTable {
+  id: string;
+  org_id: string;
+  title: string;
+  summary: string | null;
+  start_date: string;
+  end_date: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectPartnerTable {
+  org_id: string;
+  project_id: string;
+  partner_id: string;
+  role: string;
+}
+
+export interface ProjectGrantTable {
+  org_id: string;
+  project_id: string;
+  grant_id: string;
+}
+
+export interface ActivityTable {
+  id: string;
+  org_id: string;
+  project_id: string;
+  kind: string;
+  title: string;
+  reference: string | null;
+  city: string | null;
+  start_date: string;
+  end_date: string;
+  planned_minutes: number;
+  completion_threshold: number;
+  attendance_mode: string;
+  description: string | null;
+  search_text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivitySessionTable {
+  id: string;
+  org_id: string;
+  activity_id: string;
+  date: string;
+  minutes: number;
+  module: string | null;
+  note: string | null;
+  held_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HeadCountTable {
+  org_id: string;
+  session_id: string;
+  gender: string;
+  age_band: string;
+  count: number;
+}
+
+export interface OutputTable {
+  id: string;
+  org_id: string;
+  activity_id: string;
+  kind: string;
+  title: string;
+  quantity: number;
+  date: string;
+  link: string | null;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Pseudonymous. The `_enc` columns hold ciphertext only; the key never enters the database. */
+export interface ParticipantTable {
+  id: string;
+  org_id: string;
+  code: string;
+  code_scheme: string;
+  gender: string;
+  age_band: string;
+  city: string | null;
+  attributes: string;
+  sensitive_enc: string | null;
+  contact_enc: string | null;
+  notes_enc: string | null;
+  consent_date: string | null;
+  consent_scope: string;
+  erased_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EnrollmentTable {
+  id: string;
+  org_id: string;
+  activity_id: string;
+  participant_id: string;
+  status: string;
+  enrolled_on: string;
+  dropped_on: string | null;
+  completion_override: string | null;
+  override_reason: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttendanceTable {
+  org_id: string;
+  session_id: string;
+  activity_id: string;
+  participant_id: string;
+  status: string;
+  minutes: number;
+  updated_at: string;
+}
+
 export type OrganizationRow = Selectable<OrganizationTable>;
 export type UserRow = Selectable<UserTable>;
 export type FunderRow = Selectable<FunderTable>;
 export type NewFunderRow = Insertable<FunderTable>;
+export type PartnerRow = Selectable<PartnerTable>;
+export type ProjectRow = Selectable<ProjectTable>;
+export type ActivityRow = Selectable<ActivityTable>;
+export type ActivitySessionRow = Selectable<ActivitySessionTable>;
+export type OutputRow = Selectable<OutputTable>;
+export type ParticipantRow = Selectable<ParticipantTable>;
+export type EnrollmentRow = Selectable<EnrollmentTable>;

@@ -4,7 +4,20 @@ import type { Executor } from './connection';
 import type { Database } from './schema';
 
 /** Tables whose rows carry `org_id`, `id`, `version` and `updated_at` (optimistic concurrency). */
-export type VersionedTable = 'funder' | 'grant' | 'budget_line' | 'tranche' | 'expenditure' | 'reporting_deadline';
+export type VersionedTable =
+  | 'funder'
+  | 'grant'
+  | 'budget_line'
+  | 'tranche'
+  | 'expenditure'
+  | 'reporting_deadline'
+  | 'partner'
+  | 'project'
+  | 'activity'
+  | 'activity_session'
+  | 'output'
+  | 'participant'
+  | 'enrollment';
 
 /**
  * Writes `values` to one row of the organisation only if it is still at `version`, bumping the

@@ -34,6 +34,20 @@ export const validationKeys = [
   'validation.lineInUse',
   'validation.wrongGrant',
   'validation.csvColumns',
+  'validation.headCountSplit',
+  'validation.uicQuestions',
+  'validation.uicAnswers',
+  'validation.invalidCode',
+  'validation.minutesOverSession',
+  'validation.outsideActivityPeriod',
+  'validation.notEnrolled',
+  'validation.schemeLocked',
+  'validation.unknownActivity',
+  'validation.unknownParticipant',
+  'validation.noSession',
+  'validation.wrongAttendanceMode',
+  'validation.unknownAttribute',
+  'validation.erased',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

@@ -3,6 +3,7 @@ import { foldForSearch } from '@tessera/domain';
 import { sql } from 'kysely';
 import { newId, nowIso } from '../clock';
 import type { Executor } from '../connection';
+import { likePattern } from '../like';
 import { deleteAtVersion, updateAtVersion } from '../versioned';
 
 /** Everything about an expenditure but its id, as the service has computed it. */
@@ -134,8 +135,7 @@ export async function listExpenditures(
   if (input.to) query = query.where('expenditure.date', '<=', input.to);
   const folded = foldForSearch(input.search);
   if (folded) {
-    const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<boolean>`expenditure.search_text like ${pattern} escape '\\'`);
+    query = query.where(sql<boolean>`expenditure.search_text like ${likePattern(folded)} escape '\\'`);
   }
   const [rows, totals] = await Promise.all([
     query

@@ -2,6 +2,7 @@ import type { CreateFunderInput, Funder, FunderKind, ListFundersInput, UpdateFun
 import { foldForSearch, funderSearchText } from '@tessera/domain';
 import { sql } from 'kysely';
 import type { Executor } from '../connection';
+import { likePattern } from '../like';
 import { updateAtVersion } from '../versioned';
 import { newId, nowIso } from '../clock';
 import type { FunderRow } from '../schema';
@@ -54,11 +55,6 @@ export async function findFunder(db: Executor, orgId: string, id: string): Promi
     .where('id', '=', id)
     .executeTakeFirst();
   return row && toFunder(row);
-}
-
-/** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 const sortColumns = { name: 'name', kind: 'kind', country: 'country', updatedAt: 'updated_at' } as const;

@@ -10,6 +10,7 @@ import { addDays, foldForSearch } from '@tessera/domain';
 import { sql } from 'kysely';
 import { newId, nowIso } from '../clock';
 import type { Executor } from '../connection';
+import { likePattern } from '../like';
 import { updateAtVersion } from '../versioned';
 
 const grantColumns = [
@@ -169,8 +170,7 @@ export async function listGrants(
   }
   const folded = foldForSearch(input.search);
   if (folded) {
-    const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<boolean>`grant.search_text like ${pattern} escape '\\'`);
+    query = query.where(sql<boolean>`grant.search_text like ${likePattern(folded)} escape '\\'`);
   }
   const rows = await query.orderBy('grant.end_date', 'asc').orderBy('grant.title').execute();
   return rows.map((row) => ({

@@ -3,7 +3,17 @@ import type { Executor } from '../connection';
 import { newId, nowIso } from '../clock';
 import type { OrganizationRow } from '../schema';
 
-function toOrganization(row: OrganizationRow): Organization {
+type OrganizationCore = Omit<
+  OrganizationRow,
+  | 'participant_code_scheme'
+  | 'participant_code_prefix'
+  | 'participant_code_next'
+  | 'uic_questions'
+  | 'participant_attributes'
+  | 'settings_version'
+>;
+
+function toOrganization(row: OrganizationCore): Organization {
   return {
     id: row.id,
     slug: row.slug,
@@ -18,7 +28,7 @@ function toOrganization(row: OrganizationRow): Organization {
 
 export async function insertOrganization(db: Executor, input: CreateOrganizationInput): Promise<Organization> {
   const now = nowIso();
-  const row: OrganizationRow = {
+  const row = {
     id: newId(),
     slug: input.slug,
     name: input.name,
