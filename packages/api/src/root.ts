@@ -1,12 +1,20 @@
 import { authRouter } from './routers/auth.router';
 import { budgetRouter } from './routers/budget.router';
 import { deadlinesRouter } from './routers/deadlines.router';
+import {
+  activitiesRouter,
+  outputsRouter,
+  partnersRouter,
+  projectsRouter,
+  sessionsRouter,
+} from './routers/delivery.router';
 import { exchangeRatesRouter } from './routers/exchange-rates.router';
 import { expendituresRouter } from './routers/expenditures.router';
 import { fundersRouter } from './routers/funders.router';
 import { grantsRouter } from './routers/grants.router';
 import { membersRouter } from './routers/members.router';
 import { organizationRouter } from './routers/organization.router';
+import { enrollmentsRouter, participantsRouter, registerRouter } from './routers/participants.router';
 import { tranchesRouter } from './routers/tranches.router';
 import { createCallerFactory, router } from './trpc';
 
@@ -21,6 +29,14 @@ export const appRouter = router({
   expenditures: expendituresRouter,
   exchangeRates: exchangeRatesRouter,
   deadlines: deadlinesRouter,
+  partners: partnersRouter,
+  projects: projectsRouter,
+  activities: activitiesRouter,
+  sessions: sessionsRouter,
+  outputs: outputsRouter,
+  participants: participantsRouter,
+  enrollments: enrollmentsRouter,
+  register: registerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -59,7 +59,8 @@ function noRepeats<T extends { partners: { partnerId: string }[]; grantIds: stri
   });
   const grants = new Set<string>();
   value.grantIds.forEach((g, i) => {
-    if (grants.has(g)) ctx.addIssue({ code: 'custom', path: ['grantIds', i], message: messageKey('validation.duplicate') });
+    if (grants.has(g))
+      ctx.addIssue({ code: 'custom', path: ['grantIds', i], message: messageKey('validation.duplicate') });
     grants.add(g);
   });
 }
@@ -132,7 +133,12 @@ const activityBase = z.object({
     .trim()
     .nullish()
     .transform((v) => (v ? v : null))
-    .pipe(z.string().regex(activityReferencePattern, { error: messageKey('validation.invalid') }).nullable()),
+    .pipe(
+      z
+        .string()
+        .regex(activityReferencePattern, { error: messageKey('validation.invalid') })
+        .nullable(),
+    ),
   city: optionalText(100),
   startDate: isoDateSchema,
   endDate: isoDateSchema,
@@ -294,7 +300,10 @@ export const recordHeadCountInput = z
     sessionId: idField,
     version: versionField,
     total: countField,
-    cells: z.array(headCountCell).max(ageBands.length * genders.length).default([]),
+    cells: z
+      .array(headCountCell)
+      .max(ageBands.length * genders.length)
+      .default([]),
   })
   .superRefine((value, ctx) => {
     const sum = value.cells.reduce((s, c) => s + c.count, 0);
@@ -304,7 +313,8 @@ export const recordHeadCountInput = z
     const seen = new Set<string>();
     value.cells.forEach((c, i) => {
       const key = `${c.gender}|${c.ageBand}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['cells', i], message: messageKey('validation.duplicate') });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['cells', i], message: messageKey('validation.duplicate') });
       seen.add(key);
     });
   });

@@ -21,7 +21,10 @@ export type CodeScheme = (typeof codeSchemes)[number];
 export const attributeKeyPattern = /^[a-z][a-z0-9_]{0,29}$/;
 
 export const participantAttributeDefinition = z.object({
-  key: z.string().trim().regex(attributeKeyPattern, { error: messageKey('validation.invalid') }),
+  key: z
+    .string()
+    .trim()
+    .regex(attributeKeyPattern, { error: messageKey('validation.invalid') }),
   label: z
     .string()
     .trim()
@@ -56,6 +59,7 @@ export const participantSettingsInput = z
       .int({ error: messageKey('validation.invalidNumber') })
       .min(2, { error: messageKey('validation.invalidNumber') })
       .max(50, { error: messageKey('validation.invalidNumber') }),
+    version: versionField,
   })
   .superRefine((value, ctx) => {
     if (value.codeScheme === 'uic' && value.uicQuestions.length < 2) {
@@ -120,7 +124,10 @@ const participantBase = z.object({
         .nullable(),
     )
     .default({})
-    .transform((values) => Object.fromEntries(Object.entries(values).filter(([, v]) => v))),
+    .transform(
+      (values): Record<string, string> =>
+        Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1]))),
+    ),
   contact: optionalText(500),
   notes: optionalText(5000),
   consentDate: optionalIsoDateSchema,
@@ -196,7 +203,10 @@ export type CompletionOverride = (typeof completionOverrides)[number];
 
 export const enrolInput = z.object({
   activityId: idField,
-  participantIds: z.array(idField).min(1, { error: messageKey('validation.required') }).max(1000),
+  participantIds: z
+    .array(idField)
+    .min(1, { error: messageKey('validation.required') })
+    .max(1000),
   enrolledOn: isoDateSchema.optional(),
 });
 export type EnrolInput = z.infer<typeof enrolInput>;

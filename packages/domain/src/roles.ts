@@ -22,6 +22,15 @@ export const permissions = {
   'ledger.write': ['admin', 'finance'],
   'rate.read': everyone,
   'rate.write': ['admin', 'finance'],
+  /** Organisation settings: participant codes, attributes, suppression threshold. */
+  'settings.write': ['admin'],
+  /** Partners, projects, activities, sessions, outputs and every count about them. */
+  'delivery.read': everyone,
+  'delivery.write': ['admin', 'coordinator'],
+  /** Anything that names a participant: codes, registers, enrolments, contact, notes. */
+  'participant.read': ['admin', 'coordinator'],
+  'participant.write': ['admin', 'coordinator'],
+  'participant.erase': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

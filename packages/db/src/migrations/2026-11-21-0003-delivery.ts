@@ -129,7 +129,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('activity_session')
     .columns(['activity_id', 'date'])
     .execute();
-  await db.schema.createIndex('activity_session_org_date_idx').on('activity_session').columns(['org_id', 'date']).execute();
+  await db.schema
+    .createIndex('activity_session_org_date_idx')
+    .on('activity_session')
+    .columns(['org_id', 'date'])
+    .execute();
 
   await db.schema
     .createTable('head_count')

@@ -388,7 +388,10 @@ export async function listActivities(
       .limit(input.limit)
       .offset(input.offset)
       .execute(),
-    query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toActivity), total: Number(count.n) };
 }
@@ -576,7 +579,14 @@ export async function listSessions(
 ): Promise<{ items: ActivitySession[]; total: number }> {
   const base = db.selectFrom('activity_session').where('org_id', '=', orgId).where('activity_id', '=', activityId);
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('date').orderBy('created_at').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    base
+      .selectAll()
+      .orderBy('date')
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const stats = await sessionStats(
@@ -590,7 +600,11 @@ export async function listSessions(
   };
 }
 
-export async function findActivitySession(db: Executor, orgId: string, id: string): Promise<ActivitySession | undefined> {
+export async function findActivitySession(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<ActivitySession | undefined> {
   const row = await db
     .selectFrom('activity_session')
     .selectAll()
@@ -724,7 +738,13 @@ export async function replaceHeadCount(
   await db
     .insertInto('head_count')
     .values(
-      cells.map((c) => ({ org_id: orgId, session_id: sessionId, gender: c.gender, age_band: c.ageBand, count: c.count })),
+      cells.map((c) => ({
+        org_id: orgId,
+        session_id: sessionId,
+        gender: c.gender,
+        age_band: c.ageBand,
+        count: c.count,
+      })),
     )
     .execute();
 }

@@ -410,12 +410,7 @@ export async function listEnrollments(
 }
 
 export async function findEnrollment(db: Executor, orgId: string, id: string) {
-  return db
-    .selectFrom('enrollment')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom('enrollment').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
 }
 
 /** Enrols the participants not yet enrolled; returns how many were added. */
@@ -736,5 +731,7 @@ export async function attendanceOf(
     .where('org_id', '=', orgId)
     .where('session_id', '=', sessionId)
     .execute();
-  return new Map(rows.map((r) => [r.participant_id, { status: r.status as AttendanceStatus, minutes: Number(r.minutes) }]));
+  return new Map(
+    rows.map((r) => [r.participant_id, { status: r.status as AttendanceStatus, minutes: Number(r.minutes) }]),
+  );
 }

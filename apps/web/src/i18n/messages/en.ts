@@ -1,3 +1,5 @@
+import { participantsEn } from './participants/en';
+import { programmeEn } from './programme/en';
 /**
  * The source catalog. Every other catalog is typed `Record<keyof typeof en, string>`, so a key
  * added here and missing elsewhere fails the typecheck. Values use ICU MessageFormat.
@@ -402,6 +404,20 @@ export const en = {
   'validation.lineInUse': 'Money was spent on this line or a revision moved it; it cannot be deleted.',
   'validation.wrongGrant': 'This budget line belongs to another grant.',
   'validation.csvColumns': 'The file needs the columns date, from, to, rate; missing: {missing}.',
+  'validation.headCountSplit': 'The groups add up to more than the total.',
+  'validation.uicQuestions': 'A unique identifier code needs at least two questions.',
+  'validation.uicAnswers': 'Every question needs an answer.',
+  'validation.invalidCode': 'Use letters, digits and dashes only (up to 32).',
+  'validation.minutesOverSession': 'At most {minutes} minutes (the length of the session).',
+  'validation.outsideActivityPeriod': 'The date must fall within the activity dates.',
+  'validation.notEnrolled': 'This participant is not enrolled in the activity.',
+  'validation.schemeLocked': 'Participants exist: how codes are made can no longer change.',
+  'validation.unknownActivity': 'No activity has this reference or title.',
+  'validation.unknownParticipant': 'No participant has this code.',
+  'validation.noSession': 'The activity has no session on this date.',
+  'validation.wrongAttendanceMode': 'This activity does not keep this kind of attendance.',
+  'validation.unknownAttribute': 'The organisation does not ask this attribute.',
+  'validation.erased': 'This participant was erased.',
 
   'error.UNAUTHENTICATED': 'Your session has ended. Sign in again.',
   'error.INVALID_CREDENTIALS': 'The email or password is not right.',
@@ -416,6 +432,8 @@ export const en = {
   'error.INTERNAL': 'Something went wrong on the server. Try again in a moment.',
   'error.BAD_REQUEST': 'The request was not understood.',
   'error.NETWORK': 'Cannot reach the server. Check your connection and try again.',
+  ...programmeEn,
+  ...participantsEn,
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1,4 +1,6 @@
 import type { en } from './en';
+import { participantsMk } from './participants/mk';
+import { programmeMk } from './programme/mk';
 
 /** Macedonian (Cyrillic). */
 export const mk: Record<keyof typeof en, string> = {
@@ -403,6 +405,20 @@ export const mk: Record<keyof typeof en, string> = {
   'validation.lineInUse': 'На оваа ставка има трошоци или ревизија; не може да се избрише.',
   'validation.wrongGrant': 'Оваа буџетска ставка припаѓа на друг грант.',
   'validation.csvColumns': 'Датотеката треба да ги има колоните date, from, to, rate; недостасуваат: {missing}.',
+  'validation.headCountSplit': 'Групите заедно се повеќе од вкупниот број.',
+  'validation.uicQuestions': 'За единствен идентификациски код потребни се барем две прашања.',
+  'validation.uicAnswers': 'Секое прашање треба да има одговор.',
+  'validation.invalidCode': 'Користете само букви, бројки и цртички (до 32).',
+  'validation.minutesOverSession': 'Најмногу {minutes} минути (должината на сесијата).',
+  'validation.outsideActivityPeriod': 'Датумот мора да биде во периодот на активноста.',
+  'validation.notEnrolled': 'Учесникот не е запишан во активноста.',
+  'validation.schemeLocked': 'Веќе има учесници: начинот на правење кодови не може да се менува.',
+  'validation.unknownActivity': 'Нема активност со оваа ознака или наслов.',
+  'validation.unknownParticipant': 'Нема учесник со овој код.',
+  'validation.noSession': 'Активноста нема сесија на овој датум.',
+  'validation.wrongAttendanceMode': 'Оваа активност не води ваков вид присуство.',
+  'validation.unknownAttribute': 'Организацијата не го бара овој податок.',
+  'validation.erased': 'Овој учесник е избришан.',
 
   'error.UNAUTHENTICATED': 'Сесијата истече. Најавете се повторно.',
   'error.INVALID_CREDENTIALS': 'Е-поштата или лозинката не се точни.',
@@ -418,4 +434,6 @@ export const mk: Record<keyof typeof en, string> = {
   'error.INTERNAL': 'Нешто тргна наопаку на серверот. Обидете се повторно наскоро.',
   'error.BAD_REQUEST': 'Барањето не е разбрано.',
   'error.NETWORK': 'Серверот не е достапен. Проверете ја врската и обидете се повторно.',
+  ...programmeMk,
+  ...participantsMk,
 };

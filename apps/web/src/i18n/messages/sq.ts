@@ -1,4 +1,6 @@
 import type { en } from './en';
+import { participantsSq } from './participants/sq';
+import { programmeSq } from './programme/sq';
 
 /** Albanian. */
 export const sq: Record<keyof typeof en, string> = {
@@ -404,6 +406,20 @@ export const sq: Record<keyof typeof en, string> = {
   'validation.lineInUse': 'Në këtë zë ka shpenzime ose rishikime; nuk mund të fshihet.',
   'validation.wrongGrant': 'Ky zë buxhetor i përket një granti tjetër.',
   'validation.csvColumns': 'Skedari duhet të ketë kolonat date, from, to, rate; mungojnë: {missing}.',
+  'validation.headCountSplit': 'Grupet së bashku janë më shumë se totali.',
+  'validation.uicQuestions': 'Një kod unik identifikimi ka nevojë për të paktën dy pyetje.',
+  'validation.uicAnswers': 'Çdo pyetje ka nevojë për një përgjigje.',
+  'validation.invalidCode': 'Përdorni vetëm shkronja, shifra dhe viza (deri në 32).',
+  'validation.minutesOverSession': 'Më së shumti {minutes} minuta (kohëzgjatja e seancës).',
+  'validation.outsideActivityPeriod': 'Data duhet të jetë brenda datave të aktivitetit.',
+  'validation.notEnrolled': 'Ky pjesëmarrës nuk është regjistruar në aktivitet.',
+  'validation.schemeLocked': 'Ka pjesëmarrës: mënyra e krijimit të kodeve nuk mund të ndryshojë më.',
+  'validation.unknownActivity': 'Asnjë aktivitet nuk ka këtë referencë ose titull.',
+  'validation.unknownParticipant': 'Asnjë pjesëmarrës nuk ka këtë kod.',
+  'validation.noSession': 'Aktiviteti nuk ka seancë në këtë datë.',
+  'validation.wrongAttendanceMode': 'Ky aktivitet nuk mban këtë lloj pjesëmarrjeje.',
+  'validation.unknownAttribute': 'Organizata nuk e kërkon këtë të dhënë.',
+  'validation.erased': 'Ky pjesëmarrës është fshirë.',
 
   'error.UNAUTHENTICATED': 'Seanca juaj ka përfunduar. Hyni përsëri.',
   'error.INVALID_CREDENTIALS': 'Emaili ose fjalëkalimi nuk është i saktë.',
@@ -418,4 +434,6 @@ export const sq: Record<keyof typeof en, string> = {
   'error.INTERNAL': 'Diçka shkoi keq në server. Provoni përsëri pas pak.',
   'error.BAD_REQUEST': 'Kërkesa nuk u kuptua.',
   'error.NETWORK': 'Serveri nuk arrihet. Kontrolloni lidhjen dhe provoni përsëri.',
+  ...programmeSq,
+  ...participantsSq,
 };

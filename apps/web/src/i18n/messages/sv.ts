@@ -1,4 +1,6 @@
 import type { en } from './en';
+import { participantsSv } from './participants/sv';
+import { programmeSv } from './programme/sv';
 
 /** Swedish. */
 export const sv: Record<keyof typeof en, string> = {
@@ -402,6 +404,20 @@ export const sv: Record<keyof typeof en, string> = {
   'validation.lineInUse': 'Pengar har använts på posten eller flyttats i en revision; den kan inte tas bort.',
   'validation.wrongGrant': 'Budgetposten hör till ett annat bidrag.',
   'validation.csvColumns': 'Filen behöver kolumnerna date, from, to, rate; saknas: {missing}.',
+  'validation.headCountSplit': 'Grupperna blir sammanlagt fler än totalen.',
+  'validation.uicQuestions': 'En unik identifieringskod behöver minst två frågor.',
+  'validation.uicAnswers': 'Varje fråga behöver ett svar.',
+  'validation.invalidCode': 'Använd bara bokstäver, siffror och bindestreck (högst 32).',
+  'validation.minutesOverSession': 'Högst {minutes} minuter (passets längd).',
+  'validation.outsideActivityPeriod': 'Datumet måste ligga inom aktivitetens datum.',
+  'validation.notEnrolled': 'Deltagaren är inte inskriven i aktiviteten.',
+  'validation.schemeLocked': 'Det finns deltagare: sättet att skapa koder kan inte längre ändras.',
+  'validation.unknownActivity': 'Ingen aktivitet har denna referens eller titel.',
+  'validation.unknownParticipant': 'Ingen deltagare har denna kod.',
+  'validation.noSession': 'Aktiviteten har inget pass detta datum.',
+  'validation.wrongAttendanceMode': 'Aktiviteten för inte denna sorts närvaro.',
+  'validation.unknownAttribute': 'Organisationen frågar inte efter denna uppgift.',
+  'validation.erased': 'Deltagaren har raderats.',
 
   'error.UNAUTHENTICATED': 'Din session har gått ut. Logga in igen.',
   'error.INVALID_CREDENTIALS': 'E-postadressen eller lösenordet stämmer inte.',
@@ -416,4 +432,6 @@ export const sv: Record<keyof typeof en, string> = {
   'error.INTERNAL': 'Något gick fel på servern. Försök igen om en stund.',
   'error.BAD_REQUEST': 'Begäran kunde inte tolkas.',
   'error.NETWORK': 'Servern går inte att nå. Kontrollera anslutningen och försök igen.',
+  ...programmeSv,
+  ...participantsSv,
 };

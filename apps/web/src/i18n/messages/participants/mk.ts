@@ -1,0 +1,3 @@
+import type { participantsEn } from './en';
+
+export const participantsMk: Record<keyof typeof participantsEn, string> = {};

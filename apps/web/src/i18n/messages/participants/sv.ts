@@ -1,0 +1,3 @@
+import type { participantsEn } from './en';
+
+export const participantsSv: Record<keyof typeof participantsEn, string> = {};

@@ -1,0 +1,2 @@
+/** Programme screens: the source catalog for this area, merged into ../en.ts. */
+export const programmeEn = {} as const;

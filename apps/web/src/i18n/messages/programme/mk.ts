@@ -1,0 +1,3 @@
+import type { programmeEn } from './en';
+
+export const programmeMk: Record<keyof typeof programmeEn, string> = {};

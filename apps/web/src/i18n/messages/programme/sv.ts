@@ -1,0 +1,3 @@
+import type { programmeEn } from './en';
+
+export const programmeSv: Record<keyof typeof programmeEn, string> = {};

@@ -1,0 +1,488 @@
+import type {
+  Activity,
+  ActivitySession,
+  ActivityTotals,
+  Actor,
+  CreateActivityInput,
+  CreateOutputInput,
+  CreatePartnerInput,
+  CreateProjectInput,
+  CreateSessionInput,
+  GenerateSessionsInput,
+  HeadCountCell,
+  ListActivitiesInput,
+  Output,
+  Partner,
+  Project,
+  RecordHeadCountInput,
+  UpdateActivityInput,
+  UpdateOutputInput,
+  UpdatePartnerInput,
+  UpdateProjectInput,
+  UpdateSessionInput,
+} from '@tessera/domain';
+import {
+  changedFields,
+  DomainError,
+  filledFields,
+  generateSessions,
+  headCountCells,
+  messageKey,
+  todayIn,
+} from '@tessera/domain';
+import {
+  activityTotals,
+  deleteActivity,
+  deleteActivitySession,
+  deleteOutput,
+  deletePartner,
+  deleteProject,
+  type Executor,
+  existingIds,
+  findActivity,
+  findActivitySession,
+  findOrganizationById,
+  findOutput,
+  findPartner,
+  findProject,
+  headCountCellsOf,
+  insertActivity,
+  insertAuditEvent,
+  insertOutput,
+  insertPartner,
+  insertProject,
+  insertSessions,
+  listActivities,
+  listOutputs,
+  listPartners,
+  listProjects,
+  listSessions,
+  longestAttendance,
+  markSessionHeld,
+  partnerInUse,
+  replaceHeadCount,
+  sessionsOn,
+  sessionsOutside,
+  updateActivity,
+  updateActivitySession,
+  updateOutput,
+  updatePartner,
+  updateProject,
+} from '@tessera/db';
+
+function notFound(what: string): DomainError {
+  return new DomainError('NOT_FOUND', `No such ${what}.`);
+}
+
+function stale(what: string): DomainError {
+  return new DomainError(
+    'STALE_VERSION',
+    `Someone else changed this ${what} after you opened it. Reload to see their changes, then try again.`,
+  );
+}
+
+function invalid(message: string, fieldErrors: Record<string, string[]>): DomainError {
+  return new DomainError('VALIDATION', message, { fieldErrors });
+}
+
+async function audit(
+  db: Executor,
+  actor: Actor,
+  action: 'create' | 'update' | 'delete',
+  entity: string,
+  entityId: string,
+  fields: string[],
+): Promise<void> {
+  await insertAuditEvent(db, { orgId: actor.orgId, userId: actor.userId, action, entity, entityId, fields });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partners
+
+export function listOrganizationPartners(db: Executor, actor: Actor): Promise<Partner[]> {
+  return listPartners(db, actor.orgId);
+}
+
+export async function createPartner(db: Executor, actor: Actor, input: CreatePartnerInput): Promise<Partner> {
+  const partner = await insertPartner(db, actor.orgId, input);
+  await audit(db, actor, 'create', 'partner', partner.id, filledFields(input));
+  return partner;
+}
+
+export async function editPartner(db: Executor, actor: Actor, input: UpdatePartnerInput): Promise<Partner> {
+  const before = await findPartner(db, actor.orgId, input.id);
+  if (!before) throw notFound('partner');
+  if (before.version !== input.version) throw stale('partner');
+  const { id: _id, version: _version, ...fields } = input;
+  const changed = changedFields(before, fields);
+  if (changed.length === 0) return before;
+  if (!(await updatePartner(db, actor.orgId, input))) throw stale('partner');
+  await audit(db, actor, 'update', 'partner', input.id, changed);
+  return (await findPartner(db, actor.orgId, input.id)) as Partner;
+}
+
+export async function removePartner(db: Executor, actor: Actor, input: { id: string; version: number }) {
+  const before = await findPartner(db, actor.orgId, input.id);
+  if (!before) throw notFound('partner');
+  if (await partnerInUse(db, actor.orgId, input.id)) {
+    throw new DomainError('CONFLICT', 'This partner works on a project; remove it from the project first.');
+  }
+  if (!(await deletePartner(db, actor.orgId, input.id, input.version))) throw stale('partner');
+  await audit(db, actor, 'delete', 'partner', input.id, []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projects
+
+async function checkProjectLinks(db: Executor, actor: Actor, input: CreateProjectInput): Promise<void> {
+  const fieldErrors: Record<string, string[]> = {};
+  const partners = await existingIds(
+    db,
+    actor.orgId,
+    'partner',
+    input.partners.map((p) => p.partnerId),
+  );
+  input.partners.forEach((p, i) => {
+    if (!partners.has(p.partnerId)) fieldErrors[`partners.${i}.partnerId`] = [messageKey('validation.invalidChoice')];
+  });
+  const grants = await existingIds(db, actor.orgId, 'grant', input.grantIds);
+  input.grantIds.forEach((g, i) => {
+    if (!grants.has(g)) fieldErrors[`grantIds.${i}`] = [messageKey('validation.invalidChoice')];
+  });
+  if (Object.keys(fieldErrors).length > 0) throw invalid('A partner or grant does not exist.', fieldErrors);
+}
+
+export function listOrganizationProjects(db: Executor, actor: Actor): Promise<Project[]> {
+  return listProjects(db, actor.orgId);
+}
+
+export async function getProject(db: Executor, actor: Actor, id: string): Promise<Project> {
+  const project = await findProject(db, actor.orgId, id);
+  if (!project) throw notFound('project');
+  return project;
+}
+
+export async function createProject(db: Executor, actor: Actor, input: CreateProjectInput): Promise<Project> {
+  await checkProjectLinks(db, actor, input);
+  const id = await insertProject(db, actor.orgId, input);
+  await audit(db, actor, 'create', 'project', id, filledFields(input));
+  return getProject(db, actor, id);
+}
+
+export async function editProject(db: Executor, actor: Actor, input: UpdateProjectInput): Promise<Project> {
+  const before = await getProject(db, actor, input.id);
+  if (before.version !== input.version) throw stale('project');
+  await checkProjectLinks(db, actor, input);
+  if (!(await updateProject(db, actor.orgId, input))) throw stale('project');
+  const changed = changedFields(
+    {
+      title: before.title,
+      summary: before.summary,
+      startDate: before.startDate,
+      endDate: before.endDate,
+      partners: JSON.stringify(before.partners.map((p) => [p.partnerId, p.role]).sort()),
+      grantIds: JSON.stringify(before.grants.map((g) => g.grantId).sort()),
+    },
+    {
+      title: input.title,
+      summary: input.summary,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      partners: JSON.stringify(input.partners.map((p) => [p.partnerId, p.role]).sort()),
+      grantIds: JSON.stringify([...input.grantIds].sort()),
+    },
+  );
+  await audit(db, actor, 'update', 'project', input.id, changed);
+  return getProject(db, actor, input.id);
+}
+
+export async function removeProject(db: Executor, actor: Actor, input: { id: string; version: number }) {
+  const before = await getProject(db, actor, input.id);
+  if (before.activityCount > 0) {
+    throw new DomainError('CONFLICT', 'This project has activities; move or delete them first.');
+  }
+  if (!(await deleteProject(db, actor.orgId, input.id, input.version))) throw stale('project');
+  await audit(db, actor, 'delete', 'project', input.id, []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activities
+
+export interface ActivityWithTotals extends Activity {
+  totals: ActivityTotals;
+}
+
+export async function listOrganizationActivities(
+  db: Executor,
+  actor: Actor,
+  input: ListActivitiesInput,
+): Promise<{ items: ActivityWithTotals[]; total: number }> {
+  const page = await listActivities(db, actor.orgId, input);
+  const totals = await activityTotals(
+    db,
+    actor.orgId,
+    page.items.map((a) => a.id),
+  );
+  return {
+    items: page.items.map((a) => ({ ...a, totals: totals.get(a.id) as ActivityTotals })),
+    total: page.total,
+  };
+}
+
+export async function getActivity(db: Executor, actor: Actor, id: string): Promise<ActivityWithTotals> {
+  const activity = await findActivity(db, actor.orgId, id);
+  if (!activity) throw notFound('activity');
+  const totals = await activityTotals(db, actor.orgId, [id]);
+  return { ...activity, totals: totals.get(id) as ActivityTotals };
+}
+
+async function checkProject(db: Executor, actor: Actor, projectId: string): Promise<void> {
+  const found = await existingIds(db, actor.orgId, 'project', [projectId]);
+  if (!found.has(projectId)) {
+    throw invalid('No such project.', { projectId: [messageKey('validation.invalidChoice')] });
+  }
+}
+
+function referenceTaken(error: unknown): boolean {
+  return (
+    error instanceof Error && /UNIQUE constraint failed: activity\.org_id, activity\.reference/.test(error.message)
+  );
+}
+
+export async function createActivity(db: Executor, actor: Actor, input: CreateActivityInput): Promise<Activity> {
+  await checkProject(db, actor, input.projectId);
+  let id: string;
+  try {
+    id = await insertActivity(db, actor.orgId, input);
+  } catch (error) {
+    if (referenceTaken(error)) {
+      throw invalid('Another activity has this reference.', { reference: [messageKey('validation.duplicate')] });
+    }
+    throw error;
+  }
+  await audit(db, actor, 'create', 'activity', id, filledFields(input));
+  return (await findActivity(db, actor.orgId, id)) as Activity;
+}
+
+export async function editActivity(db: Executor, actor: Actor, input: UpdateActivityInput): Promise<Activity> {
+  const before = await findActivity(db, actor.orgId, input.id);
+  if (!before) throw notFound('activity');
+  if (before.version !== input.version) throw stale('activity');
+  await checkProject(db, actor, input.projectId);
+  const outside = await sessionsOutside(db, actor.orgId, input.id, input.startDate, input.endDate);
+  if (outside > 0) {
+    throw invalid(`${outside} session(s) fall outside these dates; move them first.`, {
+      startDate: [messageKey('validation.outsideActivityPeriod', { count: outside })],
+      endDate: [messageKey('validation.outsideActivityPeriod', { count: outside })],
+    });
+  }
+  const { id: _id, version: _version, ...fields } = input;
+  const changed = changedFields(before, fields);
+  if (changed.length === 0) return before;
+  try {
+    if (!(await updateActivity(db, actor.orgId, input))) throw stale('activity');
+  } catch (error) {
+    if (referenceTaken(error)) {
+      throw invalid('Another activity has this reference.', { reference: [messageKey('validation.duplicate')] });
+    }
+    throw error;
+  }
+  await audit(db, actor, 'update', 'activity', input.id, changed);
+  return (await findActivity(db, actor.orgId, input.id)) as Activity;
+}
+
+export async function removeActivity(db: Executor, actor: Actor, input: { id: string; version: number }) {
+  const activity = await getActivity(db, actor, input.id);
+  const t = activity.totals;
+  if (t.sessionsHeld > 0 || t.enrolled > 0 || t.headCount > 0) {
+    throw new DomainError(
+      'CONFLICT',
+      'This activity has attendance, enrolments or head counts that reports rely on; it cannot be deleted.',
+    );
+  }
+  if (!(await deleteActivity(db, actor.orgId, input.id, input.version))) throw stale('activity');
+  await audit(db, actor, 'delete', 'activity', input.id, []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+
+function outsidePeriod(activity: Activity, date: string): boolean {
+  return date < activity.startDate || date > activity.endDate;
+}
+
+export async function listActivitySessions(
+  db: Executor,
+  actor: Actor,
+  input: { activityId: string; limit: number; offset: number },
+) {
+  const activity = await findActivity(db, actor.orgId, input.activityId);
+  if (!activity) throw notFound('activity');
+  return listSessions(db, actor.orgId, input.activityId, input);
+}
+
+export async function getSession(db: Executor, actor: Actor, id: string): Promise<ActivitySession> {
+  const session = await findActivitySession(db, actor.orgId, id);
+  if (!session) throw notFound('session');
+  return session;
+}
+
+/** Sessions on the organisation's today (its time zone), for the coordinator's start page. */
+export async function todaysSessions(db: Executor, actor: Actor, now: Date) {
+  const org = await findOrganizationById(db, actor.orgId);
+  if (!org) throw notFound('organisation');
+  const today = todayIn(org.timeZone, now);
+  const rows = await sessionsOn(db, actor.orgId, today);
+  return {
+    date: today,
+    sessions: rows.map((r) => ({
+      id: r.id,
+      activityId: r.activity_id,
+      activityTitle: r.activity_title,
+      attendanceMode: r.attendance_mode,
+      city: r.city,
+      date: r.date,
+      minutes: Number(r.minutes),
+      module: r.module,
+      held: r.held_at !== null,
+    })),
+  };
+}
+
+export async function createSession(db: Executor, actor: Actor, input: CreateSessionInput): Promise<ActivitySession> {
+  const activity = await findActivity(db, actor.orgId, input.activityId);
+  if (!activity) throw notFound('activity');
+  if (outsidePeriod(activity, input.date)) {
+    throw invalid('The session falls outside the activity dates.', {
+      date: [messageKey('validation.outsideActivityPeriod')],
+    });
+  }
+  const [id] = await insertSessions(db, actor.orgId, activity.id, [input]);
+  await audit(db, actor, 'create', 'activity_session', id as string, filledFields(input));
+  return getSession(db, actor, id as string);
+}
+
+/** "8 weeks, Mon and Wed, 5 hours": creates every session at once; each is editable after. */
+export async function generateActivitySessions(
+  db: Executor,
+  actor: Actor,
+  input: GenerateSessionsInput,
+): Promise<{ created: number; minutes: number }> {
+  const activity = await findActivity(db, actor.orgId, input.activityId);
+  if (!activity) throw notFound('activity');
+  const sessions = generateSessions(input);
+  if (sessions.length === 0) {
+    throw invalid('The schedule gives no sessions.', { days: [messageKey('validation.required')] });
+  }
+  const outside = sessions.filter((s) => outsidePeriod(activity, s.date));
+  if (outside.length > 0) {
+    throw invalid('Some generated sessions fall outside the activity dates.', {
+      [outsidePeriod(activity, input.startDate) ? 'startDate' : 'weeks']: [
+        messageKey('validation.outsideActivityPeriod', { count: outside.length }),
+      ],
+    });
+  }
+  const ids = await insertSessions(
+    db,
+    actor.orgId,
+    activity.id,
+    sessions.map((s) => ({ ...s, module: input.module, note: null })),
+  );
+  await audit(db, actor, 'create', 'activity_session', activity.id, ['schedule']);
+  return { created: ids.length, minutes: sessions.reduce((sum, s) => sum + s.minutes, 0) };
+}
+
+export async function editSession(db: Executor, actor: Actor, input: UpdateSessionInput): Promise<ActivitySession> {
+  const before = await getSession(db, actor, input.id);
+  if (before.version !== input.version) throw stale('session');
+  const activity = (await findActivity(db, actor.orgId, before.activityId)) as Activity;
+  const fieldErrors: Record<string, string[]> = {};
+  if (outsidePeriod(activity, input.date)) fieldErrors.date = [messageKey('validation.outsideActivityPeriod')];
+  const longest = await longestAttendance(db, actor.orgId, input.id);
+  if (input.minutes < longest) {
+    fieldErrors.minutes = [messageKey('validation.minutesOverSession', { minutes: longest })];
+  }
+  if (Object.keys(fieldErrors).length > 0) throw invalid('The session cannot be changed so.', fieldErrors);
+  const { id: _id, version: _version, ...fields } = input;
+  const changed = changedFields(before, fields);
+  if (changed.length === 0) return before;
+  if (!(await updateActivitySession(db, actor.orgId, input, fields))) throw stale('session');
+  await audit(db, actor, 'update', 'activity_session', input.id, changed);
+  return getSession(db, actor, input.id);
+}
+
+export async function removeSession(db: Executor, actor: Actor, input: { id: string; version: number }) {
+  const session = await getSession(db, actor, input.id);
+  if (session.registered > 0 || session.headCount !== null) {
+    throw new DomainError('CONFLICT', 'Attendance or a head count is recorded for this session; it cannot be deleted.');
+  }
+  if (!(await deleteActivitySession(db, actor.orgId, input.id, input.version))) throw stale('session');
+  await audit(db, actor, 'delete', 'activity_session', input.id, []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Head counts
+
+export async function getHeadCount(
+  db: Executor,
+  actor: Actor,
+  sessionId: string,
+): Promise<{ session: ActivitySession; cells: HeadCountCell[] }> {
+  const session = await getSession(db, actor, sessionId);
+  return { session, cells: await headCountCellsOf(db, actor.orgId, sessionId) };
+}
+
+export async function recordHeadCount(
+  db: Executor,
+  actor: Actor,
+  input: RecordHeadCountInput,
+): Promise<ActivitySession> {
+  const session = await getSession(db, actor, input.sessionId);
+  const activity = (await findActivity(db, actor.orgId, session.activityId)) as Activity;
+  if (activity.attendanceMode !== 'headcount') {
+    throw invalid('This activity keeps a register, not a head count.', {
+      total: [messageKey('validation.wrongAttendanceMode')],
+    });
+  }
+  if (session.version !== input.version) throw stale('session');
+  if (!(await markSessionHeld(db, actor.orgId, { id: session.id, version: input.version }))) throw stale('session');
+  await replaceHeadCount(db, actor.orgId, session.id, headCountCells(input.total, input.cells));
+  await audit(db, actor, 'update', 'activity_session', session.id, ['headCount']);
+  return getSession(db, actor, session.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs
+
+export async function listActivityOutputs(db: Executor, actor: Actor, activityId: string): Promise<Output[]> {
+  const activity = await findActivity(db, actor.orgId, activityId);
+  if (!activity) throw notFound('activity');
+  return listOutputs(db, actor.orgId, activityId);
+}
+
+export async function createOutput(db: Executor, actor: Actor, input: CreateOutputInput): Promise<Output> {
+  const activity = await findActivity(db, actor.orgId, input.activityId);
+  if (!activity) throw notFound('activity');
+  const output = await insertOutput(db, actor.orgId, input);
+  await audit(db, actor, 'create', 'output', output.id, filledFields(input));
+  return output;
+}
+
+export async function editOutput(db: Executor, actor: Actor, input: UpdateOutputInput): Promise<Output> {
+  const before = await findOutput(db, actor.orgId, input.id);
+  if (!before) throw notFound('output');
+  if (before.version !== input.version) throw stale('output');
+  const { id: _id, version: _version, ...fields } = input;
+  const changed = changedFields(before, fields);
+  if (changed.length === 0) return before;
+  if (!(await updateOutput(db, actor.orgId, input))) throw stale('output');
+  await audit(db, actor, 'update', 'output', input.id, changed);
+  return (await findOutput(db, actor.orgId, input.id)) as Output;
+}
+
+export async function removeOutput(db: Executor, actor: Actor, input: { id: string; version: number }) {
+  const before = await findOutput(db, actor.orgId, input.id);
+  if (!before) throw notFound('output');
+  if (!(await deleteOutput(db, actor.orgId, input.id, input.version))) throw stale('output');
+  await audit(db, actor, 'delete', 'output', input.id, []);
+}
