@@ -2,12 +2,20 @@ import type { Locale, Role } from '@tessera/domain';
 import { migrateToLatest, type OpenedDatabase, openDatabase } from './connection';
 import { insertBudgetLine } from './repositories/budget.repository';
 import { insertDeadline } from './repositories/deadline.repository';
+import {
+  insertActivity,
+  insertOutput,
+  insertPartner,
+  insertProject,
+  insertSessions,
+} from './repositories/delivery.repository';
 import { listExchangeRates, upsertExchangeRate } from './repositories/exchange-rate.repository';
 import { insertExpenditure } from './repositories/expenditure.repository';
 import { insertFunder } from './repositories/funder.repository';
 import { insertGrant } from './repositories/grant.repository';
 import { insertTranche } from './repositories/tranche.repository';
 import { insertOrganization } from './repositories/organization.repository';
+import { insertEnrollments, insertParticipants } from './repositories/participant.repository';
 import { insertMembership, insertUser } from './repositories/user.repository';
 
 /**
@@ -170,5 +178,96 @@ export async function createTestGrantWithMoney(db: OpenedDatabase['db'], orgId: 
     expenditureId,
     deadlineId,
     rateId: rate?.id ?? '',
+  };
+}
+
+/**
+ * A small programme: a partner, a project, a register activity (600 planned minutes, 80%
+ * threshold) with two 300-minute sessions, a head-count activity with one session, an output,
+ * and two participants (no sealed fields) enrolled in the register activity.
+ */
+export async function createTestProgramme(db: OpenedDatabase['db'], orgId: string) {
+  const partner = await insertPartner(db, orgId, {
+    name: unique('Partner '),
+    city: 'Skopje',
+    country: 'MK',
+    website: null,
+    description: null,
+  });
+  const projectId = await insertProject(db, orgId, {
+    title: 'Test project',
+    summary: null,
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    partners: [{ partnerId: partner.id, role: 'co-facilitator' }],
+    grantIds: [],
+  });
+  const activity = {
+    projectId,
+    kind: 'training' as const,
+    reference: null,
+    city: 'Skopje',
+    startDate: '2026-03-01',
+    endDate: '2026-06-30',
+    plannedMinutes: 600,
+    completionThreshold: 80,
+    description: null,
+  };
+  const activityId = await insertActivity(db, orgId, { ...activity, title: 'Test training', attendanceMode: 'register' });
+  const headcountActivityId = await insertActivity(db, orgId, {
+    ...activity,
+    kind: 'event',
+    title: 'Test action',
+    attendanceMode: 'headcount',
+    plannedMinutes: 0,
+  });
+  const sessionIds = await insertSessions(db, orgId, activityId, [
+    { date: '2026-03-02', minutes: 300, module: 'One', note: null },
+    { date: '2026-03-04', minutes: 300, module: 'Two', note: null },
+  ]);
+  const [headcountSessionId] = await insertSessions(db, orgId, headcountActivityId, [
+    { date: '2026-04-01', minutes: 120, module: null, note: null },
+  ]);
+  const output = await insertOutput(db, orgId, {
+    activityId,
+    kind: 'video',
+    title: 'Video',
+    quantity: 5,
+    date: '2026-03-05',
+    link: null,
+    note: null,
+  });
+  const participants = [unique('T'), unique('T')].map((suffix, i) => ({
+    id: `${suffix}-id`,
+    code: `${suffix.toUpperCase()}-${i}`,
+    codeScheme: 'sequential' as const,
+    gender: 'woman' as const,
+    ageBand: '25-34' as const,
+    city: 'Skopje',
+    attributes: {},
+    sensitiveEnc: null,
+    contactEnc: null,
+    notesEnc: null,
+    consentDate: '2026-03-01',
+    consentScope: ['participation' as const],
+  }));
+  await insertParticipants(db, orgId, participants);
+  await insertEnrollments(
+    db,
+    orgId,
+    activityId,
+    participants.map((p) => p.id),
+    '2026-03-01',
+  );
+  return {
+    partnerId: partner.id,
+    projectId,
+    activityId,
+    headcountActivityId,
+    sessionIds: sessionIds as [string, string],
+    headcountSessionId: headcountSessionId as string,
+    outputId: output.id,
+    participantIds: participants.map((p) => p.id) as [string, string],
+    participantCodes: participants.map((p) => p.code) as [string, string],
   };
 }
