@@ -20,7 +20,12 @@ export async function callerFor(opened: OpenedDatabase, orgId: string, role: Rol
   return { user, caller: await callerForUser(opened, user.id, orgId) };
 }
 
-export async function callerForUser(opened: OpenedDatabase, userId: string, orgId: string | null) {
+export async function callerForUser(
+  opened: OpenedDatabase,
+  userId: string,
+  orgId: string | null,
+  context: Partial<Parameters<typeof createInnerContext>[0]> = {},
+) {
   tokenCounter += 1;
   const token = `test-token-${tokenCounter}-${Math.random().toString(36).slice(2)}`;
   await insertSession(opened.db, {
@@ -29,7 +34,7 @@ export async function callerForUser(opened: OpenedDatabase, userId: string, orgI
     activeOrgId: orgId,
     expiresAt: new Date(Date.now() + 3600_000),
   });
-  return createCaller(createInnerContext({ db: opened.db, sessionToken: token }));
+  return createCaller(createInnerContext({ ...context, db: opened.db, sessionToken: token }));
 }
 
 export function anonymousCaller(

@@ -119,8 +119,8 @@ export const activityReferencePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 /** Whole minutes; the forms show hours and minutes. Up to a year of sessions. */
 export const minutesSchema = z
   .number({ error: messageKey('validation.invalidNumber') })
-  .int({ error: messageKey('validation.invalidNumber') })
-  .min(0, { error: messageKey('validation.negative') })
+  .int({ error: messageKey('validation.invalidNumber'), abort: true })
+  .min(0, { error: messageKey('validation.negative'), abort: true })
   .max(525_600, { error: messageKey('validation.tooLarge') });
 
 const activityBase = z.object({
@@ -279,8 +279,8 @@ export type AgeBand = (typeof ageBands)[number];
 
 const countField = z
   .number({ error: messageKey('validation.invalidNumber') })
-  .int({ error: messageKey('validation.invalidNumber') })
-  .min(0, { error: messageKey('validation.negative') })
+  .int({ error: messageKey('validation.invalidNumber'), abort: true })
+  .min(0, { error: messageKey('validation.negative'), abort: true })
   .max(1_000_000, { error: messageKey('validation.tooLarge') });
 
 export const headCountCell = z.object({

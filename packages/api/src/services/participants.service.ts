@@ -191,8 +191,17 @@ export function openParticipant(
   orgId: string,
   stored: StoredParticipant,
 ): ParticipantFields {
-  const open = (value: string | null, field: string) =>
-    value === null ? null : crypto.decrypt(value, sealContext(orgId, stored.id, field));
+  const open = (value: string | null, field: string) => {
+    if (value === null) return null;
+    try {
+      return crypto.decrypt(value, sealContext(orgId, stored.id, field));
+    } catch {
+      // Never the value or the ciphertext: only what an operator needs to fix it.
+      throw new Error(
+        'Participant details could not be decrypted: the server secret key (SECRET_KEY / SECRET_KEY_FILE) is not the one they were sealed with.',
+      );
+    }
+  };
   const sensitive = open(stored.sensitiveEnc, 'sensitive');
   return {
     gender: stored.gender,
