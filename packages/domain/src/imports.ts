@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { isoDateSchema } from './dates';
 import { ageBands, attendanceStatusSchema, genders } from './delivery';
 import { requiredText } from './fields';
-import type { AttendanceStatus } from './hours';
+import { type AttendanceStatus, attendanceStatuses } from './hours';
 import { messageKey } from './messages';
 import { consentScopes, type ParticipantFields, participantCodeField, participantFields } from './participants';
 
@@ -258,12 +258,8 @@ const minutesCell = z
       .string()
       .regex(/^-?\d+(\.0+)?$/, { error: messageKey('validation.invalidNumber') })
       .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(0, { error: messageKey('validation.negative') })
-          .max(24 * 60, { error: messageKey('validation.tooLarge') }),
-      )
+      // Longer than the session is refused once the session is known (validation.minutesOverSession).
+      .pipe(z.number().min(0, { error: messageKey('validation.negative') }))
       .nullable(),
   );
 
@@ -337,5 +333,5 @@ export const importChoices = {
   gender: genders,
   age_band: ageBands,
   consent_scope: consentScopes,
-  status: ['present', 'late', 'absent'],
+  status: attendanceStatuses,
 } as const;

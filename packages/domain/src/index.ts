@@ -8,6 +8,7 @@ export * from './fields';
 export * from './funders';
 export * from './grants';
 export * from './hours';
+export * from './imports';
 export * from './locales';
 export * from './members';
 export * from './messages';

@@ -48,6 +48,12 @@ export const validationKeys = [
   'validation.wrongAttendanceMode',
   'validation.unknownAttribute',
   'validation.erased',
+  'validation.unknownColumns',
+  'validation.missingColumns',
+  'validation.tooManyRows',
+  'validation.emptyFile',
+  'validation.importFileType',
+  'validation.ambiguousActivity',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

@@ -418,6 +418,12 @@ export const en = {
   'validation.wrongAttendanceMode': 'This activity does not keep this kind of attendance.',
   'validation.unknownAttribute': 'The organisation does not ask this attribute.',
   'validation.erased': 'This participant was erased.',
+  'validation.unknownColumns': 'Columns Tessera does not know: {columns}.',
+  'validation.missingColumns': 'The file lacks the required columns: {columns}.',
+  'validation.tooManyRows': 'A file may have at most {max} rows.',
+  'validation.emptyFile': 'The file has no rows to import.',
+  'validation.importFileType': 'Use a CSV file saved as UTF-8, or an XLSX workbook.',
+  'validation.ambiguousActivity': 'Several activities have this title: use the reference instead.',
 
   'error.UNAUTHENTICATED': 'Your session has ended. Sign in again.',
   'error.INVALID_CREDENTIALS': 'The email or password is not right.',

@@ -419,6 +419,12 @@ export const mk: Record<keyof typeof en, string> = {
   'validation.wrongAttendanceMode': 'Оваа активност не води ваков вид присуство.',
   'validation.unknownAttribute': 'Организацијата не го бара овој податок.',
   'validation.erased': 'Овој учесник е избришан.',
+  'validation.unknownColumns': 'Колони што Tessera не ги познава: {columns}.',
+  'validation.missingColumns': 'Во датотеката недостасуваат задолжителните колони: {columns}.',
+  'validation.tooManyRows': 'Датотеката може да има најмногу {max} редови.',
+  'validation.emptyFile': 'Датотеката нема редови за увоз.',
+  'validation.importFileType': 'Користете CSV-датотека зачувана како UTF-8 или XLSX-работна книга.',
+  'validation.ambiguousActivity': 'Повеќе активности го имаат овој наслов: користете ја ознаката.',
 
   'error.UNAUTHENTICATED': 'Сесијата истече. Најавете се повторно.',
   'error.INVALID_CREDENTIALS': 'Е-поштата или лозинката не се точни.',

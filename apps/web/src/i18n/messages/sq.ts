@@ -420,6 +420,12 @@ export const sq: Record<keyof typeof en, string> = {
   'validation.wrongAttendanceMode': 'Ky aktivitet nuk mban këtë lloj pjesëmarrjeje.',
   'validation.unknownAttribute': 'Organizata nuk e kërkon këtë të dhënë.',
   'validation.erased': 'Ky pjesëmarrës është fshirë.',
+  'validation.unknownColumns': 'Kolona që Tessera nuk i njeh: {columns}.',
+  'validation.missingColumns': 'Skedarit i mungojnë kolonat e detyrueshme: {columns}.',
+  'validation.tooManyRows': 'Një skedar mund të ketë të shumtën {max} rreshta.',
+  'validation.emptyFile': 'Skedari nuk ka rreshta për t’u importuar.',
+  'validation.importFileType': 'Përdorni një skedar CSV të ruajtur si UTF-8 ose një libër pune XLSX.',
+  'validation.ambiguousActivity': 'Disa aktivitete kanë këtë titull: përdorni referencën.',
 
   'error.UNAUTHENTICATED': 'Seanca juaj ka përfunduar. Hyni përsëri.',
   'error.INVALID_CREDENTIALS': 'Emaili ose fjalëkalimi nuk është i saktë.',

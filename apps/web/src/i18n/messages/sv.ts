@@ -418,6 +418,12 @@ export const sv: Record<keyof typeof en, string> = {
   'validation.wrongAttendanceMode': 'Aktiviteten för inte denna sorts närvaro.',
   'validation.unknownAttribute': 'Organisationen frågar inte efter denna uppgift.',
   'validation.erased': 'Deltagaren har raderats.',
+  'validation.unknownColumns': 'Kolumner som Tessera inte känner till: {columns}.',
+  'validation.missingColumns': 'Filen saknar de obligatoriska kolumnerna: {columns}.',
+  'validation.tooManyRows': 'En fil får ha högst {max} rader.',
+  'validation.emptyFile': 'Filen har inga rader att importera.',
+  'validation.importFileType': 'Använd en CSV-fil sparad som UTF-8 eller en XLSX-arbetsbok.',
+  'validation.ambiguousActivity': 'Flera aktiviteter har den här titeln: använd referensen i stället.',
 
   'error.UNAUTHENTICATED': 'Din session har gått ut. Logga in igen.',
   'error.INVALID_CREDENTIALS': 'E-postadressen eller lösenordet stämmer inte.',
