@@ -27,7 +27,7 @@ async function main(): Promise<void> {
 
   let seeded = false;
   if (env.SEED_DEMO === 'auto' && (await isDatabaseEmpty(database.db))) {
-    await seedDemo(database.db);
+    await seedDemo(database.db, new Date(), secret.key);
     seeded = true;
   }
 

@@ -17,6 +17,7 @@ import {
   setFunderArchived,
 } from '@tessera/db';
 import { seedDemoGrants } from './seed-demo-grants';
+import { seedDemoProgramme } from './seed-demo-programme';
 import { hashPassword } from './services/passwords';
 
 /** Every demo account shares this password; the start command prints it. Demo only. */
@@ -132,7 +133,11 @@ export function isDatabaseEmpty(db: Db): Promise<boolean> {
  * Loads the demo organisations, users and funders. Idempotent: whatever already exists (matched
  * by slug, email, funder name) is left alone, so running it twice changes nothing.
  */
-export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ created: number }> {
+export async function seedDemo(
+  db: Db,
+  now: Date = new Date(),
+  secretKey: Uint8Array | null = null,
+): Promise<{ created: number }> {
   const passwordHash = await hashPassword(demoPassword);
   return db.transaction().execute(async (trx) => {
     let created = 0;
@@ -196,7 +201,11 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
       }
     }
     const demo = orgIds.get('demo');
-    if (demo) created += await seedDemoGrants(trx, demo, todayIn('Europe/Skopje', now));
+    if (demo) {
+      const today = todayIn('Europe/Skopje', now);
+      created += await seedDemoGrants(trx, demo, today);
+      created += await seedDemoProgramme(trx, demo, today, secretKey);
+    }
     return { created };
   });
 }

@@ -15,9 +15,14 @@ export { createTestDatabase, createTestOrganization, createTestUser };
 let tokenCounter = 0;
 
 /** A caller acting as a member with `role` in `orgId`, through a real session row. */
-export async function callerFor(opened: OpenedDatabase, orgId: string, role: Role) {
+export async function callerFor(
+  opened: OpenedDatabase,
+  orgId: string,
+  role: Role,
+  context: Partial<Parameters<typeof createInnerContext>[0]> = {},
+) {
   const user = await createTestUser(opened.db, orgId, role);
-  return { user, caller: await callerForUser(opened, user.id, orgId) };
+  return { user, caller: await callerForUser(opened, user.id, orgId, context) };
 }
 
 export async function callerForUser(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createInnerContext } from '../src/context';
 import { createCaller } from '../src/root';
 import { demoPassword, demoUsers, seedDemo } from '../src/seed-demo';
-import { createTestDatabase } from './helpers';
+import { callerFor, createTestDatabase } from './helpers';
 
 describe('demo data', () => {
   it('loads the demo organisation with one user per role, its funders, and is idempotent', async () => {
@@ -42,5 +42,52 @@ describe('demo data', () => {
       );
       await expect(caller.auth.signIn({ email: user.email, password: demoPassword })).resolves.toBeDefined();
     }
+  });
+});
+
+describe('demo programme year', () => {
+  it('has the figures docs/demo-data.md promises, sealed notes, and a session today', async () => {
+    const opened = await createTestDatabase();
+    const secretKey = new Uint8Array(32).fill(3);
+    const now = new Date('2026-11-21T10:00:00Z');
+    await seedDemo(opened.db, now, secretKey);
+    const demo = (await findOrganizationBySlug(opened.db, 'demo'))!;
+    const { caller: coordinator } = await callerFor(opened, demo.id, 'coordinator', { secretKey, now: () => now });
+    const activities = (await coordinator.activities.list({ limit: 100 })).items;
+    const byRef = (ref: string) => activities.find((a) => a.reference === ref)!;
+    expect(byRef('CT-1')).toMatchObject({ plannedMinutes: 4800, completionThreshold: 80 });
+    expect(byRef('CT-1').totals).toMatchObject({
+      sessionsHeld: 16,
+      minutesHeld: 4800,
+      enrolled: 20,
+      uniqueParticipants: 20,
+      participantMinutes: 96_000,
+      completions: 20,
+    });
+    expect(byRef('DS-STR').totals).toMatchObject({ uniqueParticipants: 3, completions: 3 });
+    expect(byRef('DS-BT').totals).toMatchObject({ enrolled: 8, dropped: 3, uniqueParticipants: 8, completions: 5 });
+    expect(byRef('DS-SK').totals).toMatchObject({
+      sessionsPlanned: 2,
+      sessionsHeld: 1,
+      uniqueParticipants: 9,
+      participantMinutes: 8 * 180 + 120,
+      completions: 0,
+    });
+    expect(byRef('HR-7').totals).toMatchObject({ uniqueParticipants: 12, completions: 10, participantMinutes: 28_800 });
+    expect([byRef('EV-LA'), byRef('EV-FR'), byRef('ART-1')].map((a) => a.totals.headCount)).toEqual([35, 28, 60]);
+    expect((await coordinator.outputs.list({ activityId: byRef('VC-1').id })).map((o) => o.kind)).toEqual(
+      Array(5).fill('video'),
+    );
+    const today = await coordinator.sessions.today();
+    expect(today.sessions.map((s) => s.activityTitle)).toEqual(['Digital safety workshop — Skopje']);
+    const [first] = (await coordinator.participants.list({ search: 'ZR-0001' })).items;
+    expect(await coordinator.participants.get({ id: first!.id })).toMatchObject({
+      contact: 'Signal, via the drop-in centre',
+    });
+    const projects = await coordinator.projects.list();
+    expect(projects.find((p) => p.title === 'Careers beyond the street')?.grants.map((g) => g.reference)).toEqual([
+      'S-MK100-26-GR-014',
+    ]);
+    expect((await seedDemo(opened.db, now, secretKey)).created).toBe(0);
   });
 });

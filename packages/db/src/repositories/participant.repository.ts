@@ -735,3 +735,14 @@ export async function attendanceOf(
     rows.map((r) => [r.participant_id, { status: r.status as AttendanceStatus, minutes: Number(r.minutes) }]),
   );
 }
+
+/** One participant's enrolment in one activity, if any. */
+export async function findEnrollmentOf(db: Executor, orgId: string, activityId: string, participantId: string) {
+  return db
+    .selectFrom('enrollment')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('activity_id', '=', activityId)
+    .where('participant_id', '=', participantId)
+    .executeTakeFirst();
+}
