@@ -1,8 +1,18 @@
-import type { Actor } from '@tessera/domain';
+import type { Actor, ImportKind } from '@tessera/domain';
 import { DomainError } from '@tessera/domain';
 import { type Db, findOrganizationBySlug, type GrantSummary } from '@tessera/db';
+import {
+  commitImport,
+  type ImportOutcome,
+  organizationImportTemplateCsv,
+  previewImport,
+} from '../imports/import.service';
+import type { ProgressListener } from '../imports/progress';
+import type { ImportFile } from '../imports/read-file';
+import { type ActivityWithTotals, listOrganizationActivities } from './delivery.service';
 import { importRatesCsv, type RateImportResult } from './exchange-rates.service';
 import { listOrganizationGrants } from './grants.service';
+import type { ParticipantKeys } from './participants.service';
 
 /**
  * The admin CLI acts as the server's operator: an admin of the named organisation with no user
@@ -33,4 +43,38 @@ export async function grantsForCli(db: Db, orgSlug: string, now: Date): Promise<
 
 export async function importRatesForCli(db: Db, orgSlug: string, csv: string): Promise<RateImportResult> {
   return db.transaction().execute(async (trx) => importRatesCsv(trx, await operatorOf(trx, orgSlug), csv));
+}
+
+/** Every activity of the organisation with its counts (no participant is named). */
+export async function activitiesForCli(db: Db, orgSlug: string): Promise<ActivityWithTotals[]> {
+  return db.transaction().execute(async (trx) => {
+    const actor = await operatorOf(trx, orgSlug);
+    const all: ActivityWithTotals[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await listOrganizationActivities(trx, actor, { search: '', limit: 500, offset });
+      all.push(...page.items);
+      if (page.items.length < 500 || all.length >= page.total) return all;
+    }
+  });
+}
+
+/** An import as the operator: checked only (dry run), or checked and written in one transaction. */
+export async function importForCli(
+  db: Db,
+  orgSlug: string,
+  keys: ParticipantKeys,
+  kind: ImportKind,
+  file: ImportFile,
+  options: { dryRun: boolean; onProgress?: ProgressListener },
+): Promise<ImportOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const actor = await operatorOf(trx, orgSlug);
+    return (options.dryRun ? previewImport : commitImport)(trx, actor, keys, kind, file, options.onProgress);
+  });
+}
+
+export async function importTemplateForCli(db: Db, orgSlug: string, kind: ImportKind): Promise<string> {
+  return db
+    .transaction()
+    .execute(async (trx) => organizationImportTemplateCsv(trx, await operatorOf(trx, orgSlug), kind));
 }
