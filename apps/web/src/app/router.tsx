@@ -6,6 +6,15 @@ import { exchangeRatesRoute } from '../routes/exchange-rates';
 import { funderRoute, fundersRoute, newFunderRoute } from '../routes/funders';
 import { grantRoute, grantsRoute, newGrantRoute } from '../routes/grants';
 import { membersRoute } from '../routes/members';
+import {
+  activitiesRoute,
+  activityRoute,
+  newActivityRoute,
+  newProjectRoute,
+  partnersRoute,
+  projectRoute,
+  projectsRoute,
+} from '../routes/programme';
 import { rootRoute } from '../routes/root';
 import { signInRoute } from '../routes/sign-in';
 
@@ -23,6 +32,13 @@ const routeTree = rootRoute.addChildren([
     funderRoute,
     membersRoute,
     auditRoute,
+    activitiesRoute,
+    newActivityRoute,
+    activityRoute,
+    projectsRoute,
+    newProjectRoute,
+    projectRoute,
+    partnersRoute,
   ]),
 ]);
 

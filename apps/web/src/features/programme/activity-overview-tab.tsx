@@ -1,0 +1,183 @@
+import { Alert, Button, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useIntl } from 'react-intl';
+import { ErrorAlert } from '../../components/error-alert';
+import { type RouterOutputs, trpc } from '../../lib/trpc';
+import { useCan } from '../auth/use-session';
+import { ActivityForm, activityToFormValues } from './activity-form';
+import { ProgrammeErrorAlert } from './programme-error-alert';
+import { useProgrammeFormat } from './use-programme-format';
+import { useProgrammeInvalidation } from './use-programme-invalidation';
+
+export type ActivityDetail = RouterOutputs['activities']['get'];
+
+/** The activity's counts as cards, then its fields. Counts only: every role may see them. */
+export function ActivityOverviewTab({ activity }: { activity: ActivityDetail }) {
+  const intl = useIntl();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const invalidate = useProgrammeInvalidation();
+  const canWrite = useCan('delivery.write');
+  const t = (id: string) => intl.formatMessage({ id });
+
+  const update = useMutation(
+    trpc.activities.update.mutationOptions({
+      onSuccess: async () => {
+        await invalidate.activities();
+        notifications.show({ color: 'green', message: t('programme.activities.saved') });
+      },
+    }),
+  );
+  const remove = useMutation(
+    trpc.activities.delete.mutationOptions({
+      onSuccess: async () => {
+        queryClient.removeQueries({ queryKey: trpc.activities.get.queryKey({ id: activity.id }) });
+        await invalidate.activities();
+        notifications.show({ color: 'green', message: t('programme.activities.removed') });
+        await navigate({ to: '/activities' });
+      },
+    }),
+  );
+  const reload = () => {
+    update.reset();
+    remove.reset();
+    void invalidate.activities();
+  };
+
+  return (
+    <Stack>
+      <ActivityStats activity={activity} />
+      {!canWrite && <Alert color="blue">{t('programme.readOnly')}</Alert>}
+      {update.error && <ErrorAlert error={update.error} onReload={reload} />}
+      {remove.error && (
+        <ProgrammeErrorAlert
+          error={remove.error}
+          conflictMessage={t('programme.activities.hasRecords')}
+          onReload={reload}
+        />
+      )}
+      <Paper withBorder p="md" radius="md">
+        <ActivityForm
+          key={activity.version}
+          defaultValues={activityToFormValues(activity)}
+          readOnly={!canWrite}
+          submitting={update.isPending}
+          submitLabel={t('common.save')}
+          onSubmit={(input) =>
+            update.mutateAsync({ ...input, id: activity.id, version: activity.version }).then(
+              () => null,
+              (error: unknown) => error,
+            )
+          }
+          actions={
+            canWrite && (
+              <Button
+                variant="default"
+                color="red"
+                loading={remove.isPending}
+                onClick={() => {
+                  if (window.confirm(t('programme.activities.removeConfirm')))
+                    remove.mutate({ id: activity.id, version: activity.version });
+                }}
+                data-testid="activity-delete"
+              >
+                {t('programme.activities.remove')}
+              </Button>
+            )
+          }
+        />
+      </Paper>
+    </Stack>
+  );
+}
+
+function ActivityStats({ activity }: { activity: ActivityDetail }) {
+  const intl = useIntl();
+  const pf = useProgrammeFormat();
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+  const totals = activity.totals;
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="sm" data-testid="activity-stats">
+      <StatCard
+        name="sessionsHeld"
+        value={totals.sessionsHeld}
+        shown={pf.number(totals.sessionsHeld)}
+        label={t('programme.stat.sessionsHeld')}
+        note={t('programme.stat.ofPlanned', { count: pf.number(totals.sessionsPlanned) })}
+      />
+      <StatCard
+        name="minutesHeld"
+        value={totals.minutesHeld}
+        shown={pf.hours(totals.minutesHeld)}
+        label={t('programme.stat.hoursDelivered')}
+        note={t('programme.stat.hoursPlanned', { hours: pf.hours(activity.plannedMinutes) })}
+      />
+      <StatCard
+        name="uniqueParticipants"
+        value={totals.uniqueParticipants}
+        shown={pf.number(totals.uniqueParticipants)}
+        label={t('programme.stat.uniqueParticipants')}
+      />
+      <StatCard
+        name="participantMinutes"
+        value={totals.participantMinutes}
+        shown={pf.hours(totals.participantMinutes)}
+        label={t('programme.stat.participantHours')}
+      />
+      <StatCard
+        name="completions"
+        value={totals.completions}
+        shown={pf.number(totals.completions)}
+        label={t('programme.stat.completions')}
+        note={t('programme.stat.threshold', { percent: activity.completionThreshold })}
+      />
+      <StatCard
+        name="enrolled"
+        value={totals.enrolled}
+        shown={pf.number(totals.enrolled)}
+        label={t('programme.stat.enrolled')}
+        note={t('programme.stat.dropped', { count: pf.number(totals.dropped) })}
+      />
+      <StatCard
+        name="headCount"
+        value={totals.headCount}
+        shown={pf.number(totals.headCount)}
+        label={t('programme.stat.headCount')}
+        note={activity.attendanceMode === 'headcount' ? t('programme.stat.headCountNote') : undefined}
+      />
+    </SimpleGrid>
+  );
+}
+
+/** One figure; `data-value` holds the raw number (minutes for hours) for tests and tools. */
+function StatCard({
+  name,
+  value,
+  shown,
+  label,
+  note,
+}: {
+  name: string;
+  value: number;
+  shown: string;
+  label: string;
+  note?: string;
+}) {
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid={`stat-${name}`} data-value={value}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="xl" fw={700} data-testid={`stat-${name}-value`}>
+        {shown}
+      </Text>
+      {note && (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      )}
+    </Paper>
+  );
+}

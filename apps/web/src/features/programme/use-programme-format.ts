@@ -1,0 +1,32 @@
+import { useMediaQuery } from '@mantine/hooks';
+import { useIntl } from 'react-intl';
+import { useFormat } from '../../lib/use-format';
+import { formatClockMinutes } from './hours';
+
+/** Hours and periods as the programme screens show them, in the current UI locale. */
+export function useProgrammeFormat() {
+  const intl = useIntl();
+  const format = useFormat();
+  return {
+    /** Minutes as hours with at most one decimal: "80 h", "7.5 h". */
+    hours: (minutes: number) =>
+      intl.formatMessage(
+        { id: 'programme.hoursValue' },
+        { hours: format.number(minutes / 60, { maximumFractionDigits: 1 }) },
+      ),
+    /** A session's length as h:mm. */
+    clock: formatClockMinutes,
+    period: (start: string, end: string) =>
+      start === end ? format.day(start) : `${format.day(start)} – ${format.day(end)}`,
+    number: (value: number) => format.number(value),
+    day: format.day,
+  };
+}
+
+/**
+ * Phones get stacked cards instead of wide tables (below Mantine's `sm`, 48em). Read at once, not
+ * in an effect, so the page does not draw the table first and then swap it.
+ */
+export function useIsPhone(): boolean {
+  return useMediaQuery('(max-width: 47.99em)', undefined, { getInitialValueInEffect: false });
+}

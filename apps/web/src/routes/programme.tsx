@@ -1,0 +1,100 @@
+import { createRoute } from '@tanstack/react-router';
+import { useCallback } from 'react';
+import { ActivitiesPage } from '../features/programme/activities-page';
+import { ActivityPage } from '../features/programme/activity-page';
+import { NewActivityPage } from '../features/programme/new-activity-page';
+import { NewProjectPage } from '../features/programme/new-project-page';
+import { PartnersPage } from '../features/programme/partners-page';
+import {
+  type ActivitiesSearch,
+  type ActivityTab,
+  activitiesSearchSchema,
+  activityPageSearchSchema,
+  newActivitySearchSchema,
+} from '../features/programme/programme-search';
+import { ProjectPage } from '../features/programme/project-page';
+import { ProjectsPage } from '../features/programme/projects-page';
+import { appRoute } from './app';
+
+export const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners',
+  component: PartnersPage,
+});
+
+export const projectsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projects',
+  component: ProjectsPage,
+});
+
+export const newProjectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projects/new',
+  component: NewProjectPage,
+});
+
+export const projectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projects/$projectId',
+  component: function ProjectRoute() {
+    const { projectId } = projectRoute.useParams();
+    return <ProjectPage key={projectId} projectId={projectId} />;
+  },
+});
+
+export const activitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities',
+  validateSearch: (search: Record<string, unknown>) => activitiesSearchSchema.parse(search),
+  component: function ActivitiesRoute() {
+    const search = activitiesRoute.useSearch();
+    const navigate = activitiesRoute.useNavigate();
+    const onSearchChange = useCallback(
+      (changes: Partial<ActivitiesSearch>) =>
+        void navigate({ search: (previous) => ({ ...previous, ...changes }), replace: true }),
+      [navigate],
+    );
+    return <ActivitiesPage search={search} onSearchChange={onSearchChange} />;
+  },
+});
+
+export const newActivityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities/new',
+  validateSearch: (search: Record<string, unknown>) => newActivitySearchSchema.parse(search),
+  component: function NewActivityRoute() {
+    const { project } = newActivityRoute.useSearch();
+    return <NewActivityPage key={project ?? ''} projectId={project} />;
+  },
+});
+
+export const activityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities/$activityId',
+  validateSearch: (search: Record<string, unknown>) => activityPageSearchSchema.parse(search),
+  component: function ActivityRoute() {
+    const { activityId } = activityRoute.useParams();
+    const { tab, page } = activityRoute.useSearch();
+    const navigate = activityRoute.useNavigate();
+    const onTabChange = useCallback(
+      (next: ActivityTab) => void navigate({ search: { tab: next === 'overview' ? undefined : next }, replace: true }),
+      [navigate],
+    );
+    const onSessionsPageChange = useCallback(
+      (next: number) =>
+        void navigate({ search: (previous) => ({ ...previous, page: next === 1 ? undefined : next }), replace: true }),
+      [navigate],
+    );
+    return (
+      <ActivityPage
+        key={activityId}
+        activityId={activityId}
+        tab={tab ?? 'overview'}
+        sessionsPage={page ?? 1}
+        onTabChange={onTabChange}
+        onSessionsPageChange={onSessionsPageChange}
+      />
+    );
+  },
+});
