@@ -8,6 +8,7 @@ import type { Db } from '@tessera/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerFileRoutes } from './files';
+import { registerImportRoutes } from './imports';
 import { refuseCrossSiteMutations } from './security';
 
 export const sessionCookieName = 'tessera_session';
@@ -130,6 +131,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     sessionLifetimeMs: options.sessionLifetimeMs,
     cookieName: sessionCookieName,
+  });
+  await registerImportRoutes(app, {
+    db: options.db,
+    sessionLifetimeMs: options.sessionLifetimeMs,
+    cookieName: sessionCookieName,
+    secretKey: options.secretKey,
   });
 
   const webRoot = options.webRoot;

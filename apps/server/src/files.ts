@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { refuseCrossSite } from './security';
 
 /** Same shape as a tRPC error body, so the web app reads both alike. */
-function sendError(reply: FastifyReply, error: DomainError) {
+export function sendError(reply: FastifyReply, error: DomainError) {
   return reply.code(httpStatusOf(error.code)).send({
     error: {
       message: error.message,
