@@ -7,6 +7,14 @@ import { funderRoute, fundersRoute, newFunderRoute } from '../routes/funders';
 import { grantRoute, grantsRoute, newGrantRoute } from '../routes/grants';
 import { membersRoute } from '../routes/members';
 import {
+  newParticipantRoute,
+  participantRoute,
+  participantSettingsRoute,
+  participantsRoute,
+  registerRoute,
+  todayRoute,
+} from '../routes/participants';
+import {
   activitiesRoute,
   activityRoute,
   newActivityRoute,
@@ -39,6 +47,12 @@ const routeTree = rootRoute.addChildren([
     newProjectRoute,
     projectRoute,
     partnersRoute,
+    todayRoute,
+    registerRoute,
+    participantsRoute,
+    newParticipantRoute,
+    participantRoute,
+    participantSettingsRoute,
   ]),
 ]);
 

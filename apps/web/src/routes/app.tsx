@@ -7,8 +7,12 @@ import { rootRoute } from './root';
 /** The signed-in area: a pathless layout route around every page but sign-in. */
 export const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppLayout });
 
-/** Where "/" leads: finance and admin land on the dashboard, everyone else on the funders. */
-export function landingPath(role: Role | null): '/dashboard' | '/funders' {
+/**
+ * Where "/" leads: coordinators on today's sessions (attendance at the venue), finance and admin
+ * on the dashboard, everyone else on the funders.
+ */
+export function landingPath(role: Role | null): '/today' | '/dashboard' | '/funders' {
+  if (role === 'coordinator') return '/today';
   return role !== null && can(role, 'ledger.read') ? '/dashboard' : '/funders';
 }
 

@@ -1,7 +1,7 @@
 import { AppShell, Burger, Button, Group, Menu, NavLink, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { can } from '@tessera/domain';
+import { can, type Role } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
@@ -30,6 +30,11 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
   const isAdmin = role === 'admin' && can(role, 'member.read');
 
   const links = [
+    {
+      to: '/today',
+      label: intl.formatMessage({ id: 'participants.nav.today' }),
+      show: role !== null && can(role as Role, 'participant.write'),
+    },
     { to: '/dashboard', label: intl.formatMessage({ id: 'shell.nav.dashboard' }), show: true },
     { to: '/grants', label: intl.formatMessage({ id: 'shell.nav.grants' }), show: true },
     { to: '/funders', label: intl.formatMessage({ id: 'shell.nav.funders' }), show: true },
@@ -39,6 +44,16 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
     { to: '/exchange-rates', label: intl.formatMessage({ id: 'shell.nav.exchangeRates' }), show: true },
     { to: '/members', label: intl.formatMessage({ id: 'shell.nav.members' }), show: isAdmin },
     { to: '/audit', label: intl.formatMessage({ id: 'shell.nav.audit' }), show: isAdmin },
+    {
+      to: '/participants',
+      label: intl.formatMessage({ id: 'participants.nav.participants' }),
+      show: role !== null && can(role as Role, 'participant.read'),
+    },
+    {
+      to: '/settings/participants',
+      label: intl.formatMessage({ id: 'participants.nav.settings' }),
+      show: role !== null && can(role as Role, 'settings.write'),
+    },
   ] as const;
 
   return (

@@ -1,0 +1,449 @@
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { type AttendanceStatus, minutesForAttendance, messageKey, type RegisterEntry } from '@tessera/domain';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useBlocker } from '@tanstack/react-router';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { ErrorAlert } from '../../components/error-alert';
+import { Loading } from '../../components/loading';
+import { readAppError, translateMessageKey } from '../../lib/errors';
+import { trpc } from '../../lib/trpc';
+import { useFormat } from '../../lib/use-format';
+import { useDuration } from './duration';
+import {
+  type RegisterChange,
+  type RegisterMark,
+  registerCounts,
+  registerEntries,
+  rowErrors,
+  withMark,
+} from './register-changes';
+import { RequirePermission } from './require-permission';
+
+/** One page of the register; a 200-person event loads in two. */
+export const registerPageSize = 100;
+
+const statusColors: Record<AttendanceStatus, string> = { present: 'green', late: 'yellow', absent: 'red' };
+
+/** Taking attendance at the venue, one-handed on a phone: mark rows, then save once. */
+export function RegisterPage({ sessionId }: { sessionId: string }) {
+  return (
+    <RequirePermission permission="participant.write">
+      <RegisterScreen sessionId={sessionId} />
+    </RequirePermission>
+  );
+}
+
+function RegisterScreen({ sessionId }: { sessionId: string }) {
+  const intl = useIntl();
+  const format = useFormat();
+  const duration = useDuration();
+  const queryClient = useQueryClient();
+  const t = (id: string) => intl.formatMessage({ id });
+
+  // The whole register's first page: the header, the counts and the version come from it.
+  const head = useQuery(trpc.register.get.queryOptions({ sessionId, search: '', limit: registerPageSize, offset: 0 }));
+
+  // Search text stays in this component (never in the URL).
+  const [searchText, setSearchText] = useState('');
+  const [search] = useDebouncedValue(searchText.trim(), 250);
+  const [pageCount, setPageCount] = useState(1);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new search starts from its first page
+  useEffect(() => setPageCount(1), [search]);
+  const pages = useQueries({
+    queries: Array.from({ length: pageCount }, (_, page) => ({
+      ...trpc.register.get.queryOptions({
+        sessionId,
+        search,
+        limit: registerPageSize,
+        offset: page * registerPageSize,
+      }),
+      placeholderData: page === 0 ? keepPreviousData : undefined,
+    })),
+  });
+
+  const [changes, setChanges] = useState<ReadonlyMap<string, RegisterChange>>(new Map());
+  const [markRest, setMarkRest] = useState(false);
+  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
+  const [savedVersion, setSavedVersion] = useState(0);
+
+  const entries = useMemo(() => {
+    const seen = new Set<string>();
+    const list: RegisterEntry[] = [];
+    for (const page of pages) {
+      for (const entry of page.data?.entries ?? []) {
+        if (!seen.has(entry.participantId)) list.push(entry);
+        seen.add(entry.participantId);
+      }
+    }
+    return list;
+  }, [pages]);
+  const savedStatus = useMemo(() => {
+    const map = new Map<string, AttendanceStatus | null>();
+    for (const entry of head.data?.entries ?? []) map.set(entry.participantId, entry.status);
+    for (const entry of entries) map.set(entry.participantId, entry.status);
+    return map;
+  }, [head.data, entries]);
+
+  const sessionMinutes = head.data?.minutes ?? 0;
+  const version = Math.max(head.data?.version ?? 0, savedVersion);
+  const counts = head.data ? registerCounts(head.data, changes, false, (id) => savedStatus.get(id)) : null;
+  const shownCounts = head.data ? registerCounts(head.data, changes, markRest, (id) => savedStatus.get(id)) : null;
+  const pending = changes.size + (markRest ? (counts?.unmarked ?? 0) : 0);
+
+  useBlocker({
+    shouldBlockFn: () => pending > 0 && !window.confirm(t('participants.register.leaveConfirm')),
+    enableBeforeUnload: () => pending > 0,
+  });
+
+  const onMark = useCallback(
+    (entry: RegisterEntry, mark: RegisterMark) => {
+      setChanges((previous) => withMark(previous, entry, mark, sessionMinutes));
+      setErrors((previous) => {
+        if (!previous.has(entry.participantId)) return previous;
+        const next = new Map(previous);
+        next.delete(entry.participantId);
+        return next;
+      });
+    },
+    [sessionMinutes],
+  );
+
+  const save = useMutation(trpc.register.save.mutationOptions());
+  const submit = async () => {
+    if (!head.data) return;
+    // The same rule the server applies, so a mistyped row is pointed at before anything is sent.
+    const local = new Map<string, string>();
+    for (const [participantId, change] of changes) {
+      if (minutesForAttendance(change.status, sessionMinutes, change.minutes) === null) {
+        local.set(participantId, messageKey('validation.minutesOverSession', { minutes: sessionMinutes }));
+      }
+    }
+    setErrors(local);
+    if (local.size > 0) return;
+    const { entries: input, order } = registerEntries(changes);
+    try {
+      const result = await save.mutateAsync({
+        sessionId,
+        version,
+        entries: input,
+        markRest: markRest ? 'present' : null,
+      });
+      setSavedVersion(result.version);
+      setChanges(new Map());
+      setMarkRest(false);
+      notifications.show({
+        color: 'green',
+        message: intl.formatMessage({ id: 'participants.register.saved' }, { count: pending }),
+      });
+      await Promise.all([
+        queryClient.invalidateQueries(trpc.register.get.queryFilter({ sessionId })),
+        queryClient.invalidateQueries({ queryKey: trpc.sessions.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.enrollments.list.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.activities.pathKey() }),
+      ]);
+    } catch (error) {
+      setErrors(rowErrors(error, order));
+    }
+  };
+
+  const reload = async () => {
+    save.reset();
+    setSavedVersion(0);
+    await queryClient.invalidateQueries(trpc.register.get.queryFilter({ sessionId }));
+  };
+
+  if (head.isPending) return <Loading />;
+  if (head.isError) return <ErrorAlert error={head.error} onReload={() => void head.refetch()} />;
+  const register = head.data;
+  const first = pages[0];
+  const filteredTotal = first?.data?.total ?? 0;
+  const loadingMore = pages.some((p) => p.isFetching);
+  const stale = readAppError(save.error)?.appCode === 'STALE_VERSION';
+  const hiddenErrors = [...errors.keys()].filter((id) => !entries.some((e) => e.participantId === id));
+
+  return (
+    <Stack maw={640} gap="sm">
+      <Anchor component={Link} to="/today" size="sm">
+        ← {t('participants.register.backToToday')}
+      </Anchor>
+      <div>
+        <Title order={2} size="h3" data-testid="register-title">
+          {register.activityTitle}
+        </Title>
+        <Text size="sm" c="dimmed" data-testid="register-session">
+          {[format.day(register.date), register.module, duration(register.minutes)].filter(Boolean).join(' · ')}
+        </Text>
+      </div>
+
+      {shownCounts && (
+        <SimpleGrid cols={4} spacing={6} aria-live="polite" data-testid="register-counts">
+          {(['present', 'late', 'absent', 'unmarked'] as const).map((key) => (
+            <Paper key={key} withBorder p={6} radius="sm" ta="center">
+              <Text fw={700} size="lg" data-testid={`count-${key}`}>
+                {intl.formatNumber(shownCounts[key])}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t(`participants.register.count.${key}`)}
+              </Text>
+            </Paper>
+          ))}
+        </SimpleGrid>
+      )}
+
+      <TextInput
+        type="search"
+        label={t('participants.register.search')}
+        placeholder={t('participants.register.searchPlaceholder')}
+        value={searchText}
+        onChange={(event) => setSearchText(event.currentTarget.value)}
+        autoCapitalize="characters"
+        autoComplete="off"
+        size="md"
+        data-testid="register-search"
+      />
+
+      {save.error && <ErrorAlert error={save.error} onReload={stale ? () => void reload() : undefined} />}
+      {stale && (
+        <Text size="sm" data-testid="register-stale-hint">
+          {t('participants.register.staleHint')}
+        </Text>
+      )}
+      {hiddenErrors.length > 0 && (
+        <Text size="sm" c="red" role="alert">
+          {intl.formatMessage(
+            { id: 'participants.register.hiddenErrors' },
+            { codes: hiddenErrors.map((id) => changes.get(id)?.code ?? '').join(', ') },
+          )}
+        </Text>
+      )}
+      {first?.error && <ErrorAlert error={first.error} onReload={() => void first.refetch()} />}
+
+      {first?.isPending ? (
+        <Loading />
+      ) : (
+        <Stack gap="xs" data-testid="register-list">
+          {register.total === 0 && (
+            <Text c="dimmed" data-testid="register-empty">
+              {t('participants.register.empty')}
+            </Text>
+          )}
+          {register.total > 0 && entries.length === 0 && <Text c="dimmed">{t('participants.register.noMatch')}</Text>}
+          {entries.map((entry) => (
+            <RegisterRow
+              key={entry.participantId}
+              entry={entry}
+              change={changes.get(entry.participantId)}
+              error={errors.get(entry.participantId)}
+              sessionMinutes={sessionMinutes}
+              markRestPending={markRest}
+              onMark={onMark}
+            />
+          ))}
+          {entries.length < filteredTotal && (
+            <Button
+              variant="default"
+              size="md"
+              loading={loadingMore}
+              onClick={() => setPageCount((n) => n + 1)}
+              data-testid="register-load-more"
+            >
+              {intl.formatMessage(
+                { id: 'participants.register.loadMore' },
+                { shown: entries.length, total: filteredTotal },
+              )}
+            </Button>
+          )}
+        </Stack>
+      )}
+
+      <Paper
+        withBorder
+        shadow="md"
+        p="sm"
+        radius={0}
+        style={{ position: 'sticky', bottom: 0, zIndex: 10 }}
+        data-testid="register-savebar"
+      >
+        <Stack gap={6}>
+          <Button
+            size="lg"
+            fullWidth
+            onClick={() => void submit()}
+            loading={save.isPending}
+            disabled={pending === 0}
+            data-testid="register-save"
+          >
+            {intl.formatMessage({ id: 'participants.register.save' }, { count: pending })}
+          </Button>
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <Button
+              variant={markRest ? 'filled' : 'light'}
+              color="green"
+              size="sm"
+              aria-pressed={markRest}
+              disabled={!markRest && (counts?.unmarked ?? 0) === 0}
+              onClick={() => setMarkRest((on) => !on)}
+              data-testid="register-mark-rest"
+              styles={{ root: { height: 'auto', minHeight: 36 }, label: { whiteSpace: 'normal', lineHeight: 1.2 } }}
+            >
+              {t(markRest ? 'participants.register.markRestOn' : 'participants.register.markRest')}
+            </Button>
+            {pending > 0 && (
+              <Button
+                variant="subtle"
+                size="sm"
+                color="gray"
+                onClick={() => {
+                  setChanges(new Map());
+                  setMarkRest(false);
+                  setErrors(new Map());
+                }}
+                data-testid="register-discard"
+                styles={{ root: { height: 'auto', minHeight: 36 }, label: { whiteSpace: 'normal', lineHeight: 1.2 } }}
+              >
+                {t('participants.register.discard')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
+
+const RegisterRow = memo(function RegisterRow({
+  entry,
+  change,
+  error,
+  sessionMinutes,
+  markRestPending,
+  onMark,
+}: {
+  entry: RegisterEntry;
+  change: RegisterChange | undefined;
+  error: string | undefined;
+  sessionMinutes: number;
+  markRestPending: boolean;
+  onMark: (entry: RegisterEntry, mark: RegisterMark) => void;
+}) {
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id });
+  const [adjusting, setAdjusting] = useState(false);
+  const mark: RegisterMark | null = change ?? (entry.status ? { status: entry.status, minutes: entry.minutes } : null);
+  const willBePresent = mark === null && markRestPending;
+  const showMinutes =
+    mark !== null &&
+    (mark.status === 'late' ||
+      (mark.status === 'present' && (adjusting || (mark.minutes !== null && mark.minutes !== sessionMinutes))));
+  const minutesError = translateMessageKey(intl, error);
+  const choose = (status: AttendanceStatus) => {
+    if (status === 'absent') return onMark(entry, { status, minutes: null });
+    if (status === 'late') {
+      const kept = mark?.status === 'late' ? mark.minutes : null;
+      return onMark(entry, { status, minutes: kept ?? sessionMinutes });
+    }
+    setAdjusting(false);
+    return onMark(entry, { status, minutes: null });
+  };
+
+  return (
+    <Paper
+      withBorder
+      p="xs"
+      radius="md"
+      data-testid={`register-row-${entry.code}`}
+      style={change ? { borderColor: 'var(--mantine-color-blue-5)' } : undefined}
+    >
+      <Stack gap={6}>
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Text fw={700} ff="monospace" size="lg">
+              {entry.code}
+            </Text>
+            {entry.enrollmentStatus === 'dropped' && (
+              <Badge color="gray" variant="light" size="sm">
+                {t('participants.enrollmentStatus.dropped')}
+              </Badge>
+            )}
+            {change && (
+              <Badge color="blue" variant="light" size="sm">
+                {t('participants.register.unsaved')}
+              </Badge>
+            )}
+            {willBePresent && (
+              <Badge color="green" variant="outline" size="sm">
+                {t('participants.register.willBePresent')}
+              </Badge>
+            )}
+          </Group>
+          {mark?.status === 'present' && !showMinutes && (
+            <Button variant="subtle" size="compact-sm" onClick={() => setAdjusting(true)}>
+              {t('participants.register.adjust')}
+            </Button>
+          )}
+        </Group>
+        <SimpleGrid cols={3} spacing={6}>
+          {(['present', 'late', 'absent'] as const).map((status) => {
+            const selected = mark?.status === status;
+            return (
+              <Button
+                key={status}
+                h={48}
+                px={4}
+                color={statusColors[status]}
+                variant={selected ? 'filled' : willBePresent && status === 'present' ? 'light' : 'default'}
+                aria-pressed={selected}
+                onClick={() => choose(status)}
+              >
+                {t(`participants.attendanceStatus.${status}`)}
+              </Button>
+            );
+          })}
+        </SimpleGrid>
+        {showMinutes && mark ? (
+          <NumberInput
+            label={intl.formatMessage({ id: 'participants.register.minutes' }, { minutes: sessionMinutes })}
+            description={t('participants.register.minutesHint')}
+            value={mark.minutes ?? ''}
+            min={0}
+            max={sessionMinutes}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            inputMode="numeric"
+            size="md"
+            error={minutesError}
+            onChange={(value) =>
+              onMark(entry, { status: mark.status, minutes: typeof value === 'number' ? value : null })
+            }
+            data-testid="register-minutes"
+          />
+        ) : (
+          minutesError && (
+            <Box>
+              <Text size="sm" c="red" role="alert">
+                {minutesError}
+              </Text>
+            </Box>
+          )
+        )}
+      </Stack>
+    </Paper>
+  );
+});
