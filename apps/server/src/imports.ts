@@ -140,8 +140,11 @@ export async function registerImportRoutes(
         }
         const { actor, kind, mode, file, size } = received;
         const stream = new PassThrough();
+        // A client that goes away mid-import must not crash the server; the import still finishes
+        // (a commit lands whole, as if the answer had been read).
+        stream.on('error', () => {});
         const line = (value: unknown) => {
-          stream.write(`${JSON.stringify(value)}\n`);
+          if (!stream.destroyed && !stream.writableEnded) stream.write(`${JSON.stringify(value)}\n`);
         };
         const onProgress = (p: ImportProgress) => line({ type: 'progress', ...p });
         void reply
