@@ -77,7 +77,7 @@ export function ActivitiesPage({
           onChange={(value) =>
             onSearchChange({ kind: (value as ActivitiesSearch['kind']) ?? undefined, page: undefined })
           }
-          style={{ flex: '0 1 180px' }}
+          style={{ flex: '1 1 180px' }}
           comboboxProps={{ withinPortal: true }}
           data-testid="activity-kind-filter"
         />
@@ -89,7 +89,7 @@ export function ActivitiesPage({
           data={(projects.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
           value={search.project ?? null}
           onChange={(value) => onSearchChange({ project: value ?? undefined, page: undefined })}
-          style={{ flex: '0 1 260px' }}
+          style={{ flex: '1 1 220px' }}
           comboboxProps={{ withinPortal: true }}
           data-testid="activity-project-filter"
         />

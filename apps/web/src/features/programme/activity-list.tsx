@@ -22,7 +22,7 @@ const kindColors: Record<ActivityKind, string> = {
 export function ActivityKindBadge({ kind }: { kind: ActivityKind }) {
   const intl = useIntl();
   return (
-    <Badge color={kindColors[kind]} variant="light" size="sm">
+    <Badge color={kindColors[kind]} variant="light" size="sm" miw="max-content">
       {intl.formatMessage({ id: `programme.activityKind.${kind}` })}
     </Badge>
   );
@@ -56,6 +56,10 @@ export function ActivityList({
       { id: 'programme.activities.sessionsHeldOfPlanned' },
       { held: activity.totals.sessionsHeld, planned: activity.totals.sessionsPlanned },
     );
+
+  // A figure that the activity's way of taking attendance cannot produce shows as a dash, not 0.
+  const register = (activity: ActivityListItem, value: string) =>
+    activity.attendanceMode === 'register' ? value : t('common.none');
 
   if (isPhone) {
     return (
@@ -135,10 +139,12 @@ export function ActivityList({
               <Table.Td>{activity.city ?? t('common.none')}</Table.Td>
               <Table.Td>{pf.period(activity.startDate, activity.endDate)}</Table.Td>
               <Table.Td ta="right">{sessions(activity)}</Table.Td>
-              <Table.Td ta="right">{pf.number(activity.totals.uniqueParticipants)}</Table.Td>
-              <Table.Td ta="right">{pf.hours(activity.totals.participantMinutes)}</Table.Td>
-              <Table.Td ta="right">{pf.number(activity.totals.completions)}</Table.Td>
-              <Table.Td ta="right">{pf.number(activity.totals.headCount)}</Table.Td>
+              <Table.Td ta="right">{register(activity, pf.number(activity.totals.uniqueParticipants))}</Table.Td>
+              <Table.Td ta="right">{register(activity, pf.hours(activity.totals.participantMinutes))}</Table.Td>
+              <Table.Td ta="right">{register(activity, pf.number(activity.totals.completions))}</Table.Td>
+              <Table.Td ta="right">
+                {activity.attendanceMode === 'headcount' ? pf.number(activity.totals.headCount) : t('common.none')}
+              </Table.Td>
             </Table.Tr>
           ))}
           {items.length === 0 && <TableEmptyRow colSpan={9}>{emptyText}</TableEmptyRow>}

@@ -14,6 +14,7 @@ import { useCan } from '../auth/use-session';
 import { TabHeader } from '../grants/tab-header';
 import type { ActivityDetail } from './activity-overview-tab';
 import { HeadCountModal } from './head-count-modal';
+import { ButtonLink } from './links';
 import { ProgrammeErrorAlert } from './programme-error-alert';
 import { sessionsPageSize } from './programme-search';
 import { GenerateSessionsModal, SessionModal } from './session-modals';
@@ -85,6 +86,9 @@ export function ActivitySessionsTab({
             { attended: session.attended, registered: session.registered },
           );
 
+  // Attendance or a head count makes a session part of the record: it can be edited, not removed.
+  const hasRecords = (session: ActivitySession) => session.registered > 0 || session.headCount !== null;
+
   const heldBadge = (session: ActivitySession) =>
     session.held ? (
       <Badge color="green" variant="light" size="sm">
@@ -105,17 +109,17 @@ export function ActivitySessionsTab({
         </Button>
       ) : null;
     }
-    // The register page belongs to the participants feature.
+    // The register page belongs to the participants feature (routes/participants.tsx).
     return canTakeAttendance ? (
-      <Button
+      <ButtonLink
         size={size}
         variant="light"
-        component="a"
-        href={`/sessions/${session.id}/register`}
+        to="/sessions/$sessionId/register"
+        params={{ sessionId: session.id }}
         data-testid="take-attendance"
       >
         {t('programme.sessions.takeAttendance')}
-      </Button>
+      </ButtonLink>
     ) : null;
   };
 
@@ -184,18 +188,20 @@ export function ActivitySessionsTab({
                       <Button size="compact-sm" variant="subtle" onClick={() => setEditing(session)}>
                         {t('common.edit')}
                       </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        loading={remove.isPending && remove.variables?.id === session.id}
-                        onClick={() => {
-                          if (window.confirm(t('programme.sessions.removeConfirm')))
-                            remove.mutate({ id: session.id, version: session.version });
-                        }}
-                      >
-                        {t('common.remove')}
-                      </Button>
+                      {!hasRecords(session) && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          loading={remove.isPending && remove.variables?.id === session.id}
+                          onClick={() => {
+                            if (window.confirm(t('programme.sessions.removeConfirm')))
+                              remove.mutate({ id: session.id, version: session.version });
+                          }}
+                        >
+                          {t('common.remove')}
+                        </Button>
+                      )}
                     </Group>
                   )}
                 </Group>
@@ -228,14 +234,23 @@ export function ActivitySessionsTab({
                   <Table.Td>{heldBadge(session)}</Table.Td>
                   <Table.Td ta="right">{attendance(session)}</Table.Td>
                   <Table.Td>{primaryAction(session, 'xs')}</Table.Td>
-                  {canWrite && (
-                    <RowActions
-                      onEdit={() => setEditing(session)}
-                      onRemove={() => remove.mutate({ id: session.id, version: session.version })}
-                      removing={remove.isPending && remove.variables?.id === session.id}
-                      confirmMessage={t('programme.sessions.removeConfirm')}
-                    />
-                  )}
+                  {canWrite &&
+                    (hasRecords(session) ? (
+                      <Table.Td>
+                        <Group justify="flex-end">
+                          <Button size="compact-xs" variant="subtle" onClick={() => setEditing(session)}>
+                            {t('common.edit')}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    ) : (
+                      <RowActions
+                        onEdit={() => setEditing(session)}
+                        onRemove={() => remove.mutate({ id: session.id, version: session.version })}
+                        removing={remove.isPending && remove.variables?.id === session.id}
+                        confirmMessage={t('programme.sessions.removeConfirm')}
+                      />
+                    ))}
                 </Table.Tr>
               ))}
               {items.length === 0 && (

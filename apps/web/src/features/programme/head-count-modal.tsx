@@ -209,6 +209,7 @@ function HeadCountForm({
                             inputMode="numeric"
                             aria-label={`${t(`programme.gender.${gender}`)}, ${t(`programme.ageBand.${band}`)}`}
                             error={Boolean(invalid)}
+                            data-testid={`head-count-${gender}-${band}`}
                             styles={{ input: { textAlign: 'right' } }}
                             {...form.register(name)}
                           />
