@@ -25,7 +25,7 @@ async function time<T>(label: string, run: () => Promise<T>): Promise<T> {
   runs.sort((a, b) => a - b);
   const bytes = Buffer.byteLength(JSON.stringify(result));
   console.log(
-    `${label.padEnd(52)} median ${runs[2]!.toFixed(1).padStart(7)} ms   max ${runs[4]!.toFixed(1).padStart(7)} ms   ${String(bytes).padStart(8)} bytes`,
+    `${label.padEnd(52)} median ${(runs[2] ?? 0).toFixed(1).padStart(7)} ms   max ${(runs[4] ?? 0).toFixed(1).padStart(7)} ms   ${String(bytes).padStart(8)} bytes`,
   );
   return result as T;
 }
@@ -70,7 +70,8 @@ async function main() {
   }
   console.log(`  ${(performance.now() - fill).toFixed(0)} ms for ${sessions.length - 1} "everyone present" saves\n`);
 
-  const last = sessions.at(-1)!;
+  const last = sessions.at(-1);
+  if (!last) throw new Error('No sessions were generated.');
   await time('activities.get (totals over 9,800 rows)', () => caller.activities.get({ id: activity.id }));
   await time('activities.list', () => caller.activities.list({}));
   await time('sessions.list (50 sessions with counts)', () => caller.sessions.list({ activityId: activity.id }));
