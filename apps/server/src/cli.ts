@@ -99,7 +99,10 @@ export function buildCli(): Command {
     .command('seed-demo')
     .description('load the demo organisations, users and funders (safe to run again)')
     .action(async () => {
-      const { created } = await withDatabase(({ db }) => seedDemo(db));
+      // The server's key, so the demo's sealed contact details open in the app.
+      const env = loadEnv();
+      const secret = loadSecretKey({ key: env.SECRET_KEY, file: env.SECRET_KEY_FILE });
+      const { created } = await withDatabase(({ db }) => seedDemo(db, new Date(), secret.key));
       console.log(
         created === 0 ? 'Demo data already present; nothing changed.' : `Demo data loaded (${created} records).`,
       );
