@@ -355,7 +355,11 @@ function OverrideModal({ enrollment, onClose }: { enrollment: Enrollment; onClos
     <FormModal
       title={intl.formatMessage({ id: 'participants.override.title' }, { code: enrollment.code })}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={(event) => {
+        // An error put on a list (not on one input) would otherwise block every later submit.
+        form.clearErrors();
+        void submit(event);
+      }}
       testId="override-form"
       submitting={update.isPending}
       submitTestId="override-save"

@@ -178,7 +178,11 @@ export function ParticipantForm({
 
   return (
     <PageForm
-      onSubmit={submit}
+      onSubmit={(event) => {
+        // An error put on a list (not on one input) would otherwise block every later submit.
+        form.clearErrors();
+        void submit(event);
+      }}
       testId="participant-form"
       readOnly={readOnly}
       submitting={submitting}

@@ -140,7 +140,18 @@ function ParticipantActivities({ participant }: { participant: Participant }) {
             {participant.enrollments.map((e) => (
               <Table.Tr key={e.enrollmentId} data-testid="participant-activity">
                 <Table.Td>
-                  <Anchor href={`/activities/${encodeURIComponent(e.activityId)}`}>{e.activityTitle}</Anchor>
+                  <Anchor
+                    renderRoot={(props) => (
+                      <Link
+                        {...props}
+                        to="/activities/$activityId"
+                        params={{ activityId: e.activityId }}
+                        search={{ tab: 'participants' }}
+                      />
+                    )}
+                  >
+                    {e.activityTitle}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>{t(`participants.enrollmentStatus.${e.status}`)}</Table.Td>
                 <Table.Td ta="right">

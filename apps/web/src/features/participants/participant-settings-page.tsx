@@ -157,7 +157,11 @@ function SettingsForm({
 
   return (
     <PageForm
-      onSubmit={submit}
+      onSubmit={(event) => {
+        // An error put on a list (not on one input) would otherwise block every later submit.
+        form.clearErrors();
+        void submit(event);
+      }}
       testId="participant-settings-form"
       readOnly={false}
       submitting={submitting}
@@ -336,13 +340,15 @@ function SettingsForm({
       </Fieldset>
 
       <Fieldset legend={t('participants.settings.suppression')} variant="filled">
+        <Text size="sm" c="dimmed" mb="xs">
+          {t('participants.settings.thresholdHint')}
+        </Text>
         <Controller
           control={form.control}
           name="suppressionThreshold"
           render={({ field }) => (
             <NumberInput
               label={t('participants.settings.threshold')}
-              description={t('participants.settings.thresholdHint')}
               min={2}
               max={50}
               allowDecimal={false}

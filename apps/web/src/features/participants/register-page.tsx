@@ -21,7 +21,7 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
-import { readAppError, translateMessageKey } from '../../lib/errors';
+import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
 import { useDuration } from './duration';
@@ -111,6 +111,9 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
     enableBeforeUnload: () => pending > 0,
   });
 
+  const save = useMutation(trpc.register.save.mutationOptions());
+  // Which participant each entry of the last save stood for, to read its field errors.
+  const [sentOrder, setSentOrder] = useState<readonly string[]>([]);
   const onMark = useCallback(
     (entry: RegisterEntry, mark: RegisterMark) => {
       setChanges((previous) => withMark(previous, entry, mark, sessionMinutes));
@@ -124,7 +127,6 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
     [sessionMinutes],
   );
 
-  const save = useMutation(trpc.register.save.mutationOptions());
   const submit = async () => {
     if (!head.data) return;
     // The same rule the server applies, so a mistyped row is pointed at before anything is sent.
@@ -137,6 +139,7 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
     setErrors(local);
     if (local.size > 0) return;
     const { entries: input, order } = registerEntries(changes);
+    setSentOrder(order);
     try {
       const result = await save.mutateAsync({
         sessionId,
@@ -175,7 +178,12 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
   const filteredTotal = first?.data?.total ?? 0;
   const loadingMore = pages.some((p) => p.isFetching);
   const stale = readAppError(save.error)?.appCode === 'STALE_VERSION';
-  const hiddenErrors = [...errors.keys()].filter((id) => !entries.some((e) => e.participantId === id));
+  const errorCodes = [...errors.keys()].map((id) => changes.get(id)?.code ?? '').filter(Boolean);
+  const validation = readAppError(save.error)?.appCode === 'VALIDATION';
+  // A refusal of the whole register (say, an activity that keeps head counts) rather than of a row.
+  const registerError = validation
+    ? firstFieldErrors(readAppError(save.error)).find(([path]) => path === 'entries')?.[1]
+    : undefined;
 
   return (
     <Stack maw={640} gap="sm">
@@ -189,6 +197,19 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
         <Text size="sm" c="dimmed" data-testid="register-session">
           {[format.day(register.date), register.module, duration(register.minutes)].filter(Boolean).join(' · ')}
         </Text>
+        <Anchor
+          size="sm"
+          renderRoot={(props) => (
+            <Link
+              {...props}
+              to="/activities/$activityId"
+              params={{ activityId: register.activityId }}
+              search={{ tab: 'sessions' }}
+            />
+          )}
+        >
+          {t('participants.register.openActivity')}
+        </Anchor>
       </div>
 
       {shownCounts && (
@@ -198,7 +219,7 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
               <Text fw={700} size="lg" data-testid={`count-${key}`}>
                 {intl.formatNumber(shownCounts[key])}
               </Text>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" truncate>
                 {t(`participants.register.count.${key}`)}
               </Text>
             </Paper>
@@ -218,20 +239,6 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
         data-testid="register-search"
       />
 
-      {save.error && <ErrorAlert error={save.error} onReload={stale ? () => void reload() : undefined} />}
-      {stale && (
-        <Text size="sm" data-testid="register-stale-hint">
-          {t('participants.register.staleHint')}
-        </Text>
-      )}
-      {hiddenErrors.length > 0 && (
-        <Text size="sm" c="red" role="alert">
-          {intl.formatMessage(
-            { id: 'participants.register.hiddenErrors' },
-            { codes: hiddenErrors.map((id) => changes.get(id)?.code ?? '').join(', ') },
-          )}
-        </Text>
-      )}
       {first?.error && <ErrorAlert error={first.error} onReload={() => void first.refetch()} />}
 
       {first?.isPending ? (
@@ -281,6 +288,24 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
         data-testid="register-savebar"
       >
         <Stack gap={6}>
+          {save.error && !(validation && rowErrors(save.error, sentOrder).size > 0) && (
+            <ErrorAlert error={save.error} onReload={stale ? () => void reload() : undefined} />
+          )}
+          {registerError && (
+            <Text size="sm" c="red" role="alert">
+              {translateMessageKey(intl, registerError)}
+            </Text>
+          )}
+          {stale && (
+            <Text size="sm" data-testid="register-stale-hint">
+              {t('participants.register.staleHint')}
+            </Text>
+          )}
+          {errors.size > 0 && (
+            <Text size="sm" c="red" role="alert" data-testid="register-row-errors">
+              {intl.formatMessage({ id: 'participants.register.rowErrors' }, { codes: errorCodes.join(', ') })}
+            </Text>
+          )}
           <Button
             size="lg"
             fullWidth

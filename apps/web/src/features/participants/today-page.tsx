@@ -75,10 +75,16 @@ function TodaySessions() {
                 {t(session.held ? 'participants.today.reviewAttendance' : 'participants.today.takeAttendance')}
               </Button>
             ) : (
-              // Head counts are recorded on the activity's page.
+              // Head counts are recorded on the activity's sessions.
               <Button
-                component="a"
-                href={`/activities/${encodeURIComponent(session.activityId)}`}
+                renderRoot={(props) => (
+                  <Link
+                    {...props}
+                    to="/activities/$activityId"
+                    params={{ activityId: session.activityId }}
+                    search={{ tab: 'sessions' }}
+                  />
+                )}
                 size="lg"
                 fullWidth
                 variant="light"

@@ -46,6 +46,7 @@ export const participantsEn = {
   'participants.today.recordHeadCount': 'Record head count',
 
   'participants.register.backToToday': 'Today',
+  'participants.register.openActivity': 'Activity and sessions',
   'participants.register.count.present': 'Present',
   'participants.register.count.late': 'Late',
   'participants.register.count.absent': 'Absent',
@@ -67,7 +68,7 @@ export const participantsEn = {
   'participants.register.discard': 'Discard changes',
   'participants.register.staleHint':
     'Your marks are still on this screen. Reload to see what the other person saved, check, then save again.',
-  'participants.register.hiddenErrors': 'Check these codes (search for them): {codes}',
+  'participants.register.rowErrors': 'Check these rows: {codes}',
   'participants.register.leaveConfirm': 'Attendance is not saved yet. Leave this page and lose it?',
 
   'participants.title': 'Participants',

@@ -47,6 +47,7 @@ export const participantsSv: Record<keyof typeof participantsEn, string> = {
   'participants.today.recordHeadCount': 'Registrera antal deltagare',
 
   'participants.register.backToToday': 'Idag',
+  'participants.register.openActivity': 'Aktivitet och tillfällen',
   'participants.register.count.present': 'Närvarande',
   'participants.register.count.late': 'Sena',
   'participants.register.count.absent': 'Frånvarande',
@@ -68,7 +69,7 @@ export const participantsSv: Record<keyof typeof participantsEn, string> = {
   'participants.register.discard': 'Släng ändringarna',
   'participants.register.staleHint':
     'Dina markeringar finns kvar på skärmen. Ladda om för att se vad den andra personen sparade, kontrollera och spara igen.',
-  'participants.register.hiddenErrors': 'Kontrollera dessa koder (sök efter dem): {codes}',
+  'participants.register.rowErrors': 'Kontrollera de här raderna: {codes}',
   'participants.register.leaveConfirm': 'Närvaron är inte sparad än. Lämna sidan och förlora den?',
 
   'participants.title': 'Deltagare',
