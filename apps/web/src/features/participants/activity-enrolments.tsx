@@ -185,7 +185,7 @@ function EnrolmentList({ activityId }: { activityId: string }) {
               <Table.Tbody>
                 {list.data?.items.map((e) => (
                   <Table.Tr key={e.id} data-testid={`enrolment-row-${e.code}`}>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Link to="/participants/$participantId" params={{ participantId: e.participantId }}>
                         <Text ff="monospace" fw={600} span>
                           {e.code}
@@ -194,10 +194,16 @@ function EnrolmentList({ activityId }: { activityId: string }) {
                     </Table.Td>
                     <Table.Td data-testid="enrolment-status">
                       {e.status === 'dropped' ? (
-                        <Badge color="gray" variant="light">
-                          {t('participants.enrollmentStatus.dropped')}
-                          {e.droppedOn ? ` · ${format.day(e.droppedOn)}` : ''}
-                        </Badge>
+                        <>
+                          <Badge color="gray" variant="light">
+                            {t('participants.enrollmentStatus.dropped')}
+                          </Badge>
+                          {e.droppedOn && (
+                            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                              {format.day(e.droppedOn)}
+                            </Text>
+                          )}
+                        </>
                       ) : (
                         <Badge color="blue" variant="light">
                           {t('participants.enrollmentStatus.enrolled')}
@@ -205,7 +211,7 @@ function EnrolmentList({ activityId }: { activityId: string }) {
                       )}
                     </Table.Td>
                     <Table.Td ta="right">{intl.formatNumber(e.sessionsAttended)}</Table.Td>
-                    <Table.Td ta="right" data-testid="hours-attended">
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="hours-attended">
                       {intl.formatMessage(
                         { id: 'participants.hoursOf' },
                         { attended: duration(e.attendedMinutes), planned: duration(e.plannedMinutes) },
@@ -226,7 +232,7 @@ function EnrolmentList({ activityId }: { activityId: string }) {
                         </Text>
                       )}
                       {e.completionOverride && (
-                        <Text size="xs" c="dimmed" data-testid="enrolment-override">
+                        <Text size="xs" c="dimmed" maw={260} lineClamp={3} data-testid="enrolment-override">
                           {intl.formatMessage(
                             { id: 'participants.completed.byOverride' },
                             { reason: e.overrideReason ?? '' },
