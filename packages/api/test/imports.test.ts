@@ -181,6 +181,26 @@ describe('participant import', () => {
     });
   });
 
+  it('commits what the preview accepted after an attribute stopped being asked', async () => {
+    const settings = {
+      codeScheme: 'sequential' as const,
+      codePrefix: 'ZR',
+      uicQuestions: [],
+      suppressionThreshold: 5,
+    };
+    await updateParticipantSettings(opened.db, orgId, 1, {
+      ...settings,
+      attributes: [{ key: 'role', label: 'Role', sensitive: false }],
+    });
+    await commit('participants', await read('code,city,attr:role\nZR-0100,Skopje,peer educator\nZR-0101,Bitola,\n'));
+    await updateParticipantSettings(opened.db, orgId, 2, { ...settings, attributes: [] });
+    const file = await read('code,city\nZR-0100,Strumica\nZR-0101,Bitola\n');
+    const checked = await preview('participants', file);
+    expect(checked).toMatchObject({ ok: true, summary: { updated: 1, unchanged: 1 } });
+    expect(await commit('participants', file)).toEqual({ ...checked, problems: [] });
+    expect(await participant('ZR-0100')).toMatchObject({ city: 'Strumica', attributes: {} });
+  });
+
   it('accepts codes made elsewhere as they are in an organisation using unique identifier codes', async () => {
     await updateParticipantSettings(opened.db, orgId, 1, {
       codeScheme: 'uic',

@@ -131,8 +131,11 @@ export const planParticipantImport: Planner = async (db, actor, keys, file, onPr
   const apply = async (listener: typeof onProgress) => {
     const writes = creates.length + updates.length;
     let written = 0;
+    const asked = new Set(settings.attributes.map((a) => a.key));
     const seal = (id: string, fields: ParticipantFields): ParticipantValues => {
-      const sealed = sealParticipant(crypto, actor.orgId, id, settings.attributes, fields);
+      // A value of an attribute the organisation no longer asks is not carried into the rewrite.
+      const attributes = Object.fromEntries(Object.entries(fields.attributes).filter(([key]) => asked.has(key)));
+      const sealed = sealParticipant(crypto, actor.orgId, id, settings.attributes, { ...fields, attributes });
       // The header admits only the organisation's attributes, so this cannot happen.
       if (Object.keys(sealed.errors).length > 0) throw new DomainError('VALIDATION', 'Unknown attribute.');
       return sealed.values;
