@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enrollmentCompleted } from '@tessera/domain';
-import { listAuditEvents, migrateToLatest, type OpenedDatabase, openDatabase } from '@tessera/db';
+import { findParticipant, listAuditEvents, migrateToLatest, type OpenedDatabase, openDatabase } from '@tessera/db';
 import { createTestProgramme } from '@tessera/db/testing';
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -329,6 +329,27 @@ describe('participants', () => {
     }
   });
 
+  it('seals the values already stored when an attribute is marked sensitive later', async () => {
+    const admin = (await callerFor(opened, orgId, 'admin')).caller;
+    const settings = await admin.participants.settings();
+    const attribute = { key: 'migrant_status', label: 'Migrant status', sensitive: false };
+    await admin.participants.saveSettings({ ...settings, attributes: [attribute] });
+    const created = await coordinator.participants.create({
+      contact: 'kept',
+      attributes: { migrant_status: 'PlainMarker undocumented' },
+    });
+    const unlocked = await admin.participants.settings();
+    await admin.participants.saveSettings({ ...unlocked, attributes: [{ ...attribute, sensitive: true }] });
+    const stored = await findParticipant(opened.db, orgId, created.id);
+    expect(stored?.attributes).toEqual({});
+    expect(JSON.stringify(stored)).not.toContain('PlainMarker');
+    expect(stored?.sensitiveEnc).toMatch(/^v1\./);
+    expect(await coordinator.participants.get({ id: created.id })).toMatchObject({
+      contact: 'kept',
+      attributes: { migrant_status: 'PlainMarker undocumented' },
+    });
+  });
+
   it('cannot open a ciphertext under another key', async () => {
     const created = await coordinator.participants.create({ contact: 'secret' });
     const { user } = await callerFor(opened, orgId, 'coordinator');
@@ -592,6 +613,41 @@ describe('the register, hours and completion', () => {
     expect(erased).toMatchObject({ erased: true, gender: 'undisclosed', city: null, contact: null, consentDate: null });
     expect(erased.code).not.toBe(p.participantCodes[0]);
     expect((await finance.activities.get({ id: p.activityId })).totals).toEqual(before);
+  });
+
+  it('gives an erased participant no new attendance or enrolment', async () => {
+    const p = await createTestProgramme(opened.db, orgId);
+    const [a, b] = p.participantIds;
+    const admin = (await callerFor(opened, orgId, 'admin')).caller;
+    await admin.participants.erase({ id: a, version: 1 });
+    const register = await coordinator.register.get({ sessionId: p.sessionIds[0] });
+    expect(register.entries.map((e) => e.participantId)).toEqual([b]);
+    const explicit = await expectTrpcError(
+      coordinator.register.save({
+        sessionId: p.sessionIds[0],
+        version: 1,
+        entries: [{ participantId: a, status: 'present' }],
+      }),
+      'BAD_REQUEST',
+    );
+    expect(fieldErrorsOf(explicit)).toEqual({ 'entries.0.participantId': ['validation.erased'] });
+    const saved = await coordinator.register.save({
+      sessionId: p.sessionIds[0],
+      version: 1,
+      entries: [],
+      markRest: 'present',
+    });
+    expect(saved.marked).toEqual({ present: 1, late: 0, absent: 0 });
+    expect((await finance.activities.get({ id: p.activityId })).totals).toMatchObject({
+      uniqueParticipants: 1,
+      participantMinutes: 300,
+    });
+    const other = await newTraining(coordinator);
+    const enrol = await expectTrpcError(
+      coordinator.enrollments.enrol({ activityId: other.id, participantIds: [b, a] }),
+      'BAD_REQUEST',
+    );
+    expect(fieldErrorsOf(enrol)).toEqual({ 'participantIds.1': ['validation.erased'] });
   });
 });
 

@@ -23,7 +23,7 @@ export const participantsRouter = router({
   saveSettings: orgProcedure('settings.write')
     .input(participantSettingsInput)
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => participants.saveParticipantSettings(trx, ctx.actor, input)),
+      ctx.db.transaction().execute((trx) => participants.saveParticipantSettings(trx, ctx.actor, ctx, input)),
     ),
   list: orgProcedure('participant.read')
     .input(listParticipantsInput)

@@ -36,6 +36,7 @@ import {
   deleteEnrollment,
   type Executor,
   enrollmentStatuses,
+  erasedParticipantIds,
   eraseParticipant,
   existingIds,
   findActivity,
@@ -55,6 +56,7 @@ import {
   newId,
   type ParticipantValues,
   participantEnrollments,
+  participantsWithPlainAttributes,
   registerMarks,
   registerPage,
   type StoredParticipant,
@@ -97,6 +99,7 @@ export async function getParticipantSettings(db: Executor, actor: Actor): Promis
 export async function saveParticipantSettings(
   db: Executor,
   actor: Actor,
+  keys: ParticipantKeys,
   input: ParticipantSettingsInput,
 ): Promise<ParticipantSettings> {
   const before = await getParticipantSettings(db, actor);
@@ -113,6 +116,7 @@ export async function saveParticipantSettings(
   }
   const { version, ...settings } = input;
   if (!(await updateParticipantSettings(db, actor.orgId, version, settings))) throw stale('setting');
+  await sealNewlySensitive(db, actor, keys, before.attributes, settings.attributes);
   const changed = changedFields(
     {
       codeScheme: before.codeScheme,
@@ -213,6 +217,41 @@ export function openParticipant(
     consentDate: stored.consentDate,
     consentScope: stored.consentScope,
   };
+}
+
+/**
+ * An attribute the organisation now marks sensitive must not stay in clear in rows written
+ * before: its stored values move into each participant's sealed attributes.
+ */
+async function sealNewlySensitive(
+  db: Executor,
+  actor: Actor,
+  keys: ParticipantKeys,
+  before: readonly ParticipantAttributeDefinition[],
+  after: readonly ParticipantAttributeDefinition[],
+): Promise<void> {
+  const wasSensitive = new Set(before.filter((a) => a.sensitive).map((a) => a.key));
+  const sealing = new Set(after.filter((a) => a.sensitive && !wasSensitive.has(a.key)).map((a) => a.key));
+  if (sealing.size === 0) return;
+  const crypto = participantCrypto(keys.secretKey);
+  for (const stored of await participantsWithPlainAttributes(db, actor.orgId)) {
+    if (!Object.keys(stored.attributes).some((key) => sealing.has(key))) continue;
+    const plain = Object.fromEntries(Object.entries(stored.attributes).filter(([key]) => !sealing.has(key)));
+    const opened = openParticipant(crypto, actor.orgId, stored);
+    const sensitive = Object.fromEntries(Object.entries(opened.attributes).filter(([key]) => !(key in plain)));
+    const { id, version, erasedAt: _erased, code: _code, codeScheme: _scheme, ...values } = stored;
+    const sealed = crypto.encrypt(JSON.stringify(sensitive), sealContext(actor.orgId, id, 'sensitive'));
+    if (
+      !(await updateParticipant(
+        db,
+        actor.orgId,
+        { id, version },
+        { ...values, attributes: plain, sensitiveEnc: sealed },
+      ))
+    ) {
+      throw stale('participant');
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,9 +493,11 @@ export async function enrol(
   }
   const ids = [...new Set(input.participantIds)];
   const found = await existingIds(db, actor.orgId, 'participant', ids);
+  const erased = await erasedParticipantIds(db, actor.orgId, ids);
   const fieldErrors: FieldErrors = {};
   input.participantIds.forEach((id, i) => {
     if (!found.has(id)) fieldErrors[`participantIds.${i}`] = [messageKey('validation.unknownParticipant')];
+    else if (erased.has(id)) fieldErrors[`participantIds.${i}`] = [messageKey('validation.erased')];
   });
   if (Object.keys(fieldErrors).length > 0) throw invalid('Unknown participant.', fieldErrors);
   const added = await insertEnrollments(
@@ -587,12 +628,9 @@ export async function saveRegister(
     });
   }
   if (session.version !== input.version) throw stale('register');
-  const statuses = await enrollmentStatuses(
-    db,
-    actor.orgId,
-    activity.id,
-    input.entries.map((e) => e.participantId),
-  );
+  const ids = input.entries.map((e) => e.participantId);
+  const statuses = await enrollmentStatuses(db, actor.orgId, activity.id, ids);
+  const erased = await erasedParticipantIds(db, actor.orgId, ids);
   const fieldErrors: FieldErrors = {};
   const seen = new Set<string>();
   const writes = input.entries.map((entry, i) => {
@@ -600,6 +638,8 @@ export async function saveRegister(
     seen.add(entry.participantId);
     if (!statuses.has(entry.participantId)) {
       fieldErrors[`entries.${i}.participantId`] = [messageKey('validation.notEnrolled')];
+    } else if (erased.has(entry.participantId)) {
+      fieldErrors[`entries.${i}.participantId`] = [messageKey('validation.erased')];
     }
     const minutes = minutesForAttendance(entry.status, session.minutes, entry.minutes);
     if (minutes === null) {

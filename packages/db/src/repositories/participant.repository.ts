@@ -205,6 +205,17 @@ export async function findParticipant(db: Executor, orgId: string, id: string): 
   return row && toStored(row);
 }
 
+/** Participants holding any extra attribute in clear (to seal one the organisation now marks sensitive). */
+export async function participantsWithPlainAttributes(db: Executor, orgId: string): Promise<StoredParticipant[]> {
+  const rows = await db
+    .selectFrom('participant')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('attributes', '!=', '{}')
+    .execute();
+  return rows.map(toStored);
+}
+
 export async function findParticipantsByCode(
   db: Executor,
   orgId: string,
@@ -223,6 +234,22 @@ export async function findParticipantsByCode(
     for (const row of rows) found.set(row.code, toStored(row));
   }
   return found;
+}
+
+/** Which of these participants were erased (no new enrolment or attendance may name them). */
+export async function erasedParticipantIds(db: Executor, orgId: string, ids: readonly string[]): Promise<Set<string>> {
+  const erased = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('participant')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('erased_at', 'is not', null)
+      .execute();
+    for (const r of rows) erased.add(r.id);
+  }
+  return erased;
 }
 
 export function updateParticipant(
@@ -595,8 +622,10 @@ export async function registerPage(
     )
     .where('e.org_id', '=', orgId)
     .where('e.activity_id', '=', session.activityId)
-    // Dropped participants stay on the register only where they were marked at this session.
-    .where((eb) => eb.or([eb('e.status', '!=', 'dropped'), eb('t.status', 'is not', null)]));
+    // Dropped and erased participants stay on the register only where they were marked at this session.
+    .where((eb) =>
+      eb.or([eb.and([eb('e.status', '!=', 'dropped'), eb('p.erased_at', 'is', null)]), eb('t.status', 'is not', null)]),
+    );
   const search = input.search.trim().toUpperCase();
   if (search) query = query.where(sql<boolean>`p.code like ${prefixPattern(search)} escape '\\'`);
   const [rows, count] = await Promise.all([
@@ -675,7 +704,7 @@ export async function upsertAttendance(
 }
 
 /**
- * Marks every enrolled (not dropped) participant who has no mark yet at this session, in one
+ * Marks every enrolled (not dropped, not erased) participant who has no mark yet at this session, in one
  * statement: a 200-person register's "everyone else present" never travels through the browser.
  */
 export async function markUnmarked(
@@ -703,6 +732,17 @@ export async function markUnmarked(
         .where('e.org_id', '=', orgId)
         .where('e.activity_id', '=', session.activityId)
         .where('e.status', '!=', 'dropped')
+        .where((w) =>
+          w.not(
+            w.exists(
+              w
+                .selectFrom('participant as p')
+                .select('p.id')
+                .whereRef('p.id', '=', 'e.participant_id')
+                .where('p.erased_at', 'is not', null),
+            ),
+          ),
+        )
         .where((w) =>
           w.not(
             w.exists(
