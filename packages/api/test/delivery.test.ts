@@ -615,6 +615,29 @@ describe('the register, hours and completion', () => {
     expect((await finance.activities.get({ id: p.activityId })).totals).toEqual(before);
   });
 
+  it('erases the free-text reason of a completion override, keeping the completion', async () => {
+    const p = await createTestProgramme(opened.db, orgId);
+    const [enrolment] = (await coordinator.enrollments.list({ activityId: p.activityId })).items.filter(
+      (e) => e.participantId === p.participantIds[0],
+    );
+    await coordinator.enrollments.update({
+      id: enrolment!.id,
+      version: enrolment!.version,
+      status: 'enrolled',
+      completionOverride: 'completed',
+      overrideReason: 'ReasonMarker found work at the bakery',
+    });
+    const before = (await finance.activities.get({ id: p.activityId })).totals;
+    const admin = (await callerFor(opened, orgId, 'admin')).caller;
+    await admin.participants.erase({ id: p.participantIds[0], version: 1 });
+    const after = (await coordinator.enrollments.list({ activityId: p.activityId })).items.find(
+      (e) => e.participantId === p.participantIds[0],
+    );
+    expect(after).toMatchObject({ completionOverride: 'completed', overrideReason: null, completed: true });
+    expect(after?.version).toBe(enrolment!.version + 2);
+    expect((await finance.activities.get({ id: p.activityId })).totals).toEqual(before);
+  });
+
   it('gives an erased participant no new attendance or enrolment', async () => {
     const p = await createTestProgramme(opened.db, orgId);
     const [a, b] = p.participantIds;

@@ -265,13 +265,13 @@ export function updateParticipant(
  * Erasure: the code is replaced by a meaningless one and every identifying value is cleared,
  * while enrolments and attendance stay so the hours already reported remain true.
  */
-export function eraseParticipant(
+export async function eraseParticipant(
   db: Executor,
   orgId: string,
   target: { id: string; version: number },
   replacementCode: string,
 ): Promise<boolean> {
-  return updateAtVersion(
+  const erased = await updateAtVersion(
     db,
     'participant',
     { orgId, ...target },
@@ -289,6 +289,17 @@ export function eraseParticipant(
       erased_at: nowIso(),
     },
   );
+  // An override's reason is free text about the person: it goes, the override (and the count) stays.
+  if (erased) {
+    await db
+      .updateTable('enrollment')
+      .set((eb) => ({ override_reason: null, version: eb('version', '+', 1), updated_at: nowIso() }))
+      .where('org_id', '=', orgId)
+      .where('participant_id', '=', target.id)
+      .where('override_reason', 'is not', null)
+      .execute();
+  }
+  return erased;
 }
 
 export async function listParticipants(
