@@ -16,6 +16,14 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 
+/** Back to English if an earlier journey left this user in another language (it is saved per user). */
+export async function useEnglish(page: Page): Promise<void> {
+  if ((await page.locator('html').getAttribute('lang')) === 'en') return;
+  await page.getByTestId('language-menu').click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}
+
 export async function signOut(page: Page, signOutLabel = 'Sign out'): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: signOutLabel }).click();

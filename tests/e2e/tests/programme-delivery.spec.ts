@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { requireChromium, signIn } from './helpers';
+import { requireChromium, signIn, useEnglish } from './helpers';
 
 requireChromium();
 
@@ -32,6 +32,7 @@ async function totals(page: Page) {
 
 test('a coordinator takes today’s register on a phone; hours and totals follow', async ({ page }) => {
   await signIn(page, 'coordinator@demo.test');
+  await useEnglish(page);
   // Coordinators land on today's sessions.
   await expect(page).toHaveURL(/\/today$/);
   const today = page.getByTestId('today-session').filter({ hasText: workshop });
@@ -80,6 +81,7 @@ test('a coordinator takes today’s register on a phone; hours and totals follow
 
 test('a finance user opening the same activity sees counts, never a participant code', async ({ page }) => {
   await signIn(page, 'finance@demo.test');
+  await useEnglish(page);
   await openWorkshop(page);
   expect(await stat(page, 'uniqueParticipants')).toBeGreaterThanOrEqual(9);
   expect(await stat(page, 'participantMinutes')).toBeGreaterThan(0);

@@ -36,9 +36,10 @@ export const participantsRouter = router({
     .query(({ ctx, input }) =>
       ctx.db.transaction().execute((trx) => participants.readParticipant(trx, ctx.actor, ctx, input.id)),
     ),
+  /** A mutation so the answers travel in a POST body, never in a URL or a log line. Audited when found. */
   findByAnswers: orgProcedure('participant.read')
     .input(findByAnswersInput)
-    .query(({ ctx, input }) =>
+    .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute((trx) => participants.findByAnswers(trx, ctx.actor, ctx, input.uicAnswers)),
     ),
   create: orgProcedure('participant.write')

@@ -26,7 +26,7 @@ import {
   participantFields,
   type ParticipantSettings,
 } from '@tessera/domain';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
@@ -340,7 +340,8 @@ function UicAnswers({
 }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const queryClient = useQueryClient();
+  // A mutation (POST): the answers are as identifying as a name and must never sit in a URL or a cache.
+  const findByAnswers = useMutation(trpc.participants.findByAnswers.mutationOptions());
   const [finding, setFinding] = useState(false);
   const [found, setFound] = useState<{ id: string; code: string } | null | undefined>(undefined);
   const [findError, setFindError] = useState<unknown>(null);
@@ -356,13 +357,8 @@ function UicAnswers({
     form.clearErrors('uicAnswers');
     setFinding(true);
     try {
-      // Not kept in the cache: the answers are as identifying as a name.
-      const result = await queryClient.fetchQuery({
-        ...trpc.participants.findByAnswers.queryOptions({
-          uicAnswers: Object.fromEntries(questions.map((q, i) => [q, answers[i] ?? ''])),
-        }),
-        staleTime: 0,
-        gcTime: 0,
+      const result = await findByAnswers.mutateAsync({
+        uicAnswers: Object.fromEntries(questions.map((q, i) => [q, answers[i] ?? ''])),
       });
       setFound(result);
     } catch (failure) {
