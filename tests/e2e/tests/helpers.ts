@@ -18,7 +18,7 @@ export async function signIn(page: Page, email: string): Promise<void> {
 
 /** Back to English if an earlier journey left this user in another language (it is saved per user). */
 export async function useEnglish(page: Page): Promise<void> {
-  if ((await page.locator('html').getAttribute('lang')) === 'en') return;
+  // Always choose: right after sign-in the saved language may not be applied yet.
   await page.getByTestId('language-menu').click();
   await page.getByRole('menuitem', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
