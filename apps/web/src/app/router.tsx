@@ -7,6 +7,7 @@ import { funderRoute, fundersRoute, newFunderRoute } from '../routes/funders';
 import { grantRoute, grantsRoute, newGrantRoute } from '../routes/grants';
 import { membersRoute } from '../routes/members';
 import {
+  importParticipantsRoute,
   newParticipantRoute,
   participantRoute,
   participantSettingsRoute,
@@ -51,6 +52,7 @@ const routeTree = rootRoute.addChildren([
     registerRoute,
     participantsRoute,
     newParticipantRoute,
+    importParticipantsRoute,
     participantRoute,
     participantSettingsRoute,
   ]),

@@ -84,6 +84,15 @@ describe('catalogs', () => {
         'expenditure',
         'exchange_rate',
         'reporting_deadline',
+        'partner',
+        'project',
+        'activity',
+        'activity_session',
+        'output',
+        'participant',
+        'enrollment',
+        'organization',
+        'import',
       ].map((e) => `audit.entity.${e}`),
     ];
     expect(needed.filter((key) => !(key in en))).toEqual([]);

@@ -1,4 +1,5 @@
 import { createRoute } from '@tanstack/react-router';
+import { ImportPage } from '../features/participants/import-page';
 import { NewParticipantPage } from '../features/participants/new-participant-page';
 import { ParticipantPage } from '../features/participants/participant-page';
 import { ParticipantSettingsPage } from '../features/participants/participant-settings-page';
@@ -30,6 +31,12 @@ export const newParticipantRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/participants/new',
   component: NewParticipantPage,
+});
+
+export const importParticipantsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/participants/import',
+  component: ImportPage,
 });
 
 export const participantRoute = createRoute({

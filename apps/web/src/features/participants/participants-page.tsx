@@ -64,6 +64,11 @@ function ParticipantsList() {
             </Button>
           )}
           {canWrite && (
+            <Button component={Link} to="/participants/import" variant="default" data-testid="participants-import">
+              {t('participants.import.link')}
+            </Button>
+          )}
+          {canWrite && (
             <Button component={Link} to="/participants/new" data-testid="new-participant">
               {t('participants.new')}
             </Button>
