@@ -213,7 +213,11 @@ export async function createTestProgramme(db: OpenedDatabase['db'], orgId: strin
     completionThreshold: 80,
     description: null,
   };
-  const activityId = await insertActivity(db, orgId, { ...activity, title: 'Test training', attendanceMode: 'register' });
+  const activityId = await insertActivity(db, orgId, {
+    ...activity,
+    title: 'Test training',
+    attendanceMode: 'register',
+  });
   const headcountActivityId = await insertActivity(db, orgId, {
     ...activity,
     kind: 'event',
