@@ -140,6 +140,41 @@ describe('activities and sessions', () => {
     expect(fieldErrorsOf(wrong)).toEqual({ total: ['validation.wrongAttendanceMode'] });
   });
 
+  it('protects what reports rely on: attendance mode, outputs, a head count of nobody, drop-out dates', async () => {
+    const p = await createTestProgramme(opened.db, orgId);
+    await coordinator.register.save({ sessionId: p.sessionIds[0], version: 1, entries: [], markRest: 'present' });
+    const activity = await coordinator.activities.get({ id: p.activityId });
+    const { id, version, projectTitle: _p, totals: _t, ...fields } = activity;
+    const switched = await expectTrpcError(
+      coordinator.activities.update({ ...fields, id, version, attendanceMode: 'headcount' }),
+      'BAD_REQUEST',
+    );
+    expect(fieldErrorsOf(switched)).toEqual({ attendanceMode: ['validation.wrongAttendanceMode'] });
+    // The head-count activity has no data but an output: it cannot be deleted either.
+    await coordinator.outputs.create({
+      activityId: p.headcountActivityId,
+      kind: 'card',
+      title: 'Cards',
+      quantity: 100,
+      date: '2026-04-01',
+    });
+    await expectTrpcError(coordinator.activities.delete({ id: p.headcountActivityId, version: 1 }), 'CONFLICT');
+    // Nobody came: a count of 0 is recorded, and the session is held.
+    const empty = await coordinator.sessions.recordHeadCount({ sessionId: p.headcountSessionId, version: 1, total: 0 });
+    expect(empty).toMatchObject({ headCount: 0, held: true });
+    const [enrolment] = (await coordinator.enrollments.list({ activityId: p.activityId })).items;
+    const early = await expectTrpcError(
+      coordinator.enrollments.update({
+        id: enrolment!.id,
+        version: enrolment!.version,
+        status: 'dropped',
+        droppedOn: '2026-02-01',
+      }),
+      'BAD_REQUEST',
+    );
+    expect(fieldErrorsOf(early)).toEqual({ droppedOn: ['validation.endBeforeStart'] });
+  });
+
   it('keeps outputs with kind, quantity, date and link', async () => {
     const activity = await newTraining(coordinator);
     await coordinator.outputs.create({
@@ -317,11 +352,31 @@ describe('participants', () => {
         contact: 'ContactMarker2 moved',
         attributes: { migrant_status: 'SensitiveMarker2' },
       });
-      file.close();
+      const programme = await createTestProgramme(file.db, org.id);
+      const [enrolment] = (await fileCoordinator.enrollments.list({ activityId: programme.activityId })).items;
+      await fileCoordinator.enrollments.update({
+        id: enrolment!.id,
+        version: enrolment!.version,
+        status: 'enrolled',
+        completionOverride: 'completed',
+        overrideReason: 'ReasonMarker found work at the bakery',
+      });
+      const [reopened] = (await fileCoordinator.enrollments.list({ activityId: programme.activityId })).items;
+      expect(reopened?.overrideReason).toBe('ReasonMarker found work at the bakery');
+      await file.close();
       let bytes = '';
       for (const name of readdirSync(dir)) bytes += readFileSync(join(dir, name)).toString('latin1');
       expect(bytes).toContain(created.code);
-      for (const marker of ['ContactMarker', 'NoteMarker', 'SensitiveMarker', '999 888', 'undocumented', 'sister']) {
+      for (const marker of [
+        'ContactMarker',
+        'NoteMarker',
+        'SensitiveMarker',
+        '999 888',
+        'undocumented',
+        'sister',
+        'ReasonMarker',
+        'bakery',
+      ]) {
         expect(bytes, marker).not.toContain(marker);
       }
     } finally {

@@ -243,7 +243,10 @@ describe('participant import', () => {
   });
 
   it('refuses unknown and missing columns before looking at any row', async () => {
-    const result = await preview('participants', await read('name,email,attr:religion\nAna,ana@example.test,x\n'));
+    const result = await preview(
+      'participants',
+      await read('name,email,gender,attr:religion\nAna,ana@example.test,woman,x\n'),
+    );
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([
       { row: 1, column: null, message: 'validation.unknownColumns?columns=name%2C%20email' },

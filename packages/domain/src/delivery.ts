@@ -320,12 +320,14 @@ export const recordHeadCountInput = z
   });
 export type RecordHeadCountInput = z.infer<typeof recordHeadCountInput>;
 
-/** The stored cells for a head count: the split plus an undisclosed remainder, no zero cells. */
+/** The stored cells for a head count: the split plus an undisclosed remainder, no zero cells (but one for a count of 0). */
 export function headCountCells(total: number, cells: readonly HeadCountCell[]): HeadCountCell[] {
   const kept = cells.filter((c) => c.count > 0);
   const rest = total - kept.reduce((s, c) => s + c.count, 0);
   if (rest < 0) throw new RangeError('Head-count cells exceed the total.');
   const undisclosed = kept.find((c) => c.gender === 'undisclosed' && c.ageBand === 'undisclosed');
+  // A count of nobody is still a count: one zero cell records it (not "not yet counted").
+  if (kept.length === 0 && rest === 0) return [{ gender: 'undisclosed', ageBand: 'undisclosed', count: 0 }];
   if (rest === 0) return kept;
   if (undisclosed) return kept.map((c) => (c === undisclosed ? { ...c, count: c.count + rest } : c));
   return [...kept, { gender: 'undisclosed', ageBand: 'undisclosed', count: rest }];

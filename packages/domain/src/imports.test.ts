@@ -38,6 +38,12 @@ describe('import headers', () => {
     );
   });
 
+  it('names no cell of a file without a header row (its first line is data)', () => {
+    const problems = readImportHeader('participants', ['ZR-0001', 'woman', '+389 70 123 456'], []).problems;
+    expect(problems).toEqual([{ row: 1, column: null, message: 'validation.missingColumns?columns=code' }]);
+    expect(JSON.stringify(problems)).not.toContain('389');
+  });
+
   it('has a template whose header reads back without problems', () => {
     for (const kind of ['participants', 'attendance'] as const) {
       const template = importTemplate(kind, { attributeKeys: ['role'] });

@@ -139,7 +139,9 @@ export function readImportHeader(
     present.add(name);
     return name;
   });
-  if (unknown.length > 0) {
+  // With no known column at all the first line is most likely data, not a header: name no cell of
+  // it (it may hold a contact or a note); the missing columns say what is wrong.
+  if (unknown.length > 0 && present.size > 0) {
     problems.push({
       row: line,
       column: null,

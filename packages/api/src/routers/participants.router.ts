@@ -61,7 +61,7 @@ export const enrollmentsRouter = router({
   list: orgProcedure('participant.read')
     .input(listEnrollmentsInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => participants.listActivityEnrollments(trx, ctx.actor, input)),
+      ctx.db.transaction().execute((trx) => participants.listActivityEnrollments(trx, ctx.actor, ctx, input)),
     ),
   enrol: orgProcedure('participant.write')
     .input(enrolInput)
@@ -71,7 +71,7 @@ export const enrollmentsRouter = router({
   update: orgProcedure('participant.write')
     .input(updateEnrollmentInput)
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => participants.editEnrollment(trx, ctx.actor, input, ctx.now())),
+      ctx.db.transaction().execute((trx) => participants.editEnrollment(trx, ctx.actor, ctx, input, ctx.now())),
     ),
   delete: orgProcedure('participant.write')
     .input(recordRefInput)

@@ -269,6 +269,14 @@ export async function editActivity(db: Executor, actor: Actor, input: UpdateActi
   if (!before) throw notFound('activity');
   if (before.version !== input.version) throw stale('activity');
   await checkProject(db, actor, input.projectId);
+  if (input.attendanceMode !== before.attendanceMode) {
+    const totals = (await activityTotals(db, actor.orgId, [input.id])).get(input.id);
+    if (totals && (totals.sessionsHeld > 0 || totals.enrolled > 0)) {
+      throw invalid('Attendance is already recorded this way; the way it is taken can no longer change.', {
+        attendanceMode: [messageKey('validation.wrongAttendanceMode')],
+      });
+    }
+  }
   const outside = await sessionsOutside(db, actor.orgId, input.id, input.startDate, input.endDate);
   if (outside > 0) {
     throw invalid(`${outside} session(s) fall outside these dates; move them first.`, {
@@ -294,10 +302,11 @@ export async function editActivity(db: Executor, actor: Actor, input: UpdateActi
 export async function removeActivity(db: Executor, actor: Actor, input: { id: string; version: number }) {
   const activity = await getActivity(db, actor, input.id);
   const t = activity.totals;
-  if (t.sessionsHeld > 0 || t.enrolled > 0 || t.headCount > 0) {
+  const outputs = await listOutputs(db, actor.orgId, input.id);
+  if (t.sessionsHeld > 0 || t.enrolled > 0 || t.headCount > 0 || outputs.length > 0) {
     throw new DomainError(
       'CONFLICT',
-      'This activity has attendance, enrolments or head counts that reports rely on; it cannot be deleted.',
+      'This activity has attendance, enrolments, head counts or outputs that reports rely on; it cannot be deleted.',
     );
   }
   if (!(await deleteActivity(db, actor.orgId, input.id, input.version))) throw stale('activity');

@@ -520,27 +520,57 @@ export async function enrol(
   return { added, alreadyEnrolled: ids.length - added };
 }
 
+/** The reason for a completion override is free text about a person: sealed like notes. */
+function reasonContext(orgId: string, enrollmentId: string): string {
+  return `${orgId}/enrollment/${enrollmentId}/overrideReason`;
+}
+
+function openReason(crypto: ParticipantCrypto, orgId: string, enrollmentId: string, sealed: string | null) {
+  if (sealed === null) return null;
+  try {
+    return crypto.decrypt(sealed, reasonContext(orgId, enrollmentId));
+  } catch {
+    throw new Error(
+      'An override reason could not be decrypted: the server secret key (SECRET_KEY / SECRET_KEY_FILE) is not the one it was sealed with.',
+    );
+  }
+}
+
 export async function listActivityEnrollments(
   db: Executor,
   actor: Actor,
+  keys: ParticipantKeys,
   input: ListEnrollmentsInput,
 ): Promise<{ items: Enrollment[]; total: number }> {
   const activity = await registerActivity(db, actor, input.activityId);
-  return listEnrollments(db, actor.orgId, activity, input);
+  const page = await listEnrollments(db, actor.orgId, activity, input);
+  const crypto = participantCrypto(keys.secretKey);
+  return {
+    ...page,
+    items: page.items.map((e) => ({ ...e, overrideReason: openReason(crypto, actor.orgId, e.id, e.overrideReason) })),
+  };
 }
 
 export async function editEnrollment(
   db: Executor,
   actor: Actor,
+  keys: ParticipantKeys,
   input: UpdateEnrollmentInput,
   now: Date,
 ): Promise<void> {
   const before = await findEnrollment(db, actor.orgId, input.id);
   if (!before) throw notFound('enrolment');
   if (before.version !== input.version) throw stale('enrolment');
+  const droppedOn = input.status === 'dropped' ? (input.droppedOn ?? (await today(db, actor, now))) : null;
+  if (droppedOn !== null && droppedOn < before.enrolled_on) {
+    throw invalid('A participant cannot drop out before enrolling.', {
+      droppedOn: [messageKey('validation.endBeforeStart')],
+    });
+  }
+  const crypto = participantCrypto(keys.secretKey);
   const values = {
     status: input.status,
-    droppedOn: input.status === 'dropped' ? (input.droppedOn ?? (await today(db, actor, now))) : null,
+    droppedOn,
     completionOverride: input.completionOverride,
     overrideReason: input.completionOverride === null ? null : input.overrideReason,
   };
@@ -549,12 +579,19 @@ export async function editEnrollment(
       status: before.status,
       droppedOn: before.dropped_on,
       completionOverride: before.completion_override,
-      overrideReason: before.override_reason,
+      overrideReason: openReason(crypto, actor.orgId, input.id, before.override_reason),
     },
     values,
   );
   if (changed.length === 0) return;
-  if (!(await updateEnrollment(db, actor.orgId, input, values))) throw stale('enrolment');
+  const sealed = {
+    ...values,
+    overrideReason:
+      values.overrideReason === null
+        ? null
+        : crypto.encrypt(values.overrideReason, reasonContext(actor.orgId, input.id)),
+  };
+  if (!(await updateEnrollment(db, actor.orgId, input, sealed))) throw stale('enrolment');
   await insertAuditEvent(db, {
     orgId: actor.orgId,
     userId: actor.userId,

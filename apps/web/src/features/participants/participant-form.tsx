@@ -82,10 +82,8 @@ export function participantToFormState(
     gender: participant.gender,
     ageBand: participant.ageBand,
     city: participant.city ?? '',
-    attributes: {
-      ...Object.fromEntries(settings.attributes.map((a) => [a.key, ''])),
-      ...participant.attributes,
-    },
+    // Only the attributes the organisation still asks: a removed one would be refused on save.
+    attributes: Object.fromEntries(settings.attributes.map((a) => [a.key, participant.attributes[a.key] ?? ''])),
     contact: participant.contact ?? '',
     notes: participant.notes ?? '',
     consentDate: participant.consentDate ?? '',
