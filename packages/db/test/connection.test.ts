@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, type OpenedDatabase, openDatabase } from '../src/connection';
+import { migrations } from '../src/migrations';
 import { createTestFunder, createTestOrganization } from '../src/testing';
 
 let opened: OpenedDatabase | undefined;
@@ -28,7 +29,8 @@ describe('opening a SQLite file', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'tessera-')), 'db.sqlite');
     opened = openDatabase(file);
     const first = await migrateToLatest(opened.db);
-    expect(first.map((r) => r.status)).toEqual(['Success', 'Success']);
+    expect(first.map((r) => r.status)).toEqual(Object.keys(migrations).map(() => 'Success'));
+    expect(first.map((r) => r.migrationName)).toEqual(Object.keys(migrations));
     expect(await migrateToLatest(opened.db)).toEqual([]);
   });
 
