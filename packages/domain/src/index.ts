@@ -17,3 +17,4 @@ export * from './organization';
 export * from './participant-codes';
 export * from './participants';
 export * from './roles';
+export * from './suppression';
