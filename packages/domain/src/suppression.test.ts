@@ -49,15 +49,15 @@ describe('small-count suppression', () => {
         fc.boolean(),
         (counts, k, rowTotals, columnTotals) => {
           const t = suppressTable(counts, k, { rowTotals, columnTotals });
-          counts.forEach((row, r) =>
+          counts.forEach((row, r) => {
             row.forEach((value, c) => {
               const cell = t.cells[r]?.[c];
               // Every small count is hidden; whatever is shown is the true count.
               if (value >= 1 && value < k) expect(hidden(cell)).toBe(true);
               if (cell && !cell.suppressed) expect(cell.value).toBe(value);
               if (value === 0) expect(hidden(cell)).toBe(false);
-            }),
-          );
+            });
+          });
           // A line whose total is shown never hides exactly one cell.
           if (rowTotals) {
             t.cells.forEach((row, r) => {
