@@ -13,6 +13,11 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 export interface ParticipantCrypto {
   encrypt(plain: string, context: string): string;
   decrypt(sealed: string, context: string): string;
+  /**
+   * `decrypt` for a stored value that may be absent. A value that does not open means the server
+   * runs with another key: the error names the setting, never the value or the ciphertext.
+   */
+  open(sealed: string | null, context: string): string | null;
   uicCode(orgId: string, message: string): string;
 }
 
@@ -45,6 +50,16 @@ export function participantCrypto(secret: Uint8Array): ParticipantCrypto {
       decipher.setAAD(Buffer.from(context, 'utf8'));
       decipher.setAuthTag(bytes.subarray(bytes.length - 16));
       return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
+    },
+    open(sealed, context) {
+      if (sealed === null) return null;
+      try {
+        return crypto.decrypt(sealed, context);
+      } catch {
+        throw new Error(
+          'Sealed participant data could not be decrypted: the server secret key (SECRET_KEY / SECRET_KEY_FILE) is not the one it was sealed with.',
+        );
+      }
     },
     uicCode(orgId, message) {
       const digest = createHmac('sha256', codeKey).update(`${orgId}\n${message}`, 'utf8').digest();

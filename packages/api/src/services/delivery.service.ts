@@ -69,21 +69,7 @@ import {
   updatePartner,
   updateProject,
 } from '@tessera/db';
-
-function notFound(what: string): DomainError {
-  return new DomainError('NOT_FOUND', `No such ${what}.`);
-}
-
-function stale(what: string): DomainError {
-  return new DomainError(
-    'STALE_VERSION',
-    `Someone else changed this ${what} after you opened it. Reload to see their changes, then try again.`,
-  );
-}
-
-function invalid(message: string, fieldErrors: Record<string, string[]>): DomainError {
-  return new DomainError('VALIDATION', message, { fieldErrors });
-}
+import { invalid, notFound, stale } from './errors';
 
 async function audit(
   db: Executor,

@@ -66,22 +66,8 @@ import {
   updateParticipantSettings,
   upsertAttendance,
 } from '@tessera/db';
+import { invalid, notFound, stale } from './errors';
 import { type ParticipantCrypto, participantCrypto } from '../participant-crypto';
-
-function notFound(what: string): DomainError {
-  return new DomainError('NOT_FOUND', `No such ${what}.`);
-}
-
-function stale(what: string): DomainError {
-  return new DomainError(
-    'STALE_VERSION',
-    `Someone else changed this ${what} after you opened it. Reload to see their changes, then try again.`,
-  );
-}
-
-function invalid(message: string, fieldErrors: FieldErrors): DomainError {
-  return new DomainError('VALIDATION', message, { fieldErrors });
-}
 
 /** What the participant services need beyond the database: the key for sealing and codes. */
 export interface ParticipantKeys {
@@ -195,17 +181,7 @@ export function openParticipant(
   orgId: string,
   stored: StoredParticipant,
 ): ParticipantFields {
-  const open = (value: string | null, field: string) => {
-    if (value === null) return null;
-    try {
-      return crypto.decrypt(value, sealContext(orgId, stored.id, field));
-    } catch {
-      // Never the value or the ciphertext: only what an operator needs to fix it.
-      throw new Error(
-        'Participant details could not be decrypted: the server secret key (SECRET_KEY / SECRET_KEY_FILE) is not the one they were sealed with.',
-      );
-    }
-  };
+  const open = (value: string | null, field: string) => crypto.open(value, sealContext(orgId, stored.id, field));
   const sensitive = open(stored.sensitiveEnc, 'sensitive');
   return {
     gender: stored.gender,
@@ -526,14 +502,7 @@ function reasonContext(orgId: string, enrollmentId: string): string {
 }
 
 function openReason(crypto: ParticipantCrypto, orgId: string, enrollmentId: string, sealed: string | null) {
-  if (sealed === null) return null;
-  try {
-    return crypto.decrypt(sealed, reasonContext(orgId, enrollmentId));
-  } catch {
-    throw new Error(
-      'An override reason could not be decrypted: the server secret key (SECRET_KEY / SECRET_KEY_FILE) is not the one it was sealed with.',
-    );
-  }
+  return crypto.open(sealed, reasonContext(orgId, enrollmentId));
 }
 
 export async function listActivityEnrollments(

@@ -116,6 +116,12 @@ export async function countParticipants(db: Executor, orgId: string): Promise<nu
 // ---------------------------------------------------------------------------------------------
 // Participants
 
+/** Codes are searched by prefix ("ZR-00" finds ZR-0001…), on the participant aliased `p`. */
+function codeStartsWith(search: string) {
+  const prefix = search.trim().toUpperCase();
+  return prefix ? sql<boolean>`p.code like ${prefixPattern(prefix)} escape '\\'` : null;
+}
+
 export interface StoredParticipant {
   id: string;
   code: string;
@@ -308,8 +314,8 @@ export async function listParticipants(
   input: { search: string; notInActivityId?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: ParticipantListItem[]; total: number }> {
   let query = db.selectFrom('participant as p').where('p.org_id', '=', orgId);
-  const search = input.search.trim().toUpperCase();
-  if (search) query = query.where(sql<boolean>`p.code like ${prefixPattern(search)} escape '\\'`);
+  const codeFilter = codeStartsWith(input.search);
+  if (codeFilter) query = query.where(codeFilter);
   if (input.notInActivityId) {
     const activityId = input.notInActivityId;
     query = query
@@ -391,8 +397,8 @@ export async function listEnrollments(
     .innerJoin('participant as p', 'p.id', 'e.participant_id')
     .where('e.org_id', '=', orgId)
     .where('e.activity_id', '=', activity.id);
-  const search = input.search.trim().toUpperCase();
-  if (search) query = query.where(sql<boolean>`p.code like ${prefixPattern(search)} escape '\\'`);
+  const codeFilter = codeStartsWith(input.search);
+  if (codeFilter) query = query.where(codeFilter);
   const [rows, count] = await Promise.all([
     query
       .leftJoin(attendedSubquery(db, orgId, activity.id), 't.participant_id', 'e.participant_id')
@@ -637,8 +643,8 @@ export async function registerPage(
     .where((eb) =>
       eb.or([eb.and([eb('e.status', '!=', 'dropped'), eb('p.erased_at', 'is', null)]), eb('t.status', 'is not', null)]),
     );
-  const search = input.search.trim().toUpperCase();
-  if (search) query = query.where(sql<boolean>`p.code like ${prefixPattern(search)} escape '\\'`);
+  const codeFilter = codeStartsWith(input.search);
+  if (codeFilter) query = query.where(codeFilter);
   const [rows, count] = await Promise.all([
     query
       .select(['e.participant_id', 'p.code', 'e.status as enrollment_status', 't.status', 't.minutes'])

@@ -200,44 +200,34 @@ export function ParticipantForm({
       {uic && <UicAnswers form={form} questions={settings.uicQuestions} error={error('uicAnswers')} />}
 
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Controller
-          control={form.control}
-          name="gender"
-          render={({ field }) => (
-            <Select
-              label={t('participants.field.gender')}
-              data={genders.map((g) => ({ value: g, label: t(`participants.gender.${g}`) }))}
-              value={field.value}
-              onChange={(value) => field.onChange(value ?? 'undisclosed')}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              name={field.name}
-              allowDeselect={false}
-              error={error('gender')}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="participant-gender"
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="ageBand"
-          render={({ field }) => (
-            <Select
-              label={t('participants.field.ageBand')}
-              data={ageBands.map((a) => ({ value: a, label: t(`participants.ageBand.${a}`) }))}
-              value={field.value}
-              onChange={(value) => field.onChange(value ?? 'undisclosed')}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              name={field.name}
-              allowDeselect={false}
-              error={error('ageBand')}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="participant-age-band"
-            />
-          )}
-        />
+        {(
+          [
+            ['gender', genders, 'participant-gender'],
+            ['ageBand', ageBands, 'participant-age-band'],
+          ] as const
+        ).map(([name, options, testId]) => (
+          <Controller
+            key={name}
+            control={form.control}
+            name={name}
+            render={({ field }) => (
+              <Select
+                label={t(`participants.field.${name}`)}
+                data={options.map((o) => ({ value: o, label: t(`participants.${name}.${o}`) }))}
+                value={field.value}
+                // Always an answer: "undisclosed" rather than nothing.
+                onChange={(value) => field.onChange(value ?? 'undisclosed')}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                name={field.name}
+                allowDeselect={false}
+                error={error(name)}
+                comboboxProps={{ withinPortal: true }}
+                data-testid={testId}
+              />
+            )}
+          />
+        ))}
         <TextInput
           label={t('participants.field.city')}
           description={t('participants.field.optionalHint')}

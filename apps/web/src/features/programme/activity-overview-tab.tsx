@@ -1,4 +1,5 @@
-import { Alert, Button, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { ConfirmRemoveButton } from '../../components/confirm-remove-button';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -73,18 +74,13 @@ export function ActivityOverviewTab({ activity }: { activity: ActivityDetail }) 
           }
           actions={
             canWrite && (
-              <Button
-                variant="default"
-                color="red"
+              <ConfirmRemoveButton
+                label={t('programme.activities.remove')}
+                confirm={t('programme.activities.removeConfirm')}
                 loading={remove.isPending}
-                onClick={() => {
-                  if (window.confirm(t('programme.activities.removeConfirm')))
-                    remove.mutate({ id: activity.id, version: activity.version });
-                }}
-                data-testid="activity-delete"
-              >
-                {t('programme.activities.remove')}
-              </Button>
+                onConfirm={() => remove.mutate({ id: activity.id, version: activity.version })}
+                testId="activity-delete"
+              />
             )
           }
         />

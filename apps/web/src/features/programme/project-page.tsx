@@ -1,4 +1,5 @@
-import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import { ConfirmRemoveButton } from '../../components/confirm-remove-button';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -96,18 +97,13 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           }
           actions={
             canWrite && (
-              <Button
-                variant="default"
-                color="red"
+              <ConfirmRemoveButton
+                label={t('programme.projects.remove')}
+                confirm={t('programme.projects.removeConfirm')}
                 loading={remove.isPending}
-                onClick={() => {
-                  if (window.confirm(t('programme.projects.removeConfirm')))
-                    remove.mutate({ id: data.id, version: data.version });
-                }}
-                data-testid="project-delete"
-              >
-                {t('programme.projects.remove')}
-              </Button>
+                onConfirm={() => remove.mutate({ id: data.id, version: data.version })}
+                testId="project-delete"
+              />
             )
           }
         />
