@@ -34,6 +34,10 @@ export interface Database {
   participant: ParticipantTable;
   enrollment: EnrollmentTable;
   attendance: AttendanceTable;
+  indicator: IndicatorTable;
+  indicator_value: IndicatorValueTable;
+  outcome_record: OutcomeRecordTable;
+  report_pack: ReportPackTable;
 }
 
 export interface OrganizationTable {
@@ -398,6 +402,86 @@ export interface AttendanceTable {
   participant_id: string;
   status: string;
   minutes: number;
+  updated_at: string;
+}
+
+export interface IndicatorTable {
+  id: string;
+  org_id: string;
+  project_id: string | null;
+  grant_id: string | null;
+  level: string;
+  result_statement: string | null;
+  code: string;
+  name: string;
+  definition: string | null;
+  unit: string;
+  type: string;
+  direction: string;
+  baseline_value: number | null;
+  baseline_year: number | null;
+  baseline_comment: string | null;
+  life_target: number | null;
+  /** JSON [{ periodStart, periodEnd, target }]. */
+  targets: string;
+  data_source: string | null;
+  collection_method: string | null;
+  frequency: string | null;
+  responsible: string | null;
+  /** JSON array. */
+  disaggregation: string;
+  source: string;
+  /** JSON measure specs. */
+  numerator: string | null;
+  denominator: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorValueTable {
+  id: string;
+  org_id: string;
+  indicator_id: string;
+  period_start: string;
+  period_end: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  comment: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OutcomeRecordTable {
+  id: string;
+  org_id: string;
+  participant_id: string;
+  activity_id: string | null;
+  kind: string;
+  date: string;
+  score_before: number | null;
+  score_after: number | null;
+  description: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportPackTable {
+  id: string;
+  org_id: string;
+  grant_id: string;
+  period_start: string;
+  period_end: string;
+  status: string;
+  submitted_date: string | null;
+  deadline_id: string | null;
+  /** JSON [{ key, body }]. */
+  narrative: string;
+  version: number;
+  created_at: string;
   updated_at: string;
 }
 

@@ -16,5 +16,7 @@ export * from './money';
 export * from './organization';
 export * from './participant-codes';
 export * from './participants';
+export * from './report-pack';
+export * from './results';
 export * from './roles';
 export * from './suppression';

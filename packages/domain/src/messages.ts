@@ -54,6 +54,13 @@ export const validationKeys = [
   'validation.emptyFile',
   'validation.importFileType',
   'validation.ambiguousActivity',
+  'validation.indicatorScope',
+  'validation.percentage',
+  'validation.tooMany',
+  'validation.positive',
+  'validation.invalidYear',
+  'validation.packSubmitted',
+  'validation.indicatorCode',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

@@ -432,6 +432,13 @@ export const en = {
   'validation.emptyFile': 'The file has no rows to import.',
   'validation.importFileType': 'Use a CSV file saved as UTF-8, or an XLSX workbook.',
   'validation.ambiguousActivity': 'Several activities have this title: use the reference instead.',
+  'validation.indicatorScope': 'An indicator belongs to one project or one grant.',
+  'validation.percentage': 'Enter a percentage from 0 to 100.',
+  'validation.tooMany': 'Too many entries.',
+  'validation.positive': 'Enter a number above zero.',
+  'validation.invalidYear': 'Enter a year such as 2026.',
+  'validation.packSubmitted': 'This report has been submitted and can no longer change.',
+  'validation.indicatorCode': 'Another indicator here already has this code.',
 
   'error.UNAUTHENTICATED': 'Your session has ended. Sign in again.',
   'error.INVALID_CREDENTIALS': 'The email or password is not right.',

@@ -433,6 +433,13 @@ export const mk: Record<keyof typeof en, string> = {
   'validation.emptyFile': 'Датотеката нема редови за увоз.',
   'validation.importFileType': 'Користете CSV-датотека зачувана како UTF-8 или XLSX-работна книга.',
   'validation.ambiguousActivity': 'Повеќе активности го имаат овој наслов: користете ја ознаката.',
+  'validation.indicatorScope': 'Индикаторот припаѓа на еден проект или на еден грант.',
+  'validation.percentage': 'Внесете процент од 0 до 100.',
+  'validation.tooMany': 'Премногу ставки.',
+  'validation.positive': 'Внесете број поголем од нула.',
+  'validation.invalidYear': 'Внесете година, на пример 2026.',
+  'validation.packSubmitted': 'Овој извештај е поднесен и повеќе не може да се менува.',
+  'validation.indicatorCode': 'Друг индикатор тука веќе ја има оваа ознака.',
 
   'error.UNAUTHENTICATED': 'Сесијата истече. Најавете се повторно.',
   'error.INVALID_CREDENTIALS': 'Е-поштата или лозинката не се точни.',

@@ -434,6 +434,13 @@ export const sq: Record<keyof typeof en, string> = {
   'validation.emptyFile': 'Skedari nuk ka rreshta për t’u importuar.',
   'validation.importFileType': 'Përdorni një skedar CSV të ruajtur si UTF-8 ose një libër pune XLSX.',
   'validation.ambiguousActivity': 'Disa aktivitete kanë këtë titull: përdorni referencën.',
+  'validation.indicatorScope': 'Një tregues i përket një projekti ose një granti.',
+  'validation.percentage': 'Shkruani një përqindje nga 0 deri në 100.',
+  'validation.tooMany': 'Shumë zëra.',
+  'validation.positive': 'Shkruani një numër më të madh se zero.',
+  'validation.invalidYear': 'Shkruani një vit, p.sh. 2026.',
+  'validation.packSubmitted': 'Ky raport është dorëzuar dhe nuk mund të ndryshohet më.',
+  'validation.indicatorCode': 'Një tregues tjetër këtu e ka tashmë këtë kod.',
 
   'error.UNAUTHENTICATED': 'Seanca juaj ka përfunduar. Hyni përsëri.',
   'error.INVALID_CREDENTIALS': 'Emaili ose fjalëkalimi nuk është i saktë.',

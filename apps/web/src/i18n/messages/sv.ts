@@ -432,6 +432,13 @@ export const sv: Record<keyof typeof en, string> = {
   'validation.emptyFile': 'Filen har inga rader att importera.',
   'validation.importFileType': 'Använd en CSV-fil sparad som UTF-8 eller en XLSX-arbetsbok.',
   'validation.ambiguousActivity': 'Flera aktiviteter har den här titeln: använd referensen i stället.',
+  'validation.indicatorScope': 'En indikator hör till ett projekt eller ett bidrag.',
+  'validation.percentage': 'Ange en procentsats från 0 till 100.',
+  'validation.tooMany': 'För många poster.',
+  'validation.positive': 'Ange ett tal större än noll.',
+  'validation.invalidYear': 'Ange ett år, till exempel 2026.',
+  'validation.packSubmitted': 'Rapporten är inlämnad och kan inte längre ändras.',
+  'validation.indicatorCode': 'En annan indikator här har redan den koden.',
 
   'error.UNAUTHENTICATED': 'Din session har gått ut. Logga in igen.',
   'error.INVALID_CREDENTIALS': 'E-postadressen eller lösenordet stämmer inte.',

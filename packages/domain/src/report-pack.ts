@@ -1,0 +1,320 @@
+import * as z from 'zod';
+import { isoDateSchema } from './dates';
+import type { ActivityKind, AgeBand, Gender, OutputKind } from './delivery';
+import type { FunderKind } from './funders';
+import type { DeadlineKind } from './grants';
+import { idField, versionField } from './fields';
+import type { Locale } from './locales';
+import { messageKey } from './messages';
+import type { Disaggregation, IndicatorDirection, IndicatorLevel, IndicatorType, MeasureSpec } from './results';
+import type { Shown } from './suppression';
+
+/**
+ * A report pack: one grant, one period. `ReportPackContent` is what every screen and export of
+ * the pack shows, already suppressed: no participant code, name, contact or id is in it, and
+ * every count of people below the organisation's threshold is a `Shown` that says "<k".
+ * The renderers (packages/reports) draw it; they never query anything themselves.
+ */
+
+export const narrativeSectionKeys = [
+  'summary',
+  'progress',
+  'outcomes',
+  'challenges',
+  'changes',
+  'media',
+  'nextPeriod',
+] as const;
+export type NarrativeSectionKey = (typeof narrativeSectionKeys)[number];
+
+export const reportFormats = ['pdf', 'xlsx', 'csv', 'sf425', 'eu'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+export const preparePackInput = z
+  .object({ grantId: idField, from: isoDateSchema, to: isoDateSchema })
+  .superRefine((v, ctx) => {
+    if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: messageKey('validation.endBeforeStart') });
+  });
+export type PreparePackInput = z.infer<typeof preparePackInput>;
+
+export const saveNarrativeInput = z.object({
+  id: idField,
+  version: versionField,
+  sections: z.array(
+    z.object({
+      key: z.enum(narrativeSectionKeys, { error: messageKey('validation.invalidChoice') }),
+      body: z.string().max(20_000, { error: messageKey('validation.tooLong', { max: 20_000 }) }),
+    }),
+  ),
+});
+export type SaveNarrativeInput = z.infer<typeof saveNarrativeInput>;
+
+export const submitPackInput = z.object({ id: idField, version: versionField, submittedDate: isoDateSchema });
+export type SubmitPackInput = z.infer<typeof submitPackInput>;
+
+export const packContentInput = z.object({ id: idField, locale: z.enum(['en', 'mk', 'sv', 'sq']).optional() });
+
+export type PackStatus = 'draft' | 'submitted';
+
+/** The stored pack (its narrative and status); the figures are worked out when asked for. */
+export interface ReportPack {
+  id: string;
+  grantId: string;
+  periodStart: string;
+  periodEnd: string;
+  status: PackStatus;
+  submittedDate: string | null;
+  deadlineId: string | null;
+  narrative: { key: NarrativeSectionKey; body: string }[];
+  updatedAt: string;
+  version: number;
+}
+
+export interface PackActivityRow {
+  reference: string | null;
+  title: string;
+  kind: ActivityKind;
+  project: string;
+  city: string | null;
+  startDate: string;
+  endDate: string;
+  sessionsHeld: number;
+  hoursDelivered: number;
+  participants: Shown;
+  participantHours: Shown;
+  completions: Shown;
+  headCount: Shown;
+}
+
+export interface PackOutputRow {
+  activity: string;
+  kind: OutputKind;
+  title: string;
+  quantity: number;
+  date: string;
+  link: string | null;
+}
+
+/** One split of reach: a row per group, suppressed with complementary suppression. */
+export interface ReachBreakdown {
+  dimension: Disaggregation;
+  rows: { key: string; participants: Shown; hours: Shown; completions: Shown }[];
+  total: { participants: Shown; hours: Shown; completions: Shown };
+}
+
+export interface PackReach {
+  participants: Shown;
+  participantHours: Shown;
+  completions: Shown;
+  headCount: Shown;
+  sessionsHeld: number;
+  breakdowns: ReachBreakdown[];
+  /** Head counts (events without a register) by gender × age band. */
+  headCounts: {
+    genders: Gender[];
+    ageBands: AgeBand[];
+    cells: Shown[][];
+    genderTotals: Shown[];
+    ageBandTotals: Shown[];
+    total: Shown;
+  };
+}
+
+export interface IndicatorResultRow {
+  id: string;
+  level: IndicatorLevel;
+  resultStatement: string | null;
+  code: string;
+  name: string;
+  definition: string | null;
+  unit: string;
+  type: IndicatorType;
+  direction: IndicatorDirection;
+  source: 'manual' | 'derived';
+  numeratorSpec: MeasureSpec | null;
+  baseline: number | null;
+  baselineYear: number | null;
+  lifeTarget: number | null;
+  periodTarget: number | null;
+  /** This period; a count of people may be suppressed. */
+  actual: Shown | null;
+  cumulative: Shown | null;
+  /** % achieved of the period target (actual), null without a target or when suppressed. */
+  achievedPeriod: number | null;
+  /** % achieved of the life-of-project target (cumulative). */
+  achievedLife: number | null;
+  needsExplanation: boolean;
+  comment: string | null;
+  meansOfVerification: {
+    dataSource: string | null;
+    collectionMethod: string | null;
+    frequency: string | null;
+    responsible: string | null;
+  };
+  disaggregation: { dimension: Disaggregation; rows: { key: string; value: Shown }[]; total: Shown }[];
+  /** Actual against target per target period up to the report's end, for the chart. */
+  series: { periodStart: string; periodEnd: string; target: number | null; actual: Shown | null }[];
+}
+
+export interface PackFinanceLine {
+  code: string;
+  category: string;
+  description: string | null;
+  budgetMinor: number;
+  spentPeriodMinor: number;
+  spentToDateMinor: number;
+  spentToDateBaseMinor: number;
+  remainingMinor: number;
+  /** spent to date − budget, and as % of budget (null for a line with no budget). */
+  varianceMinor: number;
+  variancePercent: number | null;
+}
+
+export interface PackFinance {
+  currency: string;
+  baseCurrency: string;
+  lines: PackFinanceLine[];
+  total: Omit<PackFinanceLine, 'code' | 'category' | 'description'>;
+  tranches: {
+    expectedDate: string;
+    expectedAmountMinor: number;
+    receivedDate: string | null;
+    receivedAmountMinor: number | null;
+    receivedBaseMinor: number | null;
+  }[];
+  /** To the end of the period. */
+  cash: {
+    receivedMinor: number;
+    receivedBaseMinor: number;
+    spentMinor: number;
+    spentBaseMinor: number;
+    onHandMinor: number;
+    onHandBaseMinor: number;
+  };
+  /** Expenditures without a base-currency amount (no rate known). */
+  unconvertedCount: number;
+}
+
+export interface ReportPackContent {
+  pack: ReportPack;
+  generatedAt: string;
+  locale: Locale;
+  organization: { name: string; country: string; baseCurrency: string; suppressionThreshold: number };
+  grant: {
+    id: string;
+    title: string;
+    reference: string | null;
+    currency: string;
+    amountMinor: number;
+    costShareMinor: number | null;
+    startDate: string;
+    endDate: string;
+    funder: { name: string; kind: FunderKind; country: string | null };
+  };
+  period: { from: string; to: string };
+  deadline: { id: string; kind: DeadlineKind; dueDate: string; submittedDate: string | null } | null;
+  /** True when nothing was delivered, produced or spent in the period. */
+  empty: boolean;
+  activities: PackActivityRow[];
+  outputs: PackOutputRow[];
+  reach: PackReach;
+  indicators: IndicatorResultRow[];
+  finance: PackFinance;
+  /** Only for a U.S. federal award (government funder in the United States, grant in USD). */
+  sf425: Sf425 | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SF-425 line 10
+
+/** Whether the funder is a U.S. federal one (an embassy, an agency): the SF-425 pair applies. */
+export function isUsFederal(funder: { kind: FunderKind; country: string | null }, currency: string): boolean {
+  return funder.kind === 'government' && funder.country === 'US' && currency === 'USD';
+}
+
+export interface Sf425Inputs {
+  /** Cumulative from the award start to the report's end, in USD minor units. */
+  cashReceiptsMinor: number;
+  cashDisbursementsMinor: number;
+  authorisedMinor: number;
+  federalExpendituresMinor: number;
+  unliquidatedObligationsMinor: number;
+  costShareRequiredMinor: number;
+  recipientExpendituresMinor: number;
+  programIncomeEarnedMinor: number;
+  programIncomeDeductionMinor: number;
+  programIncomeAdditionMinor: number;
+}
+
+export interface Sf425 {
+  reportingPeriodEnd: string;
+  projectPeriod: { from: string; to: string };
+  lines: {
+    a: number;
+    b: number;
+    c: number;
+    d: number;
+    e: number;
+    f: number;
+    g: number;
+    h: number;
+    i: number;
+    j: number;
+    k: number;
+    l: number;
+    m: number;
+    n: number;
+    o: number;
+  };
+}
+
+/** SF-425 line 10 arithmetic (REPORTING.md): c = a − b, g = e + f, h = d − g, k = i − j, o = l − m − n. */
+export function sf425Lines(input: Sf425Inputs): Sf425['lines'] {
+  const a = input.cashReceiptsMinor;
+  const b = input.cashDisbursementsMinor;
+  const d = input.authorisedMinor;
+  const e = input.federalExpendituresMinor;
+  const f = input.unliquidatedObligationsMinor;
+  const i = input.costShareRequiredMinor;
+  const j = input.recipientExpendituresMinor;
+  const l = input.programIncomeEarnedMinor;
+  const m = input.programIncomeDeductionMinor;
+  const n = input.programIncomeAdditionMinor;
+  const g = e + f;
+  return { a, b, c: a - b, d, e, f, g, h: d - g, i, j, k: i - j, l, m, n, o: l - m - n };
+}
+
+// ---------------------------------------------------------------------------------------------
+// EU-style financial report
+
+export interface EuFinancialRow {
+  code: string;
+  heading: string;
+  budgetMinor: number;
+  spentMinor: number;
+  varianceMinor: number;
+  variancePercent: number | null;
+  /** Lines more than this far from budget need an explanation in the EU template. */
+  needsExplanation: boolean;
+}
+
+/** Budget headings with variance (spent − budget) in the grant currency. */
+export function euFinancialRows(
+  lines: readonly { code: string; category: string; budgetMinor: number; spentToDateMinor: number }[],
+  tolerancePercent = 10,
+): EuFinancialRow[] {
+  return lines.map((l) => {
+    const varianceMinor = l.spentToDateMinor - l.budgetMinor;
+    const variancePercent = l.budgetMinor > 0 ? (varianceMinor / l.budgetMinor) * 100 : null;
+    return {
+      code: l.code,
+      heading: l.category,
+      budgetMinor: l.budgetMinor,
+      spentMinor: l.spentToDateMinor,
+      varianceMinor,
+      variancePercent,
+      needsExplanation:
+        variancePercent === null ? l.spentToDateMinor > 0 : Math.abs(variancePercent) > tolerancePercent,
+    };
+  });
+}
