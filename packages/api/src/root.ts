@@ -15,6 +15,7 @@ import { grantsRouter } from './routers/grants.router';
 import { membersRouter } from './routers/members.router';
 import { organizationRouter } from './routers/organization.router';
 import { enrollmentsRouter, participantsRouter, registerRouter } from './routers/participants.router';
+import { indicatorsRouter, outcomesRouter, reportsRouter, resultsRouter } from './routers/results.router';
 import { tranchesRouter } from './routers/tranches.router';
 import { createCallerFactory, router } from './trpc';
 
@@ -37,6 +38,10 @@ export const appRouter = router({
   participants: participantsRouter,
   enrollments: enrollmentsRouter,
   register: registerRouter,
+  indicators: indicatorsRouter,
+  outcomes: outcomesRouter,
+  results: resultsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,11 @@
 import { can, type Permission, type Role, roles } from '@tessera/domain';
 import type { OpenedDatabase } from '@tessera/db';
-import { createTestFunder, createTestGrantWithMoney, createTestProgramme } from '@tessera/db/testing';
+import {
+  createTestFunder,
+  createTestGrantWithMoney,
+  createTestProgramme,
+  createTestResults,
+} from '@tessera/db/testing';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../src/root';
@@ -11,6 +16,7 @@ type Caller = Awaited<ReturnType<typeof callerFor>>['caller'];
 /** Every organisation-scoped procedure with a call that is valid apart from who makes it. */
 type Ids = { funderId: string; memberId: string } & Awaited<ReturnType<typeof createTestGrantWithMoney>> & {
     p: Awaited<ReturnType<typeof createTestProgramme>>;
+    r: Awaited<ReturnType<typeof createTestResults>>;
   };
 
 const expenditure = (ids: Ids) => ({
@@ -29,6 +35,34 @@ const activity = (ids: Ids) => ({
   startDate: '2026-03-01',
   endDate: '2026-06-30',
   plannedMinutes: 180,
+});
+const indicator = (ids: Ids) => ({
+  projectId: ids.p.projectId,
+  grantId: null,
+  level: 'output' as const,
+  resultStatement: null,
+  code: `N-${Math.random().toString(36).slice(2, 8)}`,
+  name: 'People trained',
+  definition: null,
+  unit: 'people',
+  type: 'number' as const,
+  direction: 'increase' as const,
+  baselineValue: null,
+  baselineYear: null,
+  baselineComment: null,
+  lifeTarget: 20,
+  targets: [],
+  dataSource: null,
+  collectionMethod: null,
+  frequency: null,
+  responsible: null,
+  disaggregation: [],
+  source: 'derived' as const,
+  numerator: {
+    measure: 'uniqueParticipants' as const,
+    filter: { activityKind: null, projectId: null, city: null, outputKind: null, outcomeKind: null },
+  },
+  denominator: null,
 });
 const tranche = { expectedDate: '2026-06-01', expectedAmountMinor: 50_000 };
 const deadline = {
@@ -203,6 +237,56 @@ const calls: Record<string, (caller: Caller, ids: Ids) => Promise<unknown>> = {
       version: 1,
       entries: [{ participantId: ids.p.participantIds[0], status: 'present' }],
     }),
+  'indicators.list': (c, ids) => c.indicators.list({ projectId: ids.p.projectId }),
+  'indicators.get': (c, ids) => c.indicators.get({ id: ids.r.indicatorId }),
+  'indicators.create': (c, ids) => c.indicators.create(indicator(ids)),
+  'indicators.update': (c, ids) => c.indicators.update({ ...indicator(ids), id: ids.r.indicatorId, version: 1 }),
+  'indicators.delete': (c, ids) => c.indicators.delete({ id: ids.r.indicatorId, version: 1 }),
+  'indicators.values': (c, ids) => c.indicators.values({ indicatorId: ids.r.indicatorId }),
+  'indicators.setValue': (c, ids) =>
+    c.indicators.setValue({
+      indicatorId: ids.r.indicatorId,
+      periodStart: '2026-07-01',
+      periodEnd: '2026-12-31',
+      value: 3,
+      numerator: null,
+      denominator: null,
+      comment: null,
+    }),
+  'indicators.deleteValue': (c, ids) => c.indicators.deleteValue({ id: ids.r.indicatorValueId, version: 1 }),
+  'outcomes.list': (c, ids) => c.outcomes.list({ participantId: ids.p.participantIds[0] }),
+  'outcomes.create': (c, ids) =>
+    c.outcomes.create({
+      participantId: ids.p.participantIds[0],
+      activityId: null,
+      kind: 'employment',
+      date: '2026-05-01',
+      scoreBefore: null,
+      scoreAfter: null,
+      description: null,
+    }),
+  'outcomes.update': (c, ids) =>
+    c.outcomes.update({
+      id: ids.r.outcomeId,
+      version: 1,
+      activityId: null,
+      kind: 'employment',
+      date: '2026-05-01',
+      scoreBefore: null,
+      scoreAfter: null,
+      description: null,
+    }),
+  'outcomes.delete': (c, ids) => c.outcomes.delete({ id: ids.r.outcomeId, version: 1 }),
+  'results.project': (c, ids) =>
+    c.results.project({ projectId: ids.p.projectId, from: '2026-01-01', to: '2026-12-31' }),
+  'results.grant': (c, ids) => c.results.grant({ grantId: ids.grantId, from: '2026-01-01', to: '2026-12-31' }),
+  'reports.list': (c, ids) => c.reports.list({ grantId: ids.grantId }),
+  'reports.get': (c, ids) => c.reports.get({ id: ids.r.packId }),
+  'reports.content': (c, ids) => c.reports.content({ id: ids.r.packId }),
+  'reports.prepare': (c, ids) => c.reports.prepare({ grantId: ids.grantId, from: '2026-07-01', to: '2026-09-30' }),
+  'reports.saveNarrative': (c, ids) =>
+    c.reports.saveNarrative({ id: ids.r.packId, version: 1, sections: [{ key: 'summary', body: 'On track.' }] }),
+  'reports.submit': (c, ids) => c.reports.submit({ id: ids.r.packId, version: 1, submittedDate: '2026-07-10' }),
 };
 
 /** Some calls are refused for a reason other than the role (a partner in use): that is not FORBIDDEN. */
@@ -276,6 +360,26 @@ const targetsARecord = new Set([
   'deadlines.create',
   'deadlines.update',
   'deadlines.remove',
+  'indicators.list',
+  'indicators.get',
+  'indicators.create',
+  'indicators.update',
+  'indicators.delete',
+  'indicators.values',
+  'indicators.setValue',
+  'indicators.deleteValue',
+  'outcomes.list',
+  'outcomes.create',
+  'outcomes.update',
+  'outcomes.delete',
+  'results.project',
+  'results.grant',
+  'reports.list',
+  'reports.get',
+  'reports.content',
+  'reports.prepare',
+  'reports.saveNarrative',
+  'reports.submit',
 ]);
 
 /** Procedures open without an organisation role, and why. */
@@ -310,7 +414,13 @@ async function freshIds(): Promise<Ids> {
   const member = await createTestUser(opened.db, orgId, 'viewer');
   const money = await createTestGrantWithMoney(opened.db, orgId);
   const p = await createTestProgramme(opened.db, orgId);
-  return { ...money, funderId: funder.id, memberId: member.id, p };
+  const r = await createTestResults(opened.db, orgId, {
+    projectId: p.projectId,
+    grantId: money.grantId,
+    participantId: p.participantIds[0],
+    activityId: p.activityId,
+  });
+  return { ...money, funderId: funder.id, memberId: member.id, p, r };
 }
 
 describe('every procedure declares who may call it', () => {

@@ -496,3 +496,6 @@ export type ActivitySessionRow = Selectable<ActivitySessionTable>;
 export type OutputRow = Selectable<OutputTable>;
 export type ParticipantRow = Selectable<ParticipantTable>;
 export type EnrollmentRow = Selectable<EnrollmentTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type IndicatorValueRow = Selectable<IndicatorValueTable>;
+export type ReportPackRow = Selectable<ReportPackTable>;

@@ -13,6 +13,13 @@ import { listExchangeRates, upsertExchangeRate } from './repositories/exchange-r
 import { insertExpenditure } from './repositories/expenditure.repository';
 import { insertFunder } from './repositories/funder.repository';
 import { insertGrant } from './repositories/grant.repository';
+import {
+  insertIndicator,
+  insertOutcome,
+  insertReportPack,
+  findReportPackFor,
+  upsertIndicatorValue,
+} from './repositories/results.repository';
 import { insertTranche } from './repositories/tranche.repository';
 import { insertOrganization } from './repositories/organization.repository';
 import { insertEnrollments, insertParticipants } from './repositories/participant.repository';
@@ -274,4 +281,59 @@ export async function createTestProgramme(db: OpenedDatabase['db'], orgId: strin
     participantIds: participants.map((p) => p.id) as [string, string],
     participantCodes: participants.map((p) => p.code) as [string, string],
   };
+}
+
+/** An indicator (hand-entered, with one value), an outcome record and a report pack draft. */
+export async function createTestResults(
+  db: OpenedDatabase['db'],
+  orgId: string,
+  links: { projectId: string; grantId: string; participantId: string; activityId: string },
+) {
+  const indicatorId = await insertIndicator(db, orgId, {
+    projectId: links.projectId,
+    grantId: null,
+    level: 'outcome',
+    resultStatement: null,
+    code: `I-${Math.random().toString(36).slice(2, 8)}`,
+    name: 'Participants who feel safer online',
+    definition: null,
+    unit: 'people',
+    type: 'number',
+    direction: 'increase',
+    baselineValue: 0,
+    baselineYear: 2026,
+    baselineComment: null,
+    lifeTarget: 20,
+    targets: [],
+    dataSource: null,
+    collectionMethod: null,
+    frequency: null,
+    responsible: null,
+    disaggregation: [],
+    source: 'manual',
+    numerator: null,
+    denominator: null,
+  });
+  const value = await upsertIndicatorValue(db, orgId, {
+    indicatorId,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-06-30',
+    value: 12,
+    numerator: null,
+    denominator: null,
+    comment: null,
+  });
+  const outcomeId = await insertOutcome(db, orgId, {
+    participantId: links.participantId,
+    activityId: links.activityId,
+    kind: 'certificate',
+    date: '2026-03-10',
+    scoreBefore: null,
+    scoreAfter: null,
+    description: 'Digital safety certificate',
+  });
+  const period = { from: '2026-01-01', to: '2026-06-30' };
+  await insertReportPack(db, orgId, { grantId: links.grantId, ...period, deadlineId: null });
+  const pack = await findReportPackFor(db, orgId, links.grantId, period);
+  return { indicatorId, indicatorValueId: value.id, outcomeId, packId: pack?.id as string };
 }

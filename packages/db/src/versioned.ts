@@ -17,7 +17,11 @@ export type VersionedTable =
   | 'activity_session'
   | 'output'
   | 'participant'
-  | 'enrollment';
+  | 'enrollment'
+  | 'indicator'
+  | 'indicator_value'
+  | 'outcome_record'
+  | 'report_pack';
 
 /**
  * Writes `values` to one row of the organisation only if it is still at `version`, bumping the

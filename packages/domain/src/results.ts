@@ -387,3 +387,27 @@ export function targetFor(
 export function needsVarianceExplanation(achieved: number | null, tolerance = 20): boolean {
   return achieved !== null && Math.abs(100 - achieved) > tolerance;
 }
+
+/**
+ * % achieved for an indicator's actual against a target. Counts that go up (people reached,
+ * hours) compare the actual with the target directly (flows within a period start from 0);
+ * percentages and "decrease" indicators measure the way travelled from the baseline.
+ */
+export function indicatorAchievement(input: {
+  type: IndicatorType;
+  direction: IndicatorDirection;
+  baseline: number | null;
+  actual: number | null;
+  target: number | null;
+}): number | null {
+  if (input.type === 'number' && input.direction === 'increase') {
+    if (input.actual === null || input.target === null || input.target === 0) return null;
+    return (input.actual / input.target) * 100;
+  }
+  return percentAchieved(input);
+}
+
+/** Periods of per-period targets that end by `to`, in order (the chart's x axis). */
+export function seriesPeriods(targets: readonly IndicatorTarget[], to: string): IndicatorTarget[] {
+  return [...targets].filter((t) => t.periodStart <= to).sort((a, b) => a.periodStart.localeCompare(b.periodStart));
+}

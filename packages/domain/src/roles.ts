@@ -31,6 +31,12 @@ export const permissions = {
   'participant.read': ['admin', 'coordinator'],
   'participant.write': ['admin', 'coordinator'],
   'participant.erase': ['admin'],
+  /** Indicators (the logframe) and their hand-entered values. */
+  'results.write': ['admin', 'coordinator'],
+  /** Report packs and their exports: aggregates only, suppressed below k. */
+  'report.read': everyone,
+  /** Preparing a report pack, writing its narrative, marking it submitted. */
+  'report.write': ['admin', 'coordinator', 'finance'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

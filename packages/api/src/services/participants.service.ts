@@ -30,6 +30,7 @@ import {
   uicMessage,
 } from '@tessera/domain';
 import {
+  clearOutcomeText,
   attendanceCount,
   bumpCodeSequence,
   countParticipants,
@@ -431,6 +432,7 @@ export async function erase(db: Executor, actor: Actor, input: { id: string; ver
   if (stored.version !== input.version) throw stale('participant');
   const replacement = `X-${newId().replace(/-/g, '').slice(-10).toUpperCase()}`;
   if (!(await eraseParticipant(db, actor.orgId, input, replacement))) throw stale('participant');
+  await clearOutcomeText(db, actor.orgId, input.id);
   await insertAuditEvent(db, {
     orgId: actor.orgId,
     userId: actor.userId,

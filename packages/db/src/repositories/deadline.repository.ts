@@ -103,3 +103,19 @@ export async function listDeadlines(
   const rows = await query.orderBy('due_date').orderBy('id').execute();
   return rows.map(toDeadline);
 }
+
+/** Closes a deadline when its report is submitted (leaves an earlier submitted date alone). */
+export async function markDeadlineSubmitted(
+  db: Executor,
+  orgId: string,
+  id: string,
+  submittedDate: string,
+): Promise<void> {
+  await db
+    .updateTable('reporting_deadline')
+    .set((eb) => ({ submitted_date: submittedDate, version: eb('version', '+', 1), updated_at: nowIso() }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('submitted_date', 'is', null)
+    .execute();
+}

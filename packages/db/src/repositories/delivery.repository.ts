@@ -14,6 +14,7 @@ import type {
   OutputKind,
   Partner,
   Project,
+  SessionHeadCount,
   UpdateActivityInput,
   UpdateOutputInput,
   UpdatePartnerInput,
@@ -614,6 +615,34 @@ export async function findActivitySession(
   if (!row) return undefined;
   const stats = await sessionStats(db, orgId, [row.id]);
   return toSession(row, stats.get(row.id) ?? { registered: 0, attended: 0, headCount: null });
+}
+
+/**
+ * Every session's head count (null where none is recorded) for these activities, in the order
+ * the session list uses: what a total of an activity's head counts is suppressed against.
+ */
+export async function sessionHeadCounts(
+  db: Executor,
+  orgId: string,
+  activityIds: readonly string[],
+): Promise<Map<string, SessionHeadCount[]>> {
+  const result = new Map<string, SessionHeadCount[]>(activityIds.map((id) => [id, []]));
+  if (activityIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('activity_session as s')
+    .leftJoin('head_count as h', (join) => join.onRef('h.session_id', '=', 's.id').on('h.org_id', '=', orgId))
+    .select(['s.id', 's.activity_id', sql<number | null>`sum(h.count)`.as('heads')])
+    .where('s.org_id', '=', orgId)
+    .where('s.activity_id', 'in', [...activityIds])
+    .groupBy('s.id')
+    .orderBy('s.date')
+    .orderBy('s.created_at')
+    .orderBy('s.id')
+    .execute();
+  for (const row of rows) {
+    result.get(row.activity_id)?.push({ sessionId: row.id, count: row.heads === null ? null : Number(row.heads) });
+  }
+  return result;
 }
 
 /** Sessions of the organisation on one date, with their activity (the "today" list). */

@@ -1,0 +1,134 @@
+import {
+  can,
+  createIndicatorInput,
+  createOutcomeInput,
+  grantResultsInput,
+  indicatorValueInput,
+  packContentInput,
+  preparePackInput,
+  projectResultsInput,
+  recordIdInput,
+  recordRefInput,
+  saveNarrativeInput,
+  submitPackInput,
+  updateIndicatorInput,
+  updateOutcomeInput,
+} from '@tessera/domain';
+import * as z from 'zod';
+import { requireOrganization } from '../services/grants.service';
+import * as reports from '../services/reports.service';
+import * as results from '../services/results.service';
+import { orgProcedure, router } from '../trpc';
+
+const scopeInput = z.object({ projectId: z.string().min(1).optional(), grantId: z.string().min(1).optional() });
+
+export const indicatorsRouter = router({
+  list: orgProcedure('delivery.read')
+    .input(scopeInput)
+    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.listIndicators(trx, ctx.actor, input))),
+  get: orgProcedure('delivery.read')
+    .input(recordIdInput)
+    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.getIndicator(trx, ctx.actor, input.id))),
+  create: orgProcedure('results.write')
+    .input(createIndicatorInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => results.createIndicator(trx, ctx.actor, input)),
+    ),
+  update: orgProcedure('results.write')
+    .input(updateIndicatorInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => results.updateIndicator(trx, ctx.actor, input)),
+    ),
+  delete: orgProcedure('results.write')
+    .input(recordRefInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => results.removeIndicator(trx, ctx.actor, input)),
+    ),
+  values: orgProcedure('delivery.read')
+    .input(z.object({ indicatorId: z.string().min(1) }))
+    .query(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => results.listValues(trx, ctx.actor, input.indicatorId)),
+    ),
+  setValue: orgProcedure('results.write')
+    .input(indicatorValueInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.setValue(trx, ctx.actor, input))),
+  deleteValue: orgProcedure('results.write')
+    .input(recordRefInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.removeValue(trx, ctx.actor, input))),
+});
+
+export const outcomesRouter = router({
+  list: orgProcedure('participant.read')
+    .input(z.object({ participantId: z.string().min(1) }))
+    .query(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => results.listOutcomes(trx, ctx.actor, input.participantId)),
+    ),
+  create: orgProcedure('participant.write')
+    .input(createOutcomeInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.createOutcome(trx, ctx.actor, input))),
+  update: orgProcedure('participant.write')
+    .input(updateOutcomeInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.updateOutcome(trx, ctx.actor, input))),
+  delete: orgProcedure('participant.write')
+    .input(recordRefInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.removeOutcome(trx, ctx.actor, input))),
+});
+
+/**
+ * The results view. Admin and coordinator (who see the register anyway) get exact figures;
+ * finance and viewers get counts of people suppressed below the organisation's threshold.
+ */
+export const resultsRouter = router({
+  project: orgProcedure('delivery.read')
+    .input(projectResultsInput)
+    .query(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (trx) => {
+        const indicators = await results.listIndicators(trx, ctx.actor, { projectId: input.projectId });
+        const org = await requireOrganization(trx, ctx.actor);
+        const k = can(ctx.actor.role, 'participant.read') ? null : org.suppressionThreshold;
+        return {
+          period: { from: input.from, to: input.to },
+          suppressionThreshold: k,
+          rows: await results.indicatorResults(trx, ctx.actor, indicators, input, k),
+        };
+      }),
+    ),
+  grant: orgProcedure('delivery.read')
+    .input(grantResultsInput)
+    .query(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (trx) => {
+        const indicators = await results.listGrantIndicators(trx, ctx.actor, input.grantId);
+        const org = await requireOrganization(trx, ctx.actor);
+        const k = can(ctx.actor.role, 'participant.read') ? null : org.suppressionThreshold;
+        return {
+          period: { from: input.from, to: input.to },
+          suppressionThreshold: k,
+          rows: await results.indicatorResults(trx, ctx.actor, indicators, input, k),
+        };
+      }),
+    ),
+});
+
+export const reportsRouter = router({
+  list: orgProcedure('report.read')
+    .input(z.object({ grantId: z.string().min(1) }))
+    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.listPacks(trx, ctx.actor, input.grantId))),
+  get: orgProcedure('report.read')
+    .input(recordIdInput)
+    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.getPack(trx, ctx.actor, input.id))),
+  /** Everything the pack shows, suppressed: the same object every export draws. */
+  content: orgProcedure('report.read')
+    .input(packContentInput)
+    .query(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => reports.packContent(trx, ctx.actor, input, ctx.now())),
+    ),
+  prepare: orgProcedure('report.write')
+    .input(preparePackInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.preparePack(trx, ctx.actor, input))),
+  saveNarrative: orgProcedure('report.write')
+    .input(saveNarrativeInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.saveNarrative(trx, ctx.actor, input))),
+  submit: orgProcedure('report.write')
+    .input(submitPackInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.submitPack(trx, ctx.actor, input))),
+});

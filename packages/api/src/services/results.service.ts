@@ -1,0 +1,473 @@
+import type {
+  Actor,
+  CreateIndicatorInput,
+  CreateOutcomeInput,
+  Disaggregation,
+  Indicator,
+  IndicatorResultRow,
+  IndicatorValue,
+  IndicatorValueInput,
+  MeasureSpec,
+  OutcomeRecord,
+  ReportPeriod,
+  Shown,
+  UpdateIndicatorInput,
+  UpdateOutcomeInput,
+} from '@tessera/domain';
+import {
+  ageBands,
+  cumulativeOf,
+  genders,
+  indicatorAchievement,
+  manualValue,
+  messageKey,
+  needsVarianceExplanation,
+  peopleMeasures,
+  percentageOf,
+  seriesPeriods,
+  suppressAlong,
+  suppressTable,
+  targetFor,
+} from '@tessera/domain';
+import {
+  deleteIndicator,
+  deleteIndicatorValue,
+  deleteOutcome,
+  type Executor,
+  findActivity,
+  findIndicator,
+  findIndicatorValue,
+  findOutcome,
+  findParticipant,
+  findProject,
+  indicatorCodeTaken,
+  insertAuditEvent,
+  insertIndicator,
+  insertOutcome,
+  listGrantIndicators as listGrantIndicatorRows,
+  listIndicators as listIndicatorRows,
+  listIndicatorValues,
+  listOutcomes as listOutcomeRows,
+  type MeasureGroup,
+  measure,
+  measureSplits,
+  type ResultsScope,
+  updateIndicator as updateIndicatorRow,
+  updateOutcome as updateOutcomeRow,
+  upsertIndicatorValue,
+} from '@tessera/db';
+import { invalid, notFound, stale } from './errors';
+import { requireGrant } from './grants.service';
+
+async function audit(
+  db: Executor,
+  actor: Actor,
+  action: 'create' | 'update' | 'delete',
+  entity: string,
+  entityId: string,
+  fields: string[],
+) {
+  await insertAuditEvent(db, { orgId: actor.orgId, userId: actor.userId, action, entity, entityId, fields });
+}
+
+/** The project or grant an indicator belongs to, if it is this organisation's. */
+async function requireScope(
+  db: Executor,
+  actor: Actor,
+  scope: { projectId: string | null; grantId: string | null },
+): Promise<{ scope: ResultsScope; startDate: string; endDate: string }> {
+  if (scope.projectId) {
+    const project = await findProject(db, actor.orgId, scope.projectId);
+    if (!project) throw notFound('project');
+    return { scope: { projectId: project.id }, startDate: project.startDate, endDate: project.endDate };
+  }
+  const grant = await requireGrant(db, actor, scope.grantId ?? '');
+  return { scope: { grantId: grant.id }, startDate: grant.startDate, endDate: grant.endDate };
+}
+
+async function checkMeasureProjects(db: Executor, actor: Actor, input: CreateIndicatorInput) {
+  for (const field of ['numerator', 'denominator'] as const) {
+    const projectId = input[field]?.filter.projectId;
+    if (projectId && !(await findProject(db, actor.orgId, projectId))) {
+      throw invalid('No such project.', { [`${field}.filter.projectId`]: [messageKey('validation.invalidChoice')] });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators
+
+export async function listIndicators(
+  db: Executor,
+  actor: Actor,
+  scope: { projectId?: string | undefined; grantId?: string | undefined },
+): Promise<Indicator[]> {
+  const { scope: resolved } = await requireScope(db, actor, {
+    projectId: scope.projectId ?? null,
+    grantId: scope.grantId ?? null,
+  });
+  return listIndicatorRows(db, actor.orgId, resolved);
+}
+
+/** The indicators of a grant and of the projects it funds. */
+export async function listGrantIndicators(db: Executor, actor: Actor, grantId: string): Promise<Indicator[]> {
+  const grant = await requireGrant(db, actor, grantId);
+  return listGrantIndicatorRows(db, actor.orgId, grant.id);
+}
+
+export async function getIndicator(db: Executor, actor: Actor, id: string): Promise<Indicator> {
+  const indicator = await findIndicator(db, actor.orgId, id);
+  if (!indicator) throw notFound('indicator');
+  return indicator;
+}
+
+export async function createIndicator(db: Executor, actor: Actor, input: CreateIndicatorInput): Promise<Indicator> {
+  await requireScope(db, actor, input);
+  await checkMeasureProjects(db, actor, input);
+  if (await indicatorCodeTaken(db, actor.orgId, input)) {
+    throw invalid('Another indicator here already has this code.', {
+      code: [messageKey('validation.indicatorCode')],
+    });
+  }
+  const id = await insertIndicator(db, actor.orgId, input);
+  await audit(db, actor, 'create', 'indicator', id, ['code', 'name', 'level', 'source']);
+  return getIndicator(db, actor, id);
+}
+
+export async function updateIndicator(db: Executor, actor: Actor, input: UpdateIndicatorInput): Promise<Indicator> {
+  const stored = await getIndicator(db, actor, input.id);
+  if (stored.version !== input.version) throw stale('indicator');
+  await requireScope(db, actor, input);
+  await checkMeasureProjects(db, actor, input);
+  if (await indicatorCodeTaken(db, actor.orgId, input, input.id)) {
+    throw invalid('Another indicator here already has this code.', {
+      code: [messageKey('validation.indicatorCode')],
+    });
+  }
+  if (!(await updateIndicatorRow(db, actor.orgId, input))) throw stale('indicator');
+  const { id: _id, version: _v, ...after } = input;
+  const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+    (key) => JSON.stringify(after[key]) !== JSON.stringify(stored[key]),
+  );
+  await audit(db, actor, 'update', 'indicator', input.id, changed);
+  return getIndicator(db, actor, input.id);
+}
+
+export async function removeIndicator(db: Executor, actor: Actor, input: { id: string; version: number }) {
+  const stored = await getIndicator(db, actor, input.id);
+  if (stored.version !== input.version) throw stale('indicator');
+  if (!(await deleteIndicator(db, actor.orgId, input.id, input.version))) throw stale('indicator');
+  await audit(db, actor, 'delete', 'indicator', input.id, []);
+}
+
+export async function listValues(db: Executor, actor: Actor, indicatorId: string): Promise<IndicatorValue[]> {
+  await getIndicator(db, actor, indicatorId);
+  return listIndicatorValues(db, actor.orgId, [indicatorId]);
+}
+
+export async function setValue(db: Executor, actor: Actor, input: IndicatorValueInput): Promise<IndicatorValue> {
+  const indicator = await getIndicator(db, actor, input.indicatorId);
+  if (indicator.source !== 'manual') {
+    throw invalid('This indicator is worked out from the data; its values cannot be typed in.', {
+      value: [messageKey('validation.invalid')],
+    });
+  }
+  if (indicator.type === 'number' && input.numerator !== null) {
+    throw invalid('A number indicator takes a value, not a numerator and denominator.', {
+      numerator: [messageKey('validation.invalid')],
+    });
+  }
+  const value = await upsertIndicatorValue(db, actor.orgId, input);
+  await audit(db, actor, value.version === 1 ? 'create' : 'update', 'indicator_value', value.id, ['value', 'comment']);
+  return value;
+}
+
+export async function removeValue(db: Executor, actor: Actor, input: { id: string; version: number }) {
+  const stored = await findIndicatorValue(db, actor.orgId, input.id);
+  if (!stored) throw notFound('indicator value');
+  if (stored.version !== input.version) throw stale('indicator value');
+  if (!(await deleteIndicatorValue(db, actor.orgId, input.id, input.version))) throw stale('indicator value');
+  await audit(db, actor, 'delete', 'indicator_value', input.id, []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outcome records (participant-level: admin and coordinator only, audited)
+
+async function requireLiveParticipant(db: Executor, actor: Actor, participantId: string) {
+  const participant = await findParticipant(db, actor.orgId, participantId);
+  if (!participant) throw notFound('participant');
+  if (participant.erasedAt !== null) {
+    throw invalid('This participant was erased.', { participantId: [messageKey('validation.erased')] });
+  }
+  return participant;
+}
+
+async function checkOutcomeActivity(db: Executor, actor: Actor, activityId: string | null) {
+  if (activityId && !(await findActivity(db, actor.orgId, activityId))) {
+    throw invalid('No such activity.', { activityId: [messageKey('validation.unknownActivity')] });
+  }
+}
+
+export async function listOutcomes(db: Executor, actor: Actor, participantId: string): Promise<OutcomeRecord[]> {
+  const participant = await findParticipant(db, actor.orgId, participantId);
+  if (!participant) throw notFound('participant');
+  return listOutcomeRows(db, actor.orgId, participantId);
+}
+
+export async function createOutcome(db: Executor, actor: Actor, input: CreateOutcomeInput): Promise<OutcomeRecord> {
+  await requireLiveParticipant(db, actor, input.participantId);
+  await checkOutcomeActivity(db, actor, input.activityId);
+  const id = await insertOutcome(db, actor.orgId, input);
+  await audit(db, actor, 'create', 'outcome_record', id, ['kind', 'date']);
+  const created = (await listOutcomeRows(db, actor.orgId, input.participantId)).find((o) => o.id === id);
+  if (!created) throw notFound('outcome record');
+  return created;
+}
+
+export async function updateOutcome(db: Executor, actor: Actor, input: UpdateOutcomeInput): Promise<OutcomeRecord> {
+  const stored = await findOutcome(db, actor.orgId, input.id);
+  if (!stored) throw notFound('outcome record');
+  if (stored.version !== input.version) throw stale('outcome record');
+  await requireLiveParticipant(db, actor, stored.participant_id);
+  await checkOutcomeActivity(db, actor, input.activityId);
+  if (!(await updateOutcomeRow(db, actor.orgId, input))) throw stale('outcome record');
+  await audit(db, actor, 'update', 'outcome_record', input.id, ['kind', 'date', 'scores', 'description']);
+  const updated = (await listOutcomeRows(db, actor.orgId, stored.participant_id)).find((o) => o.id === input.id);
+  if (!updated) throw notFound('outcome record');
+  return updated;
+}
+
+export async function removeOutcome(db: Executor, actor: Actor, input: { id: string; version: number }) {
+  const stored = await findOutcome(db, actor.orgId, input.id);
+  if (!stored) throw notFound('outcome record');
+  if (stored.version !== input.version) throw stale('outcome record');
+  if (!(await deleteOutcome(db, actor.orgId, input.id, input.version))) throw stale('outcome record');
+  await audit(db, actor, 'delete', 'outcome_record', input.id, []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicator results: computed in the database, suppressed below k where they count people
+
+const exact = (value: number): Shown => ({ suppressed: false, value });
+
+function isPeople(spec: MeasureSpec | null): boolean {
+  return spec !== null && peopleMeasures.includes(spec.measure);
+}
+
+interface RawValue {
+  value: number | null;
+  /** The counts of people behind the value, to decide suppression. */
+  peopleCounts: number[];
+}
+
+async function derivedValue(
+  db: Executor,
+  orgId: string,
+  indicator: Indicator,
+  scope: ResultsScope,
+  period: ReportPeriod,
+): Promise<RawValue> {
+  const total = async (spec: MeasureSpec) =>
+    (await measure(db, orgId, scope, spec, period)).reduce((s, r) => s + r.value, 0);
+  if (!indicator.numerator) return { value: null, peopleCounts: [] };
+  const numerator = await total(indicator.numerator);
+  const people = isPeople(indicator.numerator) ? [numerator] : [];
+  if (indicator.type === 'percentage') {
+    if (!indicator.denominator) return { value: null, peopleCounts: [] };
+    const denominator = await total(indicator.denominator);
+    if (isPeople(indicator.denominator)) people.push(denominator);
+    return { value: percentageOf(numerator, denominator), peopleCounts: people };
+  }
+  // Participant hours of a small group reveal it too: suppress with the people behind them.
+  if (indicator.numerator.measure === 'participantHours') {
+    const heads = await total({ measure: 'uniqueParticipants', filter: indicator.numerator.filter });
+    people.push(heads);
+  }
+  return { value: numerator, peopleCounts: people };
+}
+
+function manualRaw(indicator: Indicator, values: readonly IndicatorValue[], period: ReportPeriod): RawValue {
+  const inside = values.filter((v) => v.periodStart >= period.from && v.periodEnd <= period.to);
+  if (inside.length === 0) return { value: null, peopleCounts: [] };
+  if (inside.length === 1) return { value: manualValue(inside[0] as IndicatorValue), peopleCounts: [] };
+  return { value: cumulativeOf(indicator.type, inside), peopleCounts: [] };
+}
+
+function shownValue(raw: RawValue, k: number | null): Shown | null {
+  if (raw.value === null) return null;
+  if (k !== null && raw.peopleCounts.some((n) => n >= 1 && n < k)) return { suppressed: true, threshold: k };
+  return exact(raw.value);
+}
+
+async function breakdown(
+  db: Executor,
+  orgId: string,
+  indicator: Indicator,
+  scope: ResultsScope,
+  period: ReportPeriod,
+  dimension: Disaggregation,
+  k: number | null,
+): Promise<IndicatorResultRow['disaggregation'][number] | null> {
+  const spec = indicator.numerator;
+  if (indicator.source !== 'derived' || indicator.type !== 'number' || !spec) return null;
+  if (!measureSplits(spec.measure, dimension as MeasureGroup)) return null;
+  const rows = await measure(db, orgId, scope, spec, period, dimension);
+  const order: readonly string[] = dimension === 'gender' ? genders : dimension === 'ageBand' ? ageBands : [];
+  rows.sort((a, b) => {
+    const ia = order.indexOf(a.key ?? '');
+    const ib = order.indexOf(b.key ?? '');
+    return ia !== ib ? ia - ib : (a.key ?? '').localeCompare(b.key ?? '');
+  });
+  const totalValue = rows.reduce((s, r) => s + r.value, 0);
+  if (k === null) {
+    return {
+      dimension,
+      rows: rows.map((r) => ({ key: r.key ?? '', value: exact(r.value) })),
+      total: exact(totalValue),
+    };
+  }
+  if (isPeople(spec)) {
+    const table = suppressTable(
+      rows.map((r) => [r.value]),
+      k,
+      { rowTotals: false, columnTotals: true },
+    );
+    return {
+      dimension,
+      rows: rows.map((r, i) => ({ key: r.key ?? '', value: table.cells[i]?.[0] ?? exact(r.value) })),
+      total: table.columnTotals?.[0] ?? exact(totalValue),
+    };
+  }
+  if (spec.measure === 'participantHours') {
+    // Hours of a group go with the group's head count, suppressed as a table of people.
+    const heads = await measure(
+      db,
+      orgId,
+      scope,
+      { measure: 'uniqueParticipants', filter: spec.filter },
+      period,
+      dimension,
+    );
+    const headOf = new Map(heads.map((h) => [h.key, h.value]));
+    const table = suppressTable(
+      rows.map((r) => [headOf.get(r.key) ?? 0]),
+      k,
+      { rowTotals: false, columnTotals: true },
+    );
+    const totalHeads = table.columnTotals?.[0] ?? exact(0);
+    return {
+      dimension,
+      rows: rows.map((r, i) => ({ key: r.key ?? '', value: suppressAlong(table.cells[i]?.[0] ?? exact(0), r.value) })),
+      total: suppressAlong(totalHeads, totalValue),
+    };
+  }
+  return {
+    dimension,
+    rows: rows.map((r) => ({ key: r.key ?? '', value: exact(r.value) })),
+    total: exact(totalValue),
+  };
+}
+
+/**
+ * The indicator table for a period: baseline, targets, actual, cumulative from the start of the
+ * project or grant, % achieved, disaggregation and the series for a chart. `k` null gives exact
+ * figures (admin and coordinator on screen); otherwise counts of people below k are hidden.
+ */
+export async function indicatorResults(
+  db: Executor,
+  actor: Actor,
+  indicators: readonly Indicator[],
+  period: ReportPeriod,
+  k: number | null,
+): Promise<IndicatorResultRow[]> {
+  const values = await listIndicatorValues(
+    db,
+    actor.orgId,
+    indicators.filter((i) => i.source === 'manual').map((i) => i.id),
+  );
+  const rows: IndicatorResultRow[] = [];
+  for (const indicator of indicators) {
+    const owner = await requireScope(db, actor, indicator);
+    const lifeStart = owner.startDate < period.from ? owner.startDate : period.from;
+    const own = values.filter((v) => v.indicatorId === indicator.id);
+    const compute = (p: ReportPeriod) =>
+      indicator.source === 'derived'
+        ? derivedValue(db, actor.orgId, indicator, owner.scope, p)
+        : Promise.resolve(manualRaw(indicator, own, p));
+    const actualRaw = await compute(period);
+    const cumulativeRaw =
+      indicator.source === 'derived'
+        ? await compute({ from: lifeStart, to: period.to })
+        : {
+            value: cumulativeOf(
+              indicator.type,
+              own.filter((v) => v.periodEnd <= period.to),
+            ),
+            peopleCounts: [],
+          };
+    const actual = shownValue(actualRaw, k);
+    const cumulative = shownValue(cumulativeRaw, k);
+    const periodTarget = targetFor(indicator.targets, period, indicator.type);
+    const plain = (s: Shown | null) => (s && !s.suppressed ? s.value : null);
+    const achievedPeriod = indicatorAchievement({
+      type: indicator.type,
+      direction: indicator.direction,
+      baseline: indicator.baselineValue,
+      actual: plain(actual),
+      target: periodTarget,
+    });
+    const achievedLife = indicatorAchievement({
+      type: indicator.type,
+      direction: indicator.direction,
+      baseline: indicator.baselineValue,
+      actual: plain(cumulative),
+      target: indicator.lifeTarget,
+    });
+    const disaggregation: IndicatorResultRow['disaggregation'] = [];
+    for (const dimension of indicator.disaggregation) {
+      const split = await breakdown(db, actor.orgId, indicator, owner.scope, period, dimension, k);
+      if (split) disaggregation.push(split);
+    }
+    const series: IndicatorResultRow['series'] = [];
+    for (const t of seriesPeriods(indicator.targets, period.to)) {
+      const raw = await compute({ from: t.periodStart, to: t.periodEnd < period.to ? t.periodEnd : period.to });
+      series.push({ periodStart: t.periodStart, periodEnd: t.periodEnd, target: t.target, actual: shownValue(raw, k) });
+    }
+    const comment =
+      own.find((v) => v.periodStart === period.from && v.periodEnd === period.to)?.comment ??
+      own.filter((v) => v.periodStart >= period.from && v.periodEnd <= period.to).at(-1)?.comment ??
+      null;
+    rows.push({
+      id: indicator.id,
+      level: indicator.level,
+      resultStatement: indicator.resultStatement,
+      code: indicator.code,
+      name: indicator.name,
+      definition: indicator.definition,
+      unit: indicator.unit,
+      type: indicator.type,
+      direction: indicator.direction,
+      source: indicator.source,
+      numeratorSpec: indicator.numerator,
+      baseline: indicator.baselineValue,
+      baselineYear: indicator.baselineYear,
+      lifeTarget: indicator.lifeTarget,
+      periodTarget,
+      actual,
+      cumulative,
+      achievedPeriod,
+      achievedLife,
+      needsExplanation: needsVarianceExplanation(achievedPeriod),
+      comment,
+      meansOfVerification: {
+        dataSource: indicator.dataSource,
+        collectionMethod: indicator.collectionMethod,
+        frequency: indicator.frequency,
+        responsible: indicator.responsible,
+      },
+      disaggregation,
+      series,
+    });
+  }
+  return rows;
+}
