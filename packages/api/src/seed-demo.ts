@@ -18,6 +18,7 @@ import {
 } from '@tessera/db';
 import { seedDemoGrants } from './seed-demo-grants';
 import { seedDemoProgramme } from './seed-demo-programme';
+import { seedDemoResults } from './seed-demo-results';
 import { hashPassword } from './services/passwords';
 
 /** Every demo account shares this password; the start command prints it. Demo only. */
@@ -205,6 +206,7 @@ export async function seedDemo(
       const today = todayIn('Europe/Skopje', now);
       created += await seedDemoGrants(trx, demo, today);
       created += await seedDemoProgramme(trx, demo, today, secretKey);
+      created += await seedDemoResults(trx, demo, today);
     }
     return { created };
   });

@@ -220,16 +220,19 @@ export interface ReportPackContent {
   reach: PackReach;
   indicators: IndicatorResultRow[];
   finance: PackFinance;
-  /** Only for a U.S. federal award (government funder in the United States, grant in USD). */
+  /** Only for a U.S. federal award (`isUsFederal`: a government funder, grant in USD). */
   sf425: Sf425 | null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // SF-425 line 10
 
-/** Whether the funder is a U.S. federal one (an embassy, an agency): the SF-425 pair applies. */
-export function isUsFederal(funder: { kind: FunderKind; country: string | null }, currency: string): boolean {
-  return funder.kind === 'government' && funder.country === 'US' && currency === 'USD';
+/**
+ * Whether the SF-425 pair applies: a government funder paying in USD (a U.S. embassy or agency;
+ * an embassy's country is where it sits, so the currency is what tells).
+ */
+export function isUsFederal(funder: { kind: FunderKind }, currency: string): boolean {
+  return funder.kind === 'government' && currency === 'USD';
 }
 
 export interface Sf425Inputs {

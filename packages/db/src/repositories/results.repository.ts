@@ -862,3 +862,16 @@ export async function receivedUpTo(
     .executeTakeFirstOrThrow();
   return { grantMinor: Number(row.grant_minor), baseMinor: Number(row.base_minor) };
 }
+
+/** An activity's enrolled participants' ids, in code order (for the demo loader). */
+export async function enrolledParticipantIds(db: Executor, orgId: string, activityId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('enrollment as e')
+    .innerJoin('participant as p', 'p.id', 'e.participant_id')
+    .select('p.id')
+    .where('e.org_id', '=', orgId)
+    .where('e.activity_id', '=', activityId)
+    .orderBy('p.code')
+    .execute();
+  return rows.map((r) => r.id);
+}

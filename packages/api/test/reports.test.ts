@@ -1,0 +1,322 @@
+import type { OpenedDatabase } from '@tessera/db';
+import { findGrantByReference, findOrganizationBySlug, listDeadlines } from '@tessera/db';
+import { createTestOrganization, createTestProgramme } from '@tessera/db/testing';
+import { type ReportPackContent, type Shown, shownText } from '@tessera/domain';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/seed-demo';
+import { callerFor, createTestDatabase, expectTrpcError, fieldErrorsOf, issuesOf } from './helpers';
+
+const text = (s: Shown | null | undefined) => (s ? shownText(s) : null);
+const secretKey = new Uint8Array(32).fill(7);
+const now = new Date('2026-11-21T10:00:00Z');
+
+let opened: OpenedDatabase;
+let orgId: string;
+let embassy: { id: string; startDate: string; endDate: string };
+let network: { id: string; startDate: string; endDate: string };
+
+async function as(role: 'admin' | 'coordinator' | 'finance' | 'viewer') {
+  return (await callerFor(opened, orgId, role, { secretKey, now: () => now })).caller;
+}
+
+beforeAll(async () => {
+  opened = await createTestDatabase();
+  await seedDemo(opened.db, now, secretKey);
+  orgId = (await findOrganizationBySlug(opened.db, 'demo'))!.id;
+  embassy = (await findGrantByReference(opened.db, orgId, 'S-MK100-26-GR-014'))!;
+  network = (await findGrantByReference(opened.db, orgId, 'BCRN-SG-2026-07'))!;
+});
+
+describe('the embassy grant report pack', () => {
+  let content: ReportPackContent;
+  beforeAll(async () => {
+    const finance = await as('finance');
+    const pack = await finance.reports.prepare({ grantId: embassy.id, from: embassy.startDate, to: embassy.endDate });
+    content = await finance.reports.content({ id: pack.id });
+  });
+
+  it('shows 20 participants, 1,600 participant hours and 20 completions for the career training', () => {
+    const training = content.activities.find((a) => a.reference === 'CT-1');
+    expect(training).toBeDefined();
+    expect(text(training?.participants)).toBe('20');
+    expect(text(training?.participantHours)).toBe('1600');
+    expect(text(training?.completions)).toBe('20');
+    expect(training?.sessionsHeld).toBe(16);
+    expect(training?.hoursDelivered).toBe(80);
+    expect(text(content.reach.participants)).toBe('20');
+    expect(text(content.reach.participantHours)).toBe('1600');
+    expect(text(content.reach.completions)).toBe('20');
+    expect(content.empty).toBe(false);
+    expect(content.outputs.map((o) => [o.title, o.quantity])).toEqual([['Individual career plans', 20]]);
+  });
+
+  it('has a cover with the organisation and the funder reference, and the indicator table', () => {
+    expect(content.organization.name).toBe('Zora Collective');
+    expect(content.grant.reference).toBe('S-MK100-26-GR-014');
+    const byCode = new Map(content.indicators.map((i) => [i.code, i]));
+    expect(text(byCode.get('1.1')?.actual)).toBe('20');
+    expect(byCode.get('1.1')?.achievedLife).toBe(100);
+    expect(text(byCode.get('1.2')?.actual)).toBe('1600');
+    expect(text(byCode.get('2.2')?.actual)).toBe('100');
+    // 17 of 20 entered by hand: 85 %, from a baseline of 30 towards 75 → (85−30)/(75−30).
+    expect(text(byCode.get('3.1')?.actual)).toBe('85');
+    expect(byCode.get('3.1')?.achievedLife).toBeCloseTo(((85 - 30) / (75 - 30)) * 100, 6);
+    // Employment outcomes are on record for women dated up to today; fewer than k are hidden.
+    const employed = byCode.get('2.1')?.actual;
+    expect(employed).not.toBeNull();
+  });
+
+  it('reconciles SF-425 line 10 with the ledger', async () => {
+    expect(content.sf425).not.toBeNull();
+    const lines = content.sf425!.lines;
+    const ledger = await sql<{ spent: number }>`
+      select coalesce(sum(amount_grant_minor), 0) as spent from expenditure
+      where org_id = ${orgId} and grant_id = ${embassy.id} and date <= ${embassy.endDate}`.execute(opened.db);
+    const received = await sql<{ received: number }>`
+      select coalesce(sum(received_amount_minor), 0) as received from tranche
+      where org_id = ${orgId} and grant_id = ${embassy.id} and received_date is not null`.execute(opened.db);
+    expect(lines.b).toBe(Number(ledger.rows[0]?.spent));
+    expect(lines.a).toBe(Number(received.rows[0]?.received));
+    expect(lines.c).toBe(lines.a - lines.b);
+    expect(lines.d).toBe(2_400_000);
+    expect(lines.e).toBe(lines.b);
+    expect(lines.g).toBe(lines.e + lines.f);
+    expect(lines.h).toBe(lines.d - lines.g);
+    expect(lines.k).toBe(lines.i - lines.j);
+    expect(lines.o).toBe(lines.l - lines.m - lines.n);
+    // The finance part agrees with the same ledger.
+    expect(content.finance.cash.spentMinor).toBe(lines.b);
+    expect(content.finance.total.spentToDateMinor).toBe(lines.b);
+    expect(content.finance.lines.reduce((s, l) => s + l.spentToDateMinor, 0)).toBe(lines.b);
+  });
+
+  it('never contains a participant code or id', async () => {
+    const ids = await sql<{
+      id: string;
+      code: string;
+    }>`select id, code from participant where org_id = ${orgId}`.execute(opened.db);
+    const json = JSON.stringify(content);
+    for (const p of ids.rows) {
+      expect(json).not.toContain(p.id);
+      expect(json).not.toContain(p.code);
+    }
+    expect(json).not.toContain('Signal, via the drop-in centre');
+  });
+});
+
+describe('a pack with a workshop of 3 participants from one city', () => {
+  it('shows "<5" for the workshop and in the city breakdown, with a complementary cell hidden', async () => {
+    const coordinator = await as('coordinator');
+    const pack = await coordinator.reports.prepare({
+      grantId: network.id,
+      from: network.startDate,
+      to: network.endDate,
+    });
+    const content = await coordinator.reports.content({ id: pack.id });
+    const strumica = content.activities.find((a) => a.reference === 'DS-STR');
+    expect(text(strumica?.participants)).toBe('<5');
+    expect(text(strumica?.participantHours)).toBe('<5');
+    const byCity = content.reach.breakdowns.find((b) => b.dimension === 'city');
+    const row = byCity?.rows.find((r) => r.key === 'Strumica');
+    expect(text(row?.participants)).toBe('<5');
+    expect(text(row?.hours)).toBe('<5');
+    // With the column total shown, at least two cells of the column are hidden.
+    expect(byCity?.rows.filter((r) => r.participants.suppressed).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('follows the organisation threshold', async () => {
+    const admin = await as('admin');
+    const settings = await admin.participants.settings();
+    await admin.participants.saveSettings({ ...settings, suppressionThreshold: 2 });
+    try {
+      const pack = await admin.reports.prepare({ grantId: network.id, from: network.startDate, to: network.endDate });
+      const content = await admin.reports.content({ id: pack.id });
+      expect(text(content.activities.find((a) => a.reference === 'DS-STR')?.participants)).toBe('3');
+    } finally {
+      const again = await admin.participants.settings();
+      await admin.participants.saveSettings({ ...again, suppressionThreshold: 5 });
+    }
+  });
+});
+
+describe('periods and grants', () => {
+  it('accepts a period with no data and says so', async () => {
+    const finance = await as('finance');
+    const pack = await finance.reports.prepare({ grantId: embassy.id, from: '2020-01-01', to: '2020-03-31' });
+    const content = await finance.reports.content({ id: pack.id });
+    expect(content.empty).toBe(true);
+    expect(content.activities).toEqual([]);
+    expect(text(content.reach.participants)).toBe('0');
+  });
+
+  it('refuses a period that ends before it starts, on the "to" field', async () => {
+    const finance = await as('finance');
+    const error = await expectTrpcError(
+      finance.reports.prepare({ grantId: embassy.id, from: '2026-06-30', to: '2026-01-01' }),
+      'BAD_REQUEST',
+    );
+    expect(issuesOf(error)).toEqual([['to', 'validation.endBeforeStart']]);
+  });
+
+  it('refuses another organisation’s grant as not found', async () => {
+    const other = await createTestOrganization(opened.db, { slug: 'other-reports' });
+    const { caller } = await callerFor(opened, other.id, 'finance', { secretKey, now: () => now });
+    await expectTrpcError(
+      caller.reports.prepare({ grantId: embassy.id, from: '2026-01-01', to: '2026-03-31' }),
+      'NOT_FOUND',
+    );
+    const pack = await (await as('finance')).reports.prepare({
+      grantId: embassy.id,
+      from: embassy.startDate,
+      to: embassy.endDate,
+    });
+    await expectTrpcError(caller.reports.content({ id: pack.id }), 'NOT_FOUND');
+  });
+});
+
+describe('narrative and submission', () => {
+  it('saves a draft, refuses a stale save, and closes the matching deadline on submit', async () => {
+    const finance = await as('finance');
+    const deadlines = await listDeadlines(opened.db, orgId, { grantId: embassy.id, openOnly: true });
+    const open = deadlines.find((d) => d.kind === 'narrative')!;
+    const pack = await finance.reports.prepare({ grantId: embassy.id, from: open.periodStart, to: open.periodEnd });
+    expect(pack.deadlineId).toBe(open.id);
+    const saved = await finance.reports.saveNarrative({
+      id: pack.id,
+      version: pack.version,
+      sections: [{ key: 'summary', body: 'Обуката заврши: 20 жени.' }],
+    });
+    expect(saved.narrative).toEqual([{ key: 'summary', body: 'Обуката заврши: 20 жени.' }]);
+    await expectTrpcError(
+      finance.reports.saveNarrative({ id: pack.id, version: pack.version, sections: [{ key: 'summary', body: 'x' }] }),
+      'CONFLICT',
+    );
+    const submitted = await finance.reports.submit({
+      id: pack.id,
+      version: saved.version,
+      submittedDate: '2026-11-20',
+    });
+    expect(submitted.status).toBe('submitted');
+    const after = await listDeadlines(opened.db, orgId, { grantId: embassy.id });
+    expect(after.find((d) => d.id === open.id)?.submittedDate).toBe('2026-11-20');
+    const error = await expectTrpcError(
+      finance.reports.saveNarrative({
+        id: pack.id,
+        version: submitted.version,
+        sections: [{ key: 'summary', body: 'x' }],
+      }),
+      'BAD_REQUEST',
+    );
+    expect(fieldErrorsOf(error)).toEqual({ id: ['validation.packSubmitted'] });
+  });
+
+  it('lets a viewer read packs but not write them', async () => {
+    const viewer = await as('viewer');
+    const list = await viewer.reports.list({ grantId: embassy.id });
+    expect(list.length).toBeGreaterThan(0);
+    await expectTrpcError(
+      viewer.reports.prepare({ grantId: embassy.id, from: '2026-01-01', to: '2026-02-01' }),
+      'FORBIDDEN',
+    );
+  });
+});
+
+describe('indicators and results', () => {
+  it('computes derived indicators in the database and suppresses them for finance only', async () => {
+    const coordinator = await as('coordinator');
+    const finance = await as('finance');
+    const projects = await coordinator.projects.list();
+    const digital = projects.find((p) => p.title === 'Digital rights and safety')!;
+    const period = { projectId: digital.id, from: digital.startDate, to: digital.endDate };
+    const exact = await coordinator.results.project(period);
+    const hidden = await finance.results.project(period);
+    const trainedExact = exact.rows.find((r) => r.code === 'D1')!;
+    const trainedHidden = hidden.rows.find((r) => r.code === 'D1')!;
+    expect(exact.suppressionThreshold).toBeNull();
+    expect(hidden.suppressionThreshold).toBe(5);
+    const strumica = (rows: typeof trainedExact) =>
+      rows.disaggregation.find((d) => d.dimension === 'city')?.rows.find((r) => r.key === 'Strumica')?.value;
+    expect(text(strumica(trainedExact))).toBe('3');
+    expect(text(strumica(trainedHidden))).toBe('<5');
+    expect(text(trainedExact.actual)).toBe(text(trainedHidden.actual));
+    expect(text(exact.rows.find((r) => r.code === 'D2')?.actual)).toBe('5');
+  });
+
+  it('validates indicators field by field and refuses a duplicate code', async () => {
+    const coordinator = await as('coordinator');
+    const base = {
+      projectId: null,
+      grantId: embassy.id,
+      level: 'output' as const,
+      resultStatement: null,
+      code: '1.1',
+      name: 'Duplicate',
+      definition: null,
+      unit: 'people',
+      type: 'percentage' as const,
+      direction: 'increase' as const,
+      baselineValue: 120,
+      baselineYear: null,
+      baselineComment: null,
+      lifeTarget: null,
+      targets: [{ periodStart: '2026-06-30', periodEnd: '2026-01-01', target: 3 }],
+      dataSource: null,
+      collectionMethod: null,
+      frequency: null,
+      responsible: null,
+      disaggregation: [],
+      source: 'derived' as const,
+      numerator: null,
+      denominator: null,
+    };
+    const error = await expectTrpcError(coordinator.indicators.create(base), 'BAD_REQUEST');
+    expect(new Map(issuesOf(error))).toEqual(
+      new Map([
+        ['numerator', 'validation.required'],
+        ['denominator', 'validation.required'],
+        ['baselineValue', 'validation.percentage'],
+        ['targets.0.periodEnd', 'validation.endBeforeStart'],
+      ]),
+    );
+    const duplicate = await expectTrpcError(
+      coordinator.indicators.create({ ...base, type: 'number', baselineValue: 0, targets: [], source: 'manual' }),
+      'BAD_REQUEST',
+    );
+    expect(fieldErrorsOf(duplicate)).toEqual({ code: ['validation.indicatorCode'] });
+  });
+
+  it('keeps outcome records to admin and coordinator and clears their text on erasure', async () => {
+    const admin = await as('admin');
+    const p = await createTestProgramme(opened.db, orgId);
+    const created = await admin.outcomes.create({
+      participantId: p.participantIds[0],
+      activityId: p.activityId,
+      kind: 'score',
+      date: '2026-03-10',
+      scoreBefore: 4,
+      scoreAfter: 8,
+      description: 'Quiz',
+    });
+    expect(created).toMatchObject({ kind: 'score', scoreBefore: 4, scoreAfter: 8 });
+    const noScore = await expectTrpcError(
+      admin.outcomes.create({
+        participantId: p.participantIds[0],
+        activityId: null,
+        kind: 'score',
+        date: '2026-03-10',
+        scoreBefore: null,
+        scoreAfter: 8,
+        description: null,
+      }),
+      'BAD_REQUEST',
+    );
+    expect(issuesOf(noScore)).toEqual([['scoreBefore', 'validation.required']]);
+    await expectTrpcError((await as('finance')).outcomes.list({ participantId: p.participantIds[0] }), 'FORBIDDEN');
+    await admin.participants.erase({ id: p.participantIds[0], version: 1 });
+    const after = await admin.outcomes.list({ participantId: p.participantIds[0] });
+    expect(after).toHaveLength(1);
+    expect(after[0]?.description).toBeNull();
+    expect(after[0]?.scoreAfter).toBe(8);
+  });
+});
