@@ -1,7 +1,7 @@
-import type { Role } from '@tessera/domain';
+import type { Role, Shown } from '@tessera/domain';
 import { insertSession, type OpenedDatabase } from '@tessera/db';
 import { createTestDatabase, createTestOrganization, createTestUser } from '@tessera/db/testing';
-import { isDomainError } from '@tessera/domain';
+import { isDomainError, shownText } from '@tessera/domain';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { expect } from 'vitest';
@@ -83,4 +83,30 @@ export function fieldErrorsOf(error: TRPCError): Record<string, string[]> | unde
 /** The zod issues behind an input validation error, as [path, message] pairs. */
 export function issuesOf(error: TRPCError): [string, string][] {
   return error.cause instanceof ZodError ? error.cause.issues.map((i) => [i.path.join('.'), i.message]) : [];
+}
+
+type Plain<T> = T extends { suppressed: boolean }
+  ? number | string
+  : T extends readonly (infer U)[]
+    ? Plain<U>[]
+    : T extends object
+      ? { [K in keyof T]: Plain<T[K]> }
+      : T;
+
+/**
+ * Counts of people as a screen shows them, for readable expectations: a shown count as its
+ * number, a suppressed one as its text ("<5").
+ */
+export function plain<T>(value: T): Plain<T> {
+  if (Array.isArray(value)) return value.map(plain) as Plain<T>;
+  if (value === null || typeof value !== 'object') return value as Plain<T>;
+  if (isShown(value)) return (value.suppressed ? shownText(value) : value.value) as Plain<T>;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)])) as Plain<T>;
+}
+
+function isShown(value: object): value is Shown {
+  return (
+    'suppressed' in value &&
+    (('value' in value && !value.suppressed) || ('threshold' in value && value.suppressed === true))
+  );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createInnerContext } from '../src/context';
 import { createCaller } from '../src/root';
 import { demoPassword, demoUsers, seedDemo } from '../src/seed-demo';
-import { callerFor, createTestDatabase } from './helpers';
+import { callerFor, createTestDatabase, plain } from './helpers';
 
 describe('demo data', () => {
   it('loads the demo organisation with one user per role, its funders, and is idempotent', async () => {
@@ -54,7 +54,7 @@ describe('demo programme year', () => {
     const demo = (await findOrganizationBySlug(opened.db, 'demo'))!;
     const { caller: coordinator } = await callerFor(opened, demo.id, 'coordinator', { secretKey, now: () => now });
     const activities = (await coordinator.activities.list({ limit: 100 })).items;
-    const byRef = (ref: string) => activities.find((a) => a.reference === ref)!;
+    const byRef = (ref: string) => plain(activities.find((a) => a.reference === ref)!);
     expect(byRef('CT-1')).toMatchObject({ plannedMinutes: 4800, completionThreshold: 80 });
     expect(byRef('CT-1').totals).toMatchObject({
       sessionsHeld: 16,
@@ -65,6 +65,18 @@ describe('demo programme year', () => {
       completions: 20,
     });
     expect(byRef('DS-STR').totals).toMatchObject({ uniqueParticipants: 3, completions: 3 });
+    // Finance and viewers see the three people of Strumica as "<5", and their hours with them.
+    for (const role of ['finance', 'viewer'] as const) {
+      const { caller } = await callerFor(opened, demo.id, role, { secretKey, now: () => now });
+      const seen = plain((await caller.activities.list({ search: 'DS-STR' })).items);
+      expect(seen.map((a) => a.totals)).toMatchObject([
+        { sessionsHeld: 2, uniqueParticipants: '<5', participantMinutes: '<5', completions: '<5', enrolled: '<5' },
+      ]);
+      expect(plain((await caller.activities.list({ search: 'CT-1' })).items[0]?.totals)).toMatchObject({
+        uniqueParticipants: 20,
+        completions: 20,
+      });
+    }
     expect(byRef('DS-BT').totals).toMatchObject({ enrolled: 8, dropped: 3, uniqueParticipants: 8, completions: 5 });
     expect(byRef('DS-SK').totals).toMatchObject({
       sessionsPlanned: 2,

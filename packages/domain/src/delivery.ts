@@ -191,22 +191,25 @@ export interface Activity {
 
 /**
  * The figures of one activity that every role may see: counts only, never who. Sessions held are
- * those with a register saved or a head count recorded.
+ * those with a register saved or a head count recorded. `People` is how a figure about people is
+ * given: a plain number where it is exact (the database, admins and coordinators), or a `Shown`
+ * (see delivery-figures.ts) in what the API returns, suppressed for roles that may not read the
+ * register. Sessions and minutes delivered are about the activity, not people: always numbers.
  */
-export interface ActivityTotals {
+export interface ActivityTotals<People = number> {
   sessionsPlanned: number;
   sessionsHeld: number;
   /** Length of the sessions held, in minutes ("hours delivered"). */
   minutesHeld: number;
-  enrolled: number;
-  dropped: number;
+  enrolled: People;
+  dropped: People;
   /** People who attended at least one minute. */
-  uniqueParticipants: number;
-  /** Sum of minutes attended over everyone ("participant hours"). */
-  participantMinutes: number;
-  completions: number;
+  uniqueParticipants: People;
+  /** Sum of minutes attended over everyone ("participant hours"); hidden with the people it belongs to. */
+  participantMinutes: People;
+  completions: People;
   /** People counted at head-count sessions (not unique: the same person may come twice). */
-  headCount: number;
+  headCount: People;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,7 +250,8 @@ export const generateSessionsInput = z.object({
 export type GenerateSessionsInput = z.infer<typeof generateSessionsInput>;
 export type GenerateSessionsFormValues = z.input<typeof generateSessionsInput>;
 
-export interface ActivitySession {
+/** A session; `People` as in `ActivityTotals` (numbers from the database, `Shown` from the API). */
+export interface ActivitySession<People = number> {
   id: string;
   activityId: string;
   date: string;
@@ -256,10 +260,10 @@ export interface ActivitySession {
   note: string | null;
   held: boolean;
   /** Head-count sessions: the total counted (null until recorded). */
-  headCount: number | null;
+  headCount: People | null;
   /** Register sessions: how many entries the register holds, and how many attended. */
-  registered: number;
-  attended: number;
+  registered: People;
+  attended: People;
   version: number;
 }
 

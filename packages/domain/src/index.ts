@@ -3,6 +3,7 @@ export * from './auth';
 export * from './budget-vs-actual';
 export * from './dates';
 export * from './delivery';
+export * from './delivery-figures';
 export * from './errors';
 export * from './fields';
 export * from './funders';

@@ -54,7 +54,11 @@ export const projectsRouter = router({
 });
 
 export const activitiesRouter = router({
-  /** Activities with their counts; every role may see counts, never who. */
+  /**
+   * Activities with their counts; every role may see counts, never who. Counts of people are
+   * `Shown`: exact for roles that may read the register, suppressed at the organisation's threshold
+   * for the others (delivery-figures.ts in the domain).
+   */
   list: orgProcedure('delivery.read')
     .input(listActivitiesInput)
     .query(({ ctx, input }) =>
@@ -105,7 +109,10 @@ export const sessionsRouter = router({
   delete: orgProcedure('delivery.write')
     .input(recordRefInput)
     .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => delivery.removeSession(trx, ctx.actor, input))),
-  /** A head count is a number per gender and age band, never a person: every role may read it. */
+  /**
+   * A head count is a number per gender and age band, never a person: every role may read it,
+   * suppressed (with the session's total) for roles that may not read the register.
+   */
   headCount: orgProcedure('delivery.read')
     .input(recordIdInput)
     .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => delivery.getHeadCount(trx, ctx.actor, input.id))),

@@ -9,7 +9,7 @@ import {
 } from '../imports/import.service';
 import type { ProgressListener } from '../imports/progress';
 import type { ImportFile } from '../imports/read-file';
-import { type ActivityWithTotals, listOrganizationActivities } from './delivery.service';
+import { type ActivityWithTotals, listActivitiesWithTotals } from './delivery.service';
 import { importRatesCsv, type RateImportResult } from './exchange-rates.service';
 import { listOrganizationGrants } from './grants.service';
 import type { ParticipantKeys } from './participants.service';
@@ -45,13 +45,13 @@ export async function importRatesForCli(db: Db, orgSlug: string, csv: string): P
   return db.transaction().execute(async (trx) => importRatesCsv(trx, await operatorOf(trx, orgSlug), csv));
 }
 
-/** Every activity of the organisation with its counts (no participant is named). */
+/** Every activity of the organisation with its exact counts (no participant is named): the operator acts as an admin. */
 export async function activitiesForCli(db: Db, orgSlug: string): Promise<ActivityWithTotals[]> {
   return db.transaction().execute(async (trx) => {
     const actor = await operatorOf(trx, orgSlug);
     const all: ActivityWithTotals[] = [];
     for (let offset = 0; ; offset += 500) {
-      const page = await listOrganizationActivities(trx, actor, { search: '', limit: 500, offset });
+      const page = await listActivitiesWithTotals(trx, actor, { search: '', limit: 500, offset });
       all.push(...page.items);
       if (page.items.length < 500 || all.length >= page.total) return all;
     }

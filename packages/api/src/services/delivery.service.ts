@@ -9,12 +9,13 @@ import type {
   CreateProjectInput,
   CreateSessionInput,
   GenerateSessionsInput,
-  HeadCountCell,
   ListActivitiesInput,
   Output,
   Partner,
   Project,
   RecordHeadCountInput,
+  ShownActivitySession,
+  ShownHeadCountSplit,
   UpdateActivityInput,
   UpdateOutputInput,
   UpdatePartnerInput,
@@ -28,6 +29,12 @@ import {
   generateSessions,
   headCountCells,
   messageKey,
+  peopleCountThreshold,
+  type Shown,
+  showActivityTotals,
+  showHeadCountSplit,
+  showSession,
+  showSessionHeadCounts,
   todayIn,
 } from '@tessera/domain';
 import {
@@ -61,6 +68,7 @@ import {
   markSessionHeld,
   partnerInUse,
   replaceHeadCount,
+  sessionHeadCounts,
   sessionsOn,
   sessionsOutside,
   updateActivity,
@@ -194,11 +202,29 @@ export async function removeProject(db: Executor, actor: Actor, input: { id: str
 // ---------------------------------------------------------------------------------------------
 // Activities
 
-export interface ActivityWithTotals extends Activity {
-  totals: ActivityTotals;
+/** An activity with its totals: exact (`number`) inside the API and for the CLI, `Shown` to callers. */
+export interface ActivityWithTotals<People = number> extends Activity {
+  totals: ActivityTotals<People>;
 }
 
-export async function listOrganizationActivities(
+/**
+ * The threshold k the actor's counts of people are suppressed at (the organisation's setting), or
+ * null when the actor may read the register and sees them exactly (see delivery-figures.ts).
+ */
+async function countThreshold(db: Executor, actor: Actor): Promise<number | null> {
+  const org = await findOrganizationById(db, actor.orgId);
+  if (!org) throw notFound('organisation');
+  return peopleCountThreshold(actor.role, org.suppressionThreshold);
+}
+
+/** Each activity's session head counts beside its total, as the actor sees them. */
+async function headCountLines(db: Executor, actor: Actor, activityIds: readonly string[], k: number | null) {
+  const sessions = await sessionHeadCounts(db, actor.orgId, activityIds);
+  return new Map(activityIds.map((id) => [id, showSessionHeadCounts(sessions.get(id) ?? [], k)]));
+}
+
+/** Activities with exact totals: for checks inside the API and for the server operator's CLI. */
+export async function listActivitiesWithTotals(
   db: Executor,
   actor: Actor,
   input: ListActivitiesInput,
@@ -215,11 +241,44 @@ export async function listOrganizationActivities(
   };
 }
 
-export async function getActivity(db: Executor, actor: Actor, id: string): Promise<ActivityWithTotals> {
+async function showActivities(
+  db: Executor,
+  actor: Actor,
+  activities: ActivityWithTotals[],
+): Promise<ActivityWithTotals<Shown>[]> {
+  const k = await countThreshold(db, actor);
+  const lines = await headCountLines(
+    db,
+    actor,
+    activities.map((a) => a.id),
+    k,
+  );
+  return activities.map((a) => ({
+    ...a,
+    totals: showActivityTotals(a.totals, lines.get(a.id) ?? showSessionHeadCounts([], k), k),
+  }));
+}
+
+/** Activities with their counts of people as the actor may see them. */
+export async function listOrganizationActivities(
+  db: Executor,
+  actor: Actor,
+  input: ListActivitiesInput,
+): Promise<{ items: ActivityWithTotals<Shown>[]; total: number }> {
+  const page = await listActivitiesWithTotals(db, actor, input);
+  return { items: await showActivities(db, actor, page.items), total: page.total };
+}
+
+async function requireActivityWithTotals(db: Executor, actor: Actor, id: string): Promise<ActivityWithTotals> {
   const activity = await findActivity(db, actor.orgId, id);
   if (!activity) throw notFound('activity');
   const totals = await activityTotals(db, actor.orgId, [id]);
   return { ...activity, totals: totals.get(id) as ActivityTotals };
+}
+
+export async function getActivity(db: Executor, actor: Actor, id: string): Promise<ActivityWithTotals<Shown>> {
+  const [shown] = await showActivities(db, actor, [await requireActivityWithTotals(db, actor, id)]);
+  return shown as ActivityWithTotals<Shown>;
 }
 
 async function checkProject(db: Executor, actor: Actor, projectId: string): Promise<void> {
@@ -286,7 +345,7 @@ export async function editActivity(db: Executor, actor: Actor, input: UpdateActi
 }
 
 export async function removeActivity(db: Executor, actor: Actor, input: { id: string; version: number }) {
-  const activity = await getActivity(db, actor, input.id);
+  const activity = await requireActivityWithTotals(db, actor, input.id);
   const t = activity.totals;
   const outputs = await listOutputs(db, actor.orgId, input.id);
   if (t.sessionsHeld > 0 || t.enrolled > 0 || t.headCount > 0 || outputs.length > 0) {
@@ -310,16 +369,36 @@ export async function listActivitySessions(
   db: Executor,
   actor: Actor,
   input: { activityId: string; limit: number; offset: number },
-) {
+): Promise<{ items: ShownActivitySession[]; total: number }> {
   const activity = await findActivity(db, actor.orgId, input.activityId);
   if (!activity) throw notFound('activity');
-  return listSessions(db, actor.orgId, input.activityId, input);
+  const page = await listSessions(db, actor.orgId, input.activityId, input);
+  const k = await countThreshold(db, actor);
+  const line = (await headCountLines(db, actor, [activity.id], k)).get(activity.id) ?? showSessionHeadCounts([], k);
+  return { items: page.items.map((session) => showSession(session, line, k)), total: page.total };
 }
 
-export async function getSession(db: Executor, actor: Actor, id: string): Promise<ActivitySession> {
+/** A session with exact counts, for checks inside the API. */
+async function requireSession(db: Executor, actor: Actor, id: string): Promise<ActivitySession> {
   const session = await findActivitySession(db, actor.orgId, id);
   if (!session) throw notFound('session');
   return session;
+}
+
+/** A session with its counts of people as the actor may see them (head counts against the activity's). */
+async function showOneSession(
+  db: Executor,
+  actor: Actor,
+  session: ActivitySession,
+): Promise<{ session: ShownActivitySession; k: number | null }> {
+  const k = await countThreshold(db, actor);
+  const line =
+    (await headCountLines(db, actor, [session.activityId], k)).get(session.activityId) ?? showSessionHeadCounts([], k);
+  return { session: showSession(session, line, k), k };
+}
+
+export async function getSession(db: Executor, actor: Actor, id: string): Promise<ShownActivitySession> {
+  return (await showOneSession(db, actor, await requireSession(db, actor, id))).session;
 }
 
 /** Sessions on the organisation's today (its time zone), for the coordinator's start page. */
@@ -344,7 +423,11 @@ export async function todaysSessions(db: Executor, actor: Actor, now: Date) {
   };
 }
 
-export async function createSession(db: Executor, actor: Actor, input: CreateSessionInput): Promise<ActivitySession> {
+export async function createSession(
+  db: Executor,
+  actor: Actor,
+  input: CreateSessionInput,
+): Promise<ShownActivitySession> {
   const activity = await findActivity(db, actor.orgId, input.activityId);
   if (!activity) throw notFound('activity');
   if (outsidePeriod(activity, input.date)) {
@@ -387,8 +470,12 @@ export async function generateActivitySessions(
   return { created: ids.length, minutes: sessions.reduce((sum, s) => sum + s.minutes, 0) };
 }
 
-export async function editSession(db: Executor, actor: Actor, input: UpdateSessionInput): Promise<ActivitySession> {
-  const before = await getSession(db, actor, input.id);
+export async function editSession(
+  db: Executor,
+  actor: Actor,
+  input: UpdateSessionInput,
+): Promise<ShownActivitySession> {
+  const before = await requireSession(db, actor, input.id);
   if (before.version !== input.version) throw stale('session');
   const activity = (await findActivity(db, actor.orgId, before.activityId)) as Activity;
   const fieldErrors: Record<string, string[]> = {};
@@ -400,14 +487,14 @@ export async function editSession(db: Executor, actor: Actor, input: UpdateSessi
   if (Object.keys(fieldErrors).length > 0) throw invalid('The session cannot be changed so.', fieldErrors);
   const { id: _id, version: _version, ...fields } = input;
   const changed = changedFields(before, fields);
-  if (changed.length === 0) return before;
+  if (changed.length === 0) return getSession(db, actor, input.id);
   if (!(await updateActivitySession(db, actor.orgId, input, fields))) throw stale('session');
   await audit(db, actor, 'update', 'activity_session', input.id, changed);
   return getSession(db, actor, input.id);
 }
 
 export async function removeSession(db: Executor, actor: Actor, input: { id: string; version: number }) {
-  const session = await getSession(db, actor, input.id);
+  const session = await requireSession(db, actor, input.id);
   if (session.registered > 0 || session.headCount !== null) {
     throw new DomainError('CONFLICT', 'Attendance or a head count is recorded for this session; it cannot be deleted.');
   }
@@ -418,21 +505,25 @@ export async function removeSession(db: Executor, actor: Actor, input: { id: str
 // ---------------------------------------------------------------------------------------------
 // Head counts
 
+/**
+ * A session's head count and its split by gender and age band. Roles that may not read the
+ * register get both suppressed so that no hidden cell follows from the total.
+ */
 export async function getHeadCount(
   db: Executor,
   actor: Actor,
   sessionId: string,
-): Promise<{ session: ActivitySession; cells: HeadCountCell[] }> {
-  const session = await getSession(db, actor, sessionId);
-  return { session, cells: await headCountCellsOf(db, actor.orgId, sessionId) };
+): Promise<{ session: ShownActivitySession } & ShownHeadCountSplit> {
+  const { session, k } = await showOneSession(db, actor, await requireSession(db, actor, sessionId));
+  return { session, ...showHeadCountSplit(await headCountCellsOf(db, actor.orgId, sessionId), session.headCount, k) };
 }
 
 export async function recordHeadCount(
   db: Executor,
   actor: Actor,
   input: RecordHeadCountInput,
-): Promise<ActivitySession> {
-  const session = await getSession(db, actor, input.sessionId);
+): Promise<ShownActivitySession> {
+  const session = await requireSession(db, actor, input.sessionId);
   const activity = (await findActivity(db, actor.orgId, session.activityId)) as Activity;
   if (activity.attendanceMode !== 'headcount') {
     throw invalid('This activity keeps a register, not a head count.', {

@@ -29,8 +29,9 @@ export function ActivityKindBadge({ kind }: { kind: ActivityKind }) {
 }
 
 /**
- * Activities with their counts (every role may see counts, never who): a table on wide screens,
- * one card per activity on a phone. Rows and cards share the test id `activity-row`.
+ * Activities with their counts (every role may see counts, never who; small counts of people
+ * read "<5" for roles that may not read the register): a table on wide screens, one card per
+ * activity on a phone. Rows and cards share the test id `activity-row`.
  */
 export function ActivityList({
   items,
@@ -84,18 +85,18 @@ export function ActivityList({
               <SimpleGrid cols={2} spacing="xs" mt={4}>
                 <Count label={t('programme.activities.column.sessions')} value={sessions(activity)} />
                 {activity.attendanceMode === 'headcount' ? (
-                  <Count label={t('programme.stat.headCount')} value={pf.number(activity.totals.headCount)} />
+                  <Count label={t('programme.stat.headCount')} value={pf.count(activity.totals.headCount)} />
                 ) : (
                   <>
                     <Count
                       label={t('programme.stat.uniqueParticipants')}
-                      value={pf.number(activity.totals.uniqueParticipants)}
+                      value={pf.count(activity.totals.uniqueParticipants)}
                     />
                     <Count
                       label={t('programme.stat.participantHours')}
-                      value={pf.hours(activity.totals.participantMinutes)}
+                      value={pf.peopleHours(activity.totals.participantMinutes)}
                     />
-                    <Count label={t('programme.stat.completions')} value={pf.number(activity.totals.completions)} />
+                    <Count label={t('programme.stat.completions')} value={pf.count(activity.totals.completions)} />
                   </>
                 )}
               </SimpleGrid>
@@ -139,11 +140,11 @@ export function ActivityList({
               <Table.Td>{activity.city ?? t('common.none')}</Table.Td>
               <Table.Td>{pf.period(activity.startDate, activity.endDate)}</Table.Td>
               <Table.Td ta="right">{sessions(activity)}</Table.Td>
-              <Table.Td ta="right">{register(activity, pf.number(activity.totals.uniqueParticipants))}</Table.Td>
-              <Table.Td ta="right">{register(activity, pf.hours(activity.totals.participantMinutes))}</Table.Td>
-              <Table.Td ta="right">{register(activity, pf.number(activity.totals.completions))}</Table.Td>
+              <Table.Td ta="right">{register(activity, pf.count(activity.totals.uniqueParticipants))}</Table.Td>
+              <Table.Td ta="right">{register(activity, pf.peopleHours(activity.totals.participantMinutes))}</Table.Td>
+              <Table.Td ta="right">{register(activity, pf.count(activity.totals.completions))}</Table.Td>
               <Table.Td ta="right">
-                {activity.attendanceMode === 'headcount' ? pf.number(activity.totals.headCount) : t('common.none')}
+                {activity.attendanceMode === 'headcount' ? pf.count(activity.totals.headCount) : t('common.none')}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -9,12 +9,16 @@ import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { useCan } from '../auth/use-session';
 import { ActivityForm, activityToFormValues } from './activity-form';
 import { ProgrammeErrorAlert } from './programme-error-alert';
+import { firstSuppressed, shownDataValue } from './shown';
 import { useProgrammeFormat } from './use-programme-format';
 import { useProgrammeInvalidation } from './use-programme-invalidation';
 
 export type ActivityDetail = RouterOutputs['activities']['get'];
 
-/** The activity's counts as cards, then its fields. Counts only: every role may see them. */
+/**
+ * The activity's counts as cards, then its fields. Counts only: every role may see them, and
+ * roles that may not read the register see small counts of people as "<5".
+ */
 export function ActivityOverviewTab({ activity }: { activity: ActivityDetail }) {
   const intl = useIntl();
   const navigate = useNavigate();
@@ -94,60 +98,78 @@ function ActivityStats({ activity }: { activity: ActivityDetail }) {
   const pf = useProgrammeFormat();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const totals = activity.totals;
+  const suppressed = firstSuppressed([
+    totals.enrolled,
+    totals.dropped,
+    totals.uniqueParticipants,
+    totals.participantMinutes,
+    totals.completions,
+    totals.headCount,
+  ]);
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="sm" data-testid="activity-stats">
-      <StatCard
-        name="sessionsHeld"
-        value={totals.sessionsHeld}
-        shown={pf.number(totals.sessionsHeld)}
-        label={t('programme.stat.sessionsHeld')}
-        note={t('programme.stat.ofPlanned', { count: pf.number(totals.sessionsPlanned) })}
-      />
-      <StatCard
-        name="minutesHeld"
-        value={totals.minutesHeld}
-        shown={pf.hours(totals.minutesHeld)}
-        label={t('programme.stat.hoursDelivered')}
-        note={t('programme.stat.hoursPlanned', { hours: pf.hours(activity.plannedMinutes) })}
-      />
-      <StatCard
-        name="uniqueParticipants"
-        value={totals.uniqueParticipants}
-        shown={pf.number(totals.uniqueParticipants)}
-        label={t('programme.stat.uniqueParticipants')}
-      />
-      <StatCard
-        name="participantMinutes"
-        value={totals.participantMinutes}
-        shown={pf.hours(totals.participantMinutes)}
-        label={t('programme.stat.participantHours')}
-      />
-      <StatCard
-        name="completions"
-        value={totals.completions}
-        shown={pf.number(totals.completions)}
-        label={t('programme.stat.completions')}
-        note={t('programme.stat.threshold', { percent: activity.completionThreshold })}
-      />
-      <StatCard
-        name="enrolled"
-        value={totals.enrolled}
-        shown={pf.number(totals.enrolled)}
-        label={t('programme.stat.enrolled')}
-        note={t('programme.stat.dropped', { count: pf.number(totals.dropped) })}
-      />
-      <StatCard
-        name="headCount"
-        value={totals.headCount}
-        shown={pf.number(totals.headCount)}
-        label={t('programme.stat.headCount')}
-        note={activity.attendanceMode === 'headcount' ? t('programme.stat.headCountNote') : undefined}
-      />
-    </SimpleGrid>
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="sm" data-testid="activity-stats">
+        <StatCard
+          name="sessionsHeld"
+          value={totals.sessionsHeld}
+          shown={pf.number(totals.sessionsHeld)}
+          label={t('programme.stat.sessionsHeld')}
+          note={t('programme.stat.ofPlanned', { count: pf.number(totals.sessionsPlanned) })}
+        />
+        <StatCard
+          name="minutesHeld"
+          value={totals.minutesHeld}
+          shown={pf.hours(totals.minutesHeld)}
+          label={t('programme.stat.hoursDelivered')}
+          note={t('programme.stat.hoursPlanned', { hours: pf.hours(activity.plannedMinutes) })}
+        />
+        <StatCard
+          name="uniqueParticipants"
+          value={shownDataValue(totals.uniqueParticipants)}
+          shown={pf.count(totals.uniqueParticipants)}
+          label={t('programme.stat.uniqueParticipants')}
+        />
+        <StatCard
+          name="participantMinutes"
+          value={shownDataValue(totals.participantMinutes)}
+          shown={pf.peopleHours(totals.participantMinutes)}
+          label={t('programme.stat.participantHours')}
+        />
+        <StatCard
+          name="completions"
+          value={shownDataValue(totals.completions)}
+          shown={pf.count(totals.completions)}
+          label={t('programme.stat.completions')}
+          note={t('programme.stat.threshold', { percent: activity.completionThreshold })}
+        />
+        <StatCard
+          name="enrolled"
+          value={shownDataValue(totals.enrolled)}
+          shown={pf.count(totals.enrolled)}
+          label={t('programme.stat.enrolled')}
+          note={t('programme.stat.dropped', { count: pf.count(totals.dropped) })}
+        />
+        <StatCard
+          name="headCount"
+          value={shownDataValue(totals.headCount)}
+          shown={pf.count(totals.headCount)}
+          label={t('programme.stat.headCount')}
+          note={activity.attendanceMode === 'headcount' ? t('programme.stat.headCountNote') : undefined}
+        />
+      </SimpleGrid>
+      {suppressed && (
+        <Text size="xs" c="dimmed" data-testid="stats-suppressed-note">
+          {t('programme.stat.suppressedNote', { shown: pf.count(suppressed) })}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
-/** One figure; `data-value` holds the raw number (minutes for hours) for tests and tools. */
+/**
+ * One figure; `data-value` holds the raw number (minutes for hours) for tests and tools, or the
+ * same "<5" the card shows where a count of people is suppressed for this role.
+ */
 function StatCard({
   name,
   value,
@@ -156,7 +178,7 @@ function StatCard({
   note,
 }: {
   name: string;
-  value: number;
+  value: number | string;
   shown: string;
   label: string;
   note?: string;

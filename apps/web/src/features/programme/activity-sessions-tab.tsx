@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, CloseButton, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ActivitySession } from '@tessera/domain';
+import type { ShownActivitySession } from '@tessera/domain';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -17,6 +17,7 @@ import { HeadCountModal } from './head-count-modal';
 import { ButtonLink } from './links';
 import { ProgrammeErrorAlert } from './programme-error-alert';
 import { sessionsPageSize } from './programme-search';
+import { countsSomeone } from './shown';
 import { GenerateSessionsModal, SessionModal } from './session-modals';
 import { useIsPhone, useProgrammeFormat } from './use-programme-format';
 import { useProgrammeInvalidation } from './use-programme-invalidation';
@@ -51,8 +52,8 @@ export function ActivitySessionsTab({
     }),
     placeholderData: keepPreviousData,
   });
-  const [editing, setEditing] = useState<ActivitySession | 'new' | null>(null);
-  const [counting, setCounting] = useState<ActivitySession | null>(null);
+  const [editing, setEditing] = useState<ShownActivitySession | 'new' | null>(null);
+  const [counting, setCounting] = useState<ShownActivitySession | null>(null);
   const [generating, setGenerating] = useState(false);
   const [generated, setGenerated] = useState<{ created: number; minutes: number } | null>(null);
   const remove = useMutation(
@@ -74,22 +75,25 @@ export function ActivitySessionsTab({
       { count: result.created, hours: pf.hours(result.minutes) },
     );
 
-  const attendance = (session: ActivitySession) =>
+  // Counts of people may read "<5" for roles that may not read the register.
+  const attendance = (session: ShownActivitySession) =>
     isHeadcount
       ? session.headCount === null
         ? t('common.none')
-        : intl.formatMessage({ id: 'programme.sessions.headCountValue' }, { count: session.headCount })
-      : session.registered === 0
+        : session.headCount.suppressed
+          ? intl.formatMessage({ id: 'programme.sessions.headCountSuppressed' }, { count: pf.count(session.headCount) })
+          : intl.formatMessage({ id: 'programme.sessions.headCountValue' }, { count: session.headCount.value })
+      : !countsSomeone(session.registered)
         ? t('common.none')
         : intl.formatMessage(
             { id: 'programme.sessions.attendedOfRegistered' },
-            { attended: session.attended, registered: session.registered },
+            { attended: pf.count(session.attended), registered: pf.count(session.registered) },
           );
 
   // Attendance or a head count makes a session part of the record: it can be edited, not removed.
-  const hasRecords = (session: ActivitySession) => session.registered > 0 || session.headCount !== null;
+  const hasRecords = (session: ShownActivitySession) => countsSomeone(session.registered) || session.headCount !== null;
 
-  const heldBadge = (session: ActivitySession) =>
+  const heldBadge = (session: ShownActivitySession) =>
     session.held ? (
       <Badge color="green" variant="light" size="sm">
         {t('programme.sessions.held')}
@@ -101,7 +105,7 @@ export function ActivitySessionsTab({
     );
 
   /** The one action a session needs at the venue: its register, or its head count. */
-  const primaryAction = (session: ActivitySession, size: 'xs' | 'sm') => {
+  const primaryAction = (session: ShownActivitySession, size: 'xs' | 'sm') => {
     if (isHeadcount) {
       return canWrite ? (
         <Button size={size} variant="light" onClick={() => setCounting(session)} data-testid="record-head-count">

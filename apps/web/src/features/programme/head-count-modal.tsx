@@ -1,13 +1,14 @@
 import { Checkbox, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
-  type ActivitySession,
   type AgeBand,
   ageBands,
   type Gender,
   genders,
   type HeadCountCell,
   recordHeadCountInput,
+  type ShownActivitySession,
+  type ShownHeadCountSplit,
 } from '@tessera/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FieldPath, useForm } from 'react-hook-form';
@@ -19,6 +20,7 @@ import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
 import { trpc } from '../../lib/trpc';
 import { useFieldProps } from '../../lib/use-field-props';
+import { exactCount } from './shown';
 import { useProgrammeFormat } from './use-programme-format';
 import { useProgrammeInvalidation } from './use-programme-invalidation';
 
@@ -38,7 +40,7 @@ const countPattern = /^\s*\d+\s*$/;
  * band. Whatever is not split is kept as undisclosed (the domain's headCountCells), so the
  * stored cells always add up to the total.
  */
-export function HeadCountModal({ session, onClose }: { session: ActivitySession; onClose: () => void }) {
+export function HeadCountModal({ session, onClose }: { session: ShownActivitySession; onClose: () => void }) {
   const intl = useIntl();
   const pf = useProgrammeFormat();
   const t = (id: string) => intl.formatMessage({ id });
@@ -74,8 +76,8 @@ function HeadCountForm({
   title,
   onClose,
 }: {
-  session: ActivitySession;
-  cells: HeadCountCell[];
+  session: ShownActivitySession;
+  cells: ShownHeadCountSplit['cells'];
   title: string;
   onClose: () => void;
 }) {
@@ -84,11 +86,13 @@ function HeadCountForm({
   const t = (id: string) => intl.formatMessage({ id });
   // A stored count that is all "undisclosed" was never split; anything else opens split.
   const wasSplit = cells.some((c) => c.gender !== 'undisclosed' || c.ageBand !== 'undisclosed');
+  // Only roles that see counts exactly record head counts, so every count here is a number.
+  const asText = (count: ShownActivitySession['headCount']) => String(exactCount(count) ?? '');
   const form = useForm<HeadCountFormValues>({
     defaultValues: {
-      total: session.headCount === null ? '' : String(session.headCount),
+      total: asText(session.headCount),
       split: wasSplit,
-      cells: Object.fromEntries(wasSplit ? cells.map((c) => [cellKey(c.gender, c.ageBand), String(c.count)]) : []),
+      cells: Object.fromEntries(wasSplit ? cells.map((c) => [cellKey(c.gender, c.ageBand), asText(c.count)]) : []),
     },
   });
   const { inputProps } = useFieldProps(form);

@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
-  type ActivitySession,
+  type ShownActivitySession,
   createSessionInput,
   generateSessions,
   generateSessionsInput,
@@ -50,7 +50,7 @@ export function SessionModal({
   onClose,
 }: {
   activity: ActivityDetail;
-  session: ActivitySession | null;
+  session: ShownActivitySession | null;
   onClose: () => void;
 }) {
   const intl = useIntl();

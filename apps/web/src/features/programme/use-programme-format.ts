@@ -1,4 +1,5 @@
 import { useMediaQuery } from '@mantine/hooks';
+import { type Shown, shownText } from '@tessera/domain';
 import { useIntl } from 'react-intl';
 import { useFormat } from '../../lib/use-format';
 import { formatClockMinutes } from './hours';
@@ -7,18 +8,23 @@ import { formatClockMinutes } from './hours';
 export function useProgrammeFormat() {
   const intl = useIntl();
   const format = useFormat();
+  /** Minutes as hours with at most one decimal: "80 h", "7.5 h". */
+  const hours = (minutes: number) =>
+    intl.formatMessage(
+      { id: 'programme.hoursValue' },
+      { hours: format.number(minutes / 60, { maximumFractionDigits: 1 }) },
+    );
   return {
-    /** Minutes as hours with at most one decimal: "80 h", "7.5 h". */
-    hours: (minutes: number) =>
-      intl.formatMessage(
-        { id: 'programme.hoursValue' },
-        { hours: format.number(minutes / 60, { maximumFractionDigits: 1 }) },
-      ),
+    hours,
     /** A session's length as h:mm. */
     clock: formatClockMinutes,
     period: (start: string, end: string) =>
       start === end ? format.day(start) : `${format.day(start)} – ${format.day(end)}`,
     number: (value: number) => format.number(value),
+    /** A count of people: the number, or "<5" where it is suppressed for this role. */
+    count: (shown: Shown) => shownText(shown, format.number),
+    /** Minutes that belong to people (participant hours): hours, or "<5" with their count. */
+    peopleHours: (shown: Shown) => shownText(shown, hours),
     day: format.day,
   };
 }

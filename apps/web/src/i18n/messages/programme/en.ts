@@ -110,6 +110,8 @@ export const programmeEn = {
   'programme.stat.dropped': 'Dropped: {count}',
   'programme.stat.headCount': 'Head count',
   'programme.stat.headCountNote': 'Added up over sessions: the same person may be counted twice.',
+  'programme.stat.suppressedNote':
+    'Small counts of people show as “{shown}” for your role, so that no one can be recognised; the hours of those people are hidden with them.',
 
   'programme.sessions.title': '{count, plural, one {# session} other {# sessions}} · {hours} delivered',
   'programme.sessions.add': 'Add session',
@@ -132,6 +134,7 @@ export const programmeEn = {
   'programme.sessions.takeAttendance': 'Take attendance',
   'programme.sessions.recordHeadCount': 'Record head count',
   'programme.sessions.headCountValue': '{count, plural, one {# person} other {# people}}',
+  'programme.sessions.headCountSuppressed': '{count} people',
   'programme.sessions.attendedOfRegistered': '{attended} of {registered} attended',
   'programme.sessions.column.status': 'Status',
   'programme.sessions.column.attended': 'Attendance',

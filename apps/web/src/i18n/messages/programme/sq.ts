@@ -107,6 +107,8 @@ export const programmeSq: Record<keyof typeof programmeEn, string> = {
   'programme.stat.dropped': 'Braktisën: {count}',
   'programme.stat.headCount': 'Numërim personash',
   'programme.stat.headCountNote': 'Shumë e seancave: i njëjti person mund të numërohet dy herë.',
+  'programme.stat.suppressedNote':
+    'Për rolin tuaj numrat e vegjël të njerëzve shfaqen si „{shown}”, që askush të mos njihet; orët e këtyre njerëzve fshihen bashkë me ta.',
   'programme.sessions.title': '{count, plural, one {# seancë} other {# seanca}} · {hours} të zhvilluara',
   'programme.sessions.add': 'Shto seancë',
   'programme.sessions.edit': 'Ndrysho seancën',
@@ -127,6 +129,7 @@ export const programmeSq: Record<keyof typeof programmeEn, string> = {
   'programme.sessions.takeAttendance': 'Shëno praninë',
   'programme.sessions.recordHeadCount': 'Shëno numërimin',
   'programme.sessions.headCountValue': '{count, plural, one {# person} other {# persona}}',
+  'programme.sessions.headCountSuppressed': '{count} persona',
   'programme.sessions.attendedOfRegistered': '{attended} nga {registered} të pranishëm',
   'programme.sessions.column.status': 'Statusi',
   'programme.sessions.column.attended': 'Prania',

@@ -1,0 +1,131 @@
+import type { ActivitySession, ActivityTotals, AgeBand, Gender, HeadCountCell } from './delivery';
+import { can, type Role } from './roles';
+import { type Shown, suppressAlong, suppressCount, suppressTable } from './suppression';
+
+/**
+ * Counts of people as a reader of the delivery screens sees them (DESIGN.md rules 3 and 4,
+ * REPORTING.md "Small-count suppression"). Whoever may read the register (`participant.read`:
+ * admins and coordinators) sees every count exactly. Everyone else (finance, viewers) sees a count
+ * from 1 to k−1 as "<k" at the organisation's threshold k, hours with the people they belong to,
+ * and, where counts are shown beside the total they add up to, one more hidden so that the total
+ * gives none away (`suppressTable`). Sessions held, minutes delivered and output quantities are
+ * about the activity, not people, and stay numbers.
+ *
+ * The lines with a total, for a head-count activity:
+ * - the activity's head count is the sum of its sessions' head counts (one line, all sessions);
+ * - a session's head count is the sum of its split by gender and age band (one line per session).
+ * A session whose head count is hidden in the first line shows no split in the second, since
+ * its cells would add up to it.
+ */
+
+/** The k a role's counts of people are suppressed at; null when it sees them exactly. */
+export function peopleCountThreshold(role: Role, organizationThreshold: number): number | null {
+  return can(role, 'participant.read') ? null : organizationThreshold;
+}
+
+export type ShownActivityTotals = ActivityTotals<Shown>;
+export type ShownActivitySession = ActivitySession<Shown>;
+
+/** A head count's split by gender and age band, each cell and the total as the reader sees them. */
+export interface ShownHeadCountSplit {
+  cells: { gender: Gender; ageBand: AgeBand; count: Shown }[];
+  /** Null until a head count is recorded. */
+  total: Shown | null;
+}
+
+function exact(value: number): Shown {
+  return { suppressed: false, value };
+}
+
+/** A session of a head-count activity and its count (null until one is recorded). */
+export interface SessionHeadCount {
+  sessionId: string;
+  count: number | null;
+}
+
+/**
+ * The head counts of one activity's sessions beside the activity's total: complementary
+ * suppression on that line. `sessions` must be every session of the activity (not a page of them),
+ * in one fixed order, so that every screen hides the same ones.
+ */
+export function showSessionHeadCounts(
+  sessions: readonly SessionHeadCount[],
+  k: number | null,
+): { bySession: Map<string, Shown>; total: Shown } {
+  const recorded = sessions.filter((s): s is { sessionId: string; count: number } => s.count !== null);
+  const sum = recorded.reduce((total, s) => total + s.count, 0);
+  if (k === null) {
+    return { bySession: new Map(recorded.map((s) => [s.sessionId, exact(s.count)])), total: exact(sum) };
+  }
+  if (recorded.length === 0) return { bySession: new Map(), total: suppressCount(0, k) };
+  const table = suppressTable([recorded.map((s) => s.count)], k, { rowTotals: true, columnTotals: false });
+  const cells = table.cells[0] ?? [];
+  return {
+    bySession: new Map(recorded.map((s, i) => [s.sessionId, cells[i] ?? suppressCount(s.count, k)])),
+    total: table.rowTotals?.[0] ?? suppressCount(sum, k),
+  };
+}
+
+/**
+ * An activity's totals as the reader sees them. `headCounts` is `showSessionHeadCounts` over the
+ * activity's sessions (its total is the activity's head count, hidden consistently with them).
+ */
+export function showActivityTotals(
+  totals: ActivityTotals,
+  headCounts: { total: Shown },
+  k: number | null,
+): ShownActivityTotals {
+  const count = (value: number) => (k === null ? exact(value) : suppressCount(value, k));
+  const uniqueParticipants = count(totals.uniqueParticipants);
+  return {
+    sessionsPlanned: totals.sessionsPlanned,
+    sessionsHeld: totals.sessionsHeld,
+    minutesHeld: totals.minutesHeld,
+    enrolled: count(totals.enrolled),
+    dropped: count(totals.dropped),
+    uniqueParticipants,
+    participantMinutes: suppressAlong(uniqueParticipants, totals.participantMinutes),
+    completions: count(totals.completions),
+    headCount: headCounts.total,
+  };
+}
+
+/** A session as the reader sees it; its head count comes from `showSessionHeadCounts`. */
+export function showSession(
+  session: ActivitySession,
+  headCounts: { bySession: Map<string, Shown> },
+  k: number | null,
+): ShownActivitySession {
+  const count = (value: number) => (k === null ? exact(value) : suppressCount(value, k));
+  return {
+    ...session,
+    headCount: session.headCount === null ? null : (headCounts.bySession.get(session.id) ?? count(session.headCount)),
+    registered: count(session.registered),
+    attended: count(session.attended),
+  };
+}
+
+/**
+ * A session's head count split by gender and age band, beside its total: complementary
+ * suppression on that line. `total` is the session's head count as `showSession` gives it; when
+ * it is hidden, every cell that is not zero is hidden with it.
+ */
+export function showHeadCountSplit(
+  cells: readonly HeadCountCell[],
+  total: Shown | null,
+  k: number | null,
+): ShownHeadCountSplit {
+  if (k === null || total === null) {
+    return { cells: cells.map((c) => ({ gender: c.gender, ageBand: c.ageBand, count: exact(c.count) })), total };
+  }
+  const table = suppressTable([cells.map((c) => c.count)], k, { rowTotals: true, columnTotals: false });
+  const shown = table.cells[0] ?? [];
+  return {
+    cells: cells.map((c, i) => ({
+      gender: c.gender,
+      ageBand: c.ageBand,
+      count: total.suppressed && c.count > 0 ? total : (shown[i] ?? suppressCount(c.count, k)),
+    })),
+    total,
+  };
+}
