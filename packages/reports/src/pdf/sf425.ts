@@ -1,0 +1,235 @@
+import { daysBetween, type ReportPackContent, type Sf425, toMajorUnits } from '@tessera/domain';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { displayFormat } from '../format';
+import { type Catalog, catalogs, fill } from '../i18n';
+import { indicatorsTable, narrativeRows } from '../model';
+import { bilingual, drawTable, gridLayout, paragraphs, styles } from './draw';
+import { printable, renderPdf } from './engine';
+
+/**
+ * The SF-425 Federal Financial Report and a Performance Progress Report, for a U.S. federal
+ * award. The forms are U.S. federal forms, so their labels are the official English wording,
+ * with the reader's language printed under each one; amounts and dates are in U.S. style.
+ */
+
+export const sf425Parts = ['sf425', 'ppr'] as const;
+
+export class NotUsFederalError extends Error {
+  constructor(funder: string) {
+    super(
+      `This grant is not a U.S. federal award (funder "${funder}"): the SF-425 and the performance progress report apply only to a U.S. government funder with a grant in USD.`,
+    );
+    this.name = 'NotUsFederalError';
+  }
+}
+
+type LineKey = keyof Sf425['lines'];
+type ReportType = 'quarterly' | 'semiAnnual' | 'annual' | 'final';
+
+const lineGroups: { heading: 'federalCash' | 'expenditures' | 'recipientShare' | 'programIncome'; lines: LineKey[] }[] =
+  [
+    { heading: 'federalCash', lines: ['a', 'b', 'c'] },
+    { heading: 'expenditures', lines: ['d', 'e', 'f', 'g', 'h'] },
+    { heading: 'recipientShare', lines: ['i', 'j', 'k'] },
+    { heading: 'programIncome', lines: ['l', 'm', 'n', 'o'] },
+  ];
+
+const computedAs: Partial<Record<LineKey, string>> = {
+  c: 'a − b',
+  g: 'e + f',
+  h: 'd − g',
+  k: 'i − j',
+  o: 'l − m − n',
+};
+
+const lineLabelKey = (line: LineKey) => `line${line.toUpperCase()}` as `line${Uppercase<LineKey>}`;
+
+/** Whether the report closes the award: its period ends on the grant's end date. */
+export function isFinalReport(c: ReportPackContent): boolean {
+  return c.period.to === c.grant.endDate;
+}
+
+/** How often reports are due, guessed from the period's length (the signer can correct it). */
+export function frequencyOf(c: ReportPackContent): Exclude<ReportType, 'final'> {
+  const days = daysBetween(c.period.from, c.period.to) + 1;
+  if (days <= 100) return 'quarterly';
+  if (days <= 200) return 'semiAnnual';
+  return 'annual';
+}
+
+/** SF-425 box 6: final when the period ends with the award, else the frequency. */
+export function reportTypeOf(c: ReportPackContent): ReportType {
+  return isFinalReport(c) ? 'final' : frequencyOf(c);
+}
+
+export async function renderSf425Pdf(c: ReportPackContent, step: () => void): Promise<Uint8Array> {
+  const sf425 = c.sf425;
+  if (!sf425) throw new NotUsFederalError(c.grant.funder.name);
+  const en = catalogs.en;
+  const local: Catalog | null = c.locale === 'en' ? null : catalogs[c.locale];
+  const fmt = displayFormat('en', 'en-US');
+  const usd = (minor: number) =>
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(toMajorUnits(minor, 'USD'));
+  const usDate = (iso: string) =>
+    new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
+  const label = (pick: (L: Catalog) => string, number?: string) =>
+    bilingual(`${number ? `${number}. ` : ''}${pick(en)}`, local ? pick(local) : null);
+  const blank = (): TableCell => ({
+    text: `(${en.sf425.fillByHand})`,
+    style: 'hint',
+    italics: true,
+    margin: [0, 6, 0, 6],
+  });
+  const value = (text: string): TableCell => ({ text: printable(text), bold: true });
+  const reportType = reportTypeOf(c);
+  const typeChoice = (['quarterly', 'semiAnnual', 'annual', 'final'] as const)
+    .map((t) => `[${t === reportType ? 'X' : ' '}] ${en.sf425[t]}`)
+    .join('   ');
+
+  // Part 1: SF-425.
+  const coverRows: TableCell[][] = [
+    [label((L) => L.sf425.agency, '1'), value(c.grant.funder.name)],
+    [label((L) => L.sf425.grantNumber, '2'), c.grant.reference ? value(c.grant.reference) : blank()],
+    [label((L) => L.sf425.recipient, '3'), value(c.organization.name)],
+    [label((L) => L.sf425.recipientAddress, '3'), blank()],
+    [label((L) => L.sf425.uei, '4a'), blank()],
+    [label((L) => L.sf425.ein, '4b'), blank()],
+    [label((L) => L.sf425.accountNumber, '5'), blank()],
+    [label((L) => L.sf425.reportType, '6'), { text: typeChoice }],
+    [label((L) => L.sf425.basisOfAccounting, '7'), value(en.sf425.cashBasis)],
+    [
+      label((L) => L.sf425.projectPeriod, '8'),
+      value(`${usDate(sf425.projectPeriod.from)} – ${usDate(sf425.projectPeriod.to)}`),
+    ],
+    [label((L) => L.sf425.reportingPeriodEnd, '9'), value(usDate(sf425.reportingPeriodEnd))],
+  ];
+  const lineRows: TableCell[][] = [
+    [
+      { text: en.sf425.line, style: 'tableHeader' },
+      { text: '', style: 'tableHeader' },
+      { text: en.sf425.computed, style: 'tableHeader' },
+      { text: en.sf425.amount, style: 'tableHeader', alignment: 'right' },
+    ],
+  ];
+  for (const group of lineGroups) {
+    lineRows.push([
+      { ...label((L) => L.sf425[group.heading]), colSpan: 4, bold: true, fillColor: '#f2f2f2' },
+      {},
+      {},
+      {},
+    ]);
+    for (const line of group.lines) {
+      lineRows.push([
+        { text: `10${line}` },
+        label((L) => L.sf425[lineLabelKey(line)]),
+        { text: computedAs[line] ? `= ${computedAs[line]}` : '' },
+        { text: usd(sf425.lines[line]), alignment: 'right', bold: true },
+      ]);
+    }
+  }
+  const blankRows = (labels: ((L: Catalog) => string)[]): TableCell[][] => labels.map((pick) => [label(pick), blank()]);
+
+  const content: Content[] = [
+    { text: en.sf425.title, style: 'title' },
+    ...(local ? [{ text: printable(local.sf425.title), style: 'hint', margin: [0, 0, 0, 8] } as Content] : []),
+    { text: printable(en.sf425.blankNote), style: 'note', margin: [0, 0, 0, 8] },
+    { table: { widths: [220, '*'], body: coverRows }, layout: gridLayout },
+    { text: `10. ${en.sf425.transactions}`, style: 'h2' },
+    { text: en.sf425.amountsNote, style: 'note', margin: [0, 0, 0, 4] },
+    { table: { headerRows: 1, widths: [28, '*', 60, 100], body: lineRows, dontBreakRows: true }, layout: gridLayout },
+    { text: `11. ${en.sf425.indirect}`, style: 'h2' },
+    {
+      table: {
+        widths: [220, '*'],
+        body: blankRows([
+          (L) => L.sf425.indirectType,
+          (L) => L.sf425.indirectRate,
+          (L) => L.sf425.indirectPeriod,
+          (L) => L.sf425.indirectBase,
+          (L) => L.sf425.indirectCharged,
+          (L) => L.sf425.indirectFederal,
+        ]),
+      },
+      layout: gridLayout,
+    },
+    { text: `12. ${en.sf425.remarks}`, style: 'h2' },
+    { table: { widths: ['*'], body: [[{ text: ' ', margin: [0, 24, 0, 24] }]] }, layout: gridLayout },
+    { text: `13. ${en.sf425.certification}`, style: 'h2', unbreakable: true },
+    {
+      table: {
+        widths: [220, '*'],
+        body: blankRows([
+          (L) => L.sf425.certifier,
+          (L) => L.sf425.signature,
+          (L) => L.sf425.telephone,
+          (L) => L.sf425.email,
+          (L) => L.sf425.dateSubmitted,
+        ]),
+      },
+      layout: gridLayout,
+    },
+  ];
+  step();
+
+  // Part 2: Performance Progress Report.
+  const pprCover: TableCell[][] = [
+    [label((L) => L.sf425.agency), value(c.grant.funder.name)],
+    [label((L) => L.sf425.grantNumber), c.grant.reference ? value(c.grant.reference) : blank()],
+    [label((L) => L.sf425.recipient), value(c.organization.name)],
+    [label((L) => L.sf425.projectPeriod), value(`${usDate(c.grant.startDate)} – ${usDate(c.grant.endDate)}`)],
+    [label((L) => L.sf425.reportingPeriodEnd), value(usDate(c.period.to))],
+    [label((L) => L.ppr.finalReport), value(isFinalReport(c) ? en.meta.yes : en.meta.no)],
+    [label((L) => L.ppr.frequency), value(en.sf425[frequencyOf(c)])],
+  ];
+  content.push(
+    { text: en.ppr.title, style: 'title', pageBreak: 'before' },
+    ...(local ? [{ text: printable(local.ppr.title), style: 'hint', margin: [0, 0, 0, 8] } as Content] : []),
+    { table: { widths: [220, '*'], body: pprCover }, layout: gridLayout },
+    { text: en.ppr.narrative, style: 'h1', margin: [0, 16, 0, 4] },
+  );
+  const localSections = local ? narrativeRows(c, local) : null;
+  narrativeRows(c, en).forEach((section, i) => {
+    content.push({ ...bilingual(section.title, localSections?.[i]?.title ?? null), style: 'h2' });
+    if (section.body === null) content.push({ text: en.meta.notWrittenYet, style: 'notWritten' });
+    else content.push(...paragraphs(section.body));
+  });
+  content.push(
+    { text: en.ppr.indicators, style: 'h1', pageBreak: 'before', pageOrientation: 'landscape' },
+    ...drawTable(indicatorsTable(c, en, fmt.number), fmt, {
+      noneText: en.meta.noneRecorded,
+      fontSize: 7.5,
+      title: false,
+    }),
+  );
+  step();
+
+  const doc: TDocumentDefinitions = {
+    pageSize: 'LETTER',
+    pageMargins: [40, 40, 40, 48],
+    language: 'en-US',
+    info: {
+      title: `SF-425 and PPR: ${printable(c.grant.reference ?? c.grant.title)}`,
+      author: printable(c.organization.name),
+      creator: 'Tessera',
+      producer: 'Tessera',
+    },
+    defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.15 },
+    styles,
+    footer: (page, pages) => ({
+      columns: [
+        {
+          text: printable(fill(en.meta.suppressionNote, { k: c.organization.suppressionThreshold })),
+          width: '*',
+        },
+        { text: fill(en.meta.pageOf, { page, pages }), width: 'auto', alignment: 'right' },
+      ],
+      fontSize: 7,
+      color: '#444444',
+      margin: [40, 16, 40, 0],
+    }),
+    content,
+  };
+  return renderPdf(doc);
+}

@@ -1,0 +1,123 @@
+import { euFinancialRows, type ReportPackContent } from '@tessera/domain';
+import ExcelJS from 'exceljs';
+import { catalogs, fill } from '../i18n';
+import { type Cell, money, percent, type Table, text, tranchesTable } from '../model';
+import { addSheet, fitColumns, workbookBytes, writeTable } from './sheets';
+
+/**
+ * An EU-style financial report: a row per budget heading with budget, spent to date, variance
+ * (spent − budget, as `euFinancialRows` in domain) and variance %, an explanation column left
+ * empty for the organisation (highlighted where one is required), a totals row; and a second
+ * sheet with the tranches and cash figures.
+ */
+
+export const euParts = ['report', 'summary'] as const;
+
+const mustExplainFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+
+export async function renderEuXlsx(c: ReportPackContent, step: () => void): Promise<Uint8Array> {
+  const L = catalogs[c.locale];
+  const cur = c.finance.currency;
+  const base = c.finance.baseCurrency;
+  const inCur = (label: string) => fill(L.meta.withCurrency, { label, currency: cur });
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Tessera';
+  workbook.title = `${L.eu.title}: ${c.grant.title}`;
+
+  const headerLines: [string, string][] = [
+    [L.meta.organisation, c.organization.name],
+    [L.meta.grant, c.grant.title],
+    [L.meta.grantReference, c.grant.reference ?? ''],
+    [L.meta.funder, c.grant.funder.name],
+    [L.meta.period, fill(L.meta.periodRange, { from: c.period.from, to: c.period.to })],
+    [L.meta.currency, cur],
+  ];
+  // Title, the facts above, a blank row, then the table whose header row is frozen.
+  const tableStart = headerLines.length + 3;
+  const report = addSheet(workbook, L.eu.sheet, tableStart);
+  report.getCell(1, 1).value = L.eu.title;
+  report.getCell(1, 1).font = { bold: true, size: 14 };
+  report.getCell(1, 4).value = fill(L.eu.currency, { currency: cur });
+  report.getCell(1, 4).font = { bold: true };
+  headerLines.forEach(([label, value], i) => {
+    report.getCell(i + 2, 1).value = label;
+    report.getCell(i + 2, 1).font = { bold: true };
+    report.getCell(i + 2, 2).value = value;
+  });
+
+  const rows = euFinancialRows(c.finance.lines);
+  const budget = rows.reduce((s, r) => s + r.budgetMinor, 0);
+  const spent = rows.reduce((s, r) => s + r.spentMinor, 0);
+  const table: Table = {
+    name: 'eu-financial',
+    title: L.eu.title,
+    columns: [
+      { label: L.finance.code },
+      { label: L.eu.heading, wide: true },
+      { label: inCur(L.eu.budget) },
+      { label: inCur(L.eu.spent) },
+      { label: inCur(L.eu.variance) },
+      { label: L.eu.variancePercent },
+      { label: L.eu.explanationNeeded },
+      { label: L.eu.explanation, wide: true },
+    ],
+    rows: rows.map((r): Cell[] => [
+      text(r.code),
+      text(r.heading),
+      money(r.budgetMinor, cur),
+      money(r.spentMinor, cur),
+      money(r.varianceMinor, cur),
+      percent(r.variancePercent),
+      text(r.needsExplanation ? L.meta.yes : ''),
+      { kind: 'blank' },
+    ]),
+    total: [
+      text(L.meta.total),
+      { kind: 'blank' },
+      money(budget, cur),
+      money(spent, cur),
+      money(spent - budget, cur),
+      percent(budget > 0 ? ((spent - budget) / budget) * 100 : null),
+      { kind: 'blank' },
+      { kind: 'blank' },
+    ],
+  };
+  writeTable(report, table, tableStart);
+  rows.forEach((r, i) => {
+    if (!r.needsExplanation) return;
+    const cell = report.getCell(tableStart + 1 + i, 8);
+    cell.fill = mustExplainFill;
+    cell.note = L.eu.explanationNeeded;
+  });
+  fitColumns(report, 40);
+  report.getColumn(8).width = 60;
+  report.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
+  step();
+
+  const summary = addSheet(workbook, L.eu.expenditureSummary);
+  const cash = c.finance.cash;
+  const t = c.finance.total;
+  const figures: Table = {
+    name: 'expenditure-summary',
+    title: L.eu.expenditureSummary,
+    columns: [
+      { label: L.cash.item, wide: true },
+      { label: fill(L.cash.inCurrency, { currency: cur }) },
+      { label: fill(L.cash.inCurrency, { currency: base }) },
+    ],
+    rows: [
+      [text(L.eu.totalBudget), money(t.budgetMinor, cur), { kind: 'blank' }],
+      [text(L.eu.totalSpent), money(t.spentToDateMinor, cur), money(t.spentToDateBaseMinor, base)],
+      [text(L.eu.remaining), money(t.remainingMinor, cur), { kind: 'blank' }],
+      [text(L.cash.received), money(cash.receivedMinor, cur), money(cash.receivedBaseMinor, base)],
+      [text(L.cash.spent), money(cash.spentMinor, cur), money(cash.spentBaseMinor, base)],
+      [text(L.cash.onHand), money(cash.onHandMinor, cur), money(cash.onHandBaseMinor, base)],
+    ],
+  };
+  const row = writeTable(summary, figures);
+  writeTable(summary, tranchesTable(c, L), row + 1, { title: true });
+  fitColumns(summary, 40);
+  step();
+
+  return workbookBytes(workbook);
+}
