@@ -9,6 +9,7 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/a
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerFileRoutes } from './files';
 import { registerImportRoutes } from './imports';
+import { registerReportRoutes } from './reports';
 import { refuseCrossSiteMutations } from './security';
 
 export const sessionCookieName = 'tessera_session';
@@ -137,6 +138,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionLifetimeMs: options.sessionLifetimeMs,
     cookieName: sessionCookieName,
     secretKey: options.secretKey,
+  });
+
+  await registerReportRoutes(app, {
+    db: options.db,
+    sessionLifetimeMs: options.sessionLifetimeMs,
+    cookieName: sessionCookieName,
   });
 
   const webRoot = options.webRoot;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   activitiesForCli,
@@ -11,6 +11,7 @@ import {
   importTemplateForCli,
   parseImportFile,
   rateCsvColumns,
+  reportForCli,
   seedDemo,
   setUserRole,
 } from '@tessera/api';
@@ -28,7 +29,12 @@ import {
   type ImportProblem,
   importKinds,
   isDomainError,
+  isoDateSchema,
+  locales,
   parseMessageKey,
+  reportFormats,
+  type Locale,
+  type ReportFormat,
   roleSchema,
   slugField,
 } from '@tessera/domain';
@@ -248,6 +254,70 @@ export function buildCli(): Command {
         await runImport(kind, parseOrFail(slugField, opts.org, '--org'), opts.file, opts.dryRun ?? false);
       });
   }
+
+  program
+    .command('report')
+    .description("export a grant's report pack for a period (suppressed below the organisation's threshold)")
+    .requiredOption('--grant <reference>', "the grant's reference, e.g. S-MK100-26-GR-014")
+    .requiredOption('--from <YYYY-MM-DD>', 'first day of the period')
+    .requiredOption('--to <YYYY-MM-DD>', 'last day of the period')
+    .requiredOption('--format <format>', `one of ${reportFormats.join(', ')}`)
+    .requiredOption('--out <file>', 'where to write the file')
+    .option('--org <slug>', 'organisation slug (needed only when several have this grant reference)')
+    .option('--locale <locale>', `language of the report: ${locales.join(', ')} (default: the organisation's)`)
+    .action(
+      async (opts: {
+        grant: string;
+        from: string;
+        to: string;
+        format: string;
+        out: string;
+        org?: string;
+        locale?: string;
+      }) => {
+        const from = parseOrFail(isoDateSchema, opts.from, '--from');
+        const to = parseOrFail(isoDateSchema, opts.to, '--to');
+        if (to < from)
+          throw new CommanderError(2, 'tessera.invalid', '--to is before --from: the period ends before it starts.');
+        if (!(reportFormats as readonly string[]).includes(opts.format)) {
+          throw new CommanderError(
+            2,
+            'tessera.invalid',
+            `Invalid --format: ${opts.format} (one of ${reportFormats.join(', ')})`,
+          );
+        }
+        if (opts.locale !== undefined && !(locales as readonly string[]).includes(opts.locale)) {
+          throw new CommanderError(
+            2,
+            'tessera.invalid',
+            `Invalid --locale: ${opts.locale} (one of ${locales.join(', ')})`,
+          );
+        }
+        const org = opts.org ? parseOrFail(slugField, opts.org, '--org') : undefined;
+        const file = await withDatabase(({ db }) =>
+          reportForCli(
+            db,
+            {
+              orgSlug: org,
+              reference: opts.grant,
+              from,
+              to,
+              format: opts.format as ReportFormat,
+              locale: opts.locale as Locale | undefined,
+            },
+            new Date(),
+            (done, total) => console.error(`rendering ${done}/${total}`),
+          ),
+        );
+        const out = path.resolve(opts.out);
+        mkdirSync(path.dirname(out), { recursive: true });
+        // Written whole or not at all: a half-written report is never left behind.
+        const partial = `${out}.partial`;
+        writeFileSync(partial, file.bytes);
+        renameSync(partial, out);
+        console.log(`Wrote ${out} (${file.bytes.byteLength} bytes, ${file.fileName}).`);
+      },
+    );
 
   program
     .command('activities')

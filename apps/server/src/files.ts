@@ -22,7 +22,7 @@ function tooLarge(): DomainError {
 }
 
 /** `Content-Disposition` with the original name kept safely (RFC 6266 / 5987). */
-function attachmentHeader(fileName: string): string {
+export function attachmentHeader(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

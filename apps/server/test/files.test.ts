@@ -26,7 +26,7 @@ function upload(
   headers: Record<string, string> = { 'x-tessera-request': '1' },
 ) {
   const form = new FormData();
-  form.append('file', new Blob([bytes]), name);
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
   return fetch(`${server.url}/files/receipts/${id}`, { method: 'POST', headers: { cookie, ...headers }, body: form });
 }
 

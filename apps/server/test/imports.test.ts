@@ -32,7 +32,11 @@ function upload(
   name = 'import.csv',
 ) {
   const form = new FormData();
-  form.append('file', new Blob([typeof content === 'string' ? Buffer.from(content, 'utf8') : content]), name);
+  form.append(
+    'file',
+    new Blob([typeof content === 'string' ? Buffer.from(content, 'utf8') : new Uint8Array(content)]),
+    name,
+  );
   return fetch(`${server.url}/files/imports/${kind}?mode=${mode}`, {
     method: 'POST',
     headers: { cookie, ...headers },

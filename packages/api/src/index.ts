@@ -24,3 +24,12 @@ export {
 export { rateCsvColumns } from './services/exchange-rates.service';
 export { generatePassword } from './services/passwords';
 export { type AppErrorCode, type AppErrorData, httpStatusOf } from './trpc';
+export {
+  checkExportRequest,
+  type ExportProgress,
+  exportContent,
+  exportReport,
+  renderExport,
+  reportActor,
+  reportForCli,
+} from './services/report-export.service';

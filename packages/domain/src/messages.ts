@@ -61,6 +61,7 @@ export const validationKeys = [
   'validation.invalidYear',
   'validation.packSubmitted',
   'validation.indicatorCode',
+  'validation.notFederal',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

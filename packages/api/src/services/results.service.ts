@@ -250,6 +250,9 @@ export async function removeOutcome(db: Executor, actor: Actor, input: { id: str
 
 const exact = (value: number): Shown => ({ suppressed: false, value });
 
+/** The earlier of two ISO dates. */
+const earliestDate = (a: string, b: string): string => [a, b].sort()[0] as string;
+
 function isPeople(spec: MeasureSpec | null): boolean {
   return spec !== null && peopleMeasures.includes(spec.measure);
 }
@@ -388,7 +391,7 @@ export async function indicatorResults(
   const rows: IndicatorResultRow[] = [];
   for (const indicator of indicators) {
     const owner = await requireScope(db, actor, indicator);
-    const lifeStart = owner.startDate < period.from ? owner.startDate : period.from;
+    const lifeStart = earliestDate(owner.startDate, period.from);
     const own = values.filter((v) => v.indicatorId === indicator.id);
     const compute = (p: ReportPeriod) =>
       indicator.source === 'derived'
@@ -430,7 +433,7 @@ export async function indicatorResults(
     }
     const series: IndicatorResultRow['series'] = [];
     for (const t of seriesPeriods(indicator.targets, period.to)) {
-      const raw = await compute({ from: t.periodStart, to: t.periodEnd < period.to ? t.periodEnd : period.to });
+      const raw = await compute({ from: t.periodStart, to: earliestDate(t.periodEnd, period.to) });
       series.push({ periodStart: t.periodStart, periodEnd: t.periodEnd, target: t.target, actual: shownValue(raw, k) });
     }
     const comment =

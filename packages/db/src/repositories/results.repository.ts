@@ -875,3 +875,9 @@ export async function enrolledParticipantIds(db: Executor, orgId: string, activi
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The organisations that have a grant with this reference (the CLI may be run without --org). */
+export async function organizationsWithGrantReference(db: Executor, reference: string): Promise<string[]> {
+  const rows = await db.selectFrom('grant').select('org_id').distinct().where('reference', '=', reference).execute();
+  return rows.map((r) => r.org_id);
+}

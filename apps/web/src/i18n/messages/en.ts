@@ -439,6 +439,7 @@ export const en = {
   'validation.invalidYear': 'Enter a year such as 2026.',
   'validation.packSubmitted': 'This report has been submitted and can no longer change.',
   'validation.indicatorCode': 'Another indicator here already has this code.',
+  'validation.notFederal': 'SF-425 applies to U.S. federal awards only.',
 
   'error.UNAUTHENTICATED': 'Your session has ended. Sign in again.',
   'error.INVALID_CREDENTIALS': 'The email or password is not right.',

@@ -439,6 +439,7 @@ export const sv: Record<keyof typeof en, string> = {
   'validation.invalidYear': 'Ange ett år, till exempel 2026.',
   'validation.packSubmitted': 'Rapporten är inlämnad och kan inte längre ändras.',
   'validation.indicatorCode': 'En annan indikator här har redan den koden.',
+  'validation.notFederal': 'SF-425 gäller bara amerikanska federala bidrag.',
 
   'error.UNAUTHENTICATED': 'Din session har gått ut. Logga in igen.',
   'error.INVALID_CREDENTIALS': 'E-postadressen eller lösenordet stämmer inte.',

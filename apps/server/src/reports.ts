@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { checkExportRequest, exportContent, renderExport, reportActor } from '@tessera/api';
+import type { Db } from '@tessera/db';
+import { type Actor, DomainError, isDomainError, type ReportFormat } from '@tessera/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { attachmentHeader, sendError } from './files';
+import { refuseCrossSite } from './security';
+
+/**
+ * Report pack exports as background jobs, so a large period shows progress and is downloaded
+ * when ready (docs/decisions/0011-report-exports.md).
+ *
+ * `POST /files/reports/:packId/exports` — JSON body `{ "format": "pdf"|"xlsx"|"csv"|"sf425"|"eu",
+ * "locale"?: "en"|"mk"|"sv"|"sq" }`, with the `x-tessera-request: 1` header, same origin, and a
+ * session whose role holds `report.read`. Answers 202 `{ "jobId": … }`; a refusal before the job
+ * starts (unknown pack, wrong format, SF-425 for a grant that is not a U.S. federal award) is the
+ * usual JSON error with field errors.
+ *
+ * `GET /files/reports/exports/:jobId` — `{ "state": "running"|"done"|"failed", "done", "total",
+ * "fileName", "error" }`. `GET /files/reports/exports/:jobId/download` — the file, as an
+ * attachment. Only the user who started a job (in the same organisation) can see it; a job and
+ * its file are forgotten 15 minutes after it ends. Nothing of the file is logged.
+ */
+
+interface ExportJob {
+  id: string;
+  userId: string | null;
+  orgId: string;
+  format: ReportFormat;
+  state: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  fileName: string | null;
+  contentType: string | null;
+  bytes: Uint8Array | null;
+  error: { appCode: string; message: string } | null;
+  endedAt: number | null;
+}
+
+const keepForMs = 15 * 60 * 1000;
+const runningPerUser = 3;
+
+function notFound(): DomainError {
+  return new DomainError('NOT_FOUND', 'No such export. Exports are kept for 15 minutes.');
+}
+
+export async function registerReportRoutes(
+  app: FastifyInstance,
+  options: { db: Db; sessionLifetimeMs: number; cookieName: string },
+) {
+  const jobs = new Map<string, ExportJob>();
+  const sweep = () => {
+    const now = Date.now();
+    for (const [id, job] of jobs) if (job.endedAt !== null && now - job.endedAt > keepForMs) jobs.delete(id);
+  };
+  const timer = setInterval(sweep, 60_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+
+  const actorOf = (request: FastifyRequest) =>
+    reportActor(options.db, request.cookies[options.cookieName] ?? null, {
+      now: new Date(),
+      sessionLifetimeMs: options.sessionLifetimeMs,
+    });
+
+  async function jobOf(request: FastifyRequest<{ Params: { jobId: string } }>): Promise<ExportJob> {
+    const actor: Actor = await actorOf(request);
+    sweep();
+    const job = jobs.get(request.params.jobId);
+    if (!job || job.orgId !== actor.orgId || job.userId !== actor.userId) throw notFound();
+    return job;
+  }
+
+  await app.register(async (routes) => {
+    routes.addHook('onRequest', refuseCrossSite('application/json'));
+
+    routes.post<{ Params: { packId: string }; Body: { format?: unknown; locale?: unknown } | null }>(
+      '/files/reports/:packId/exports',
+      async (request, reply) => {
+        try {
+          const actor = await actorOf(request);
+          const { format, locale } = checkExportRequest(request.body ?? {});
+          const running = [...jobs.values()].filter((j) => j.userId === actor.userId && j.state === 'running');
+          if (running.length >= runningPerUser) {
+            throw new DomainError('RATE_LIMITED', 'Wait for your other exports to finish first.');
+          }
+          const job: ExportJob = {
+            id: randomBytes(16).toString('hex'),
+            userId: actor.userId,
+            orgId: actor.orgId,
+            format,
+            state: 'running',
+            done: 0,
+            total: 1,
+            fileName: null,
+            contentType: null,
+            bytes: null,
+            error: null,
+            endedAt: null,
+          };
+          // Refusals that need the pack (not found, SF-425 for another funder) answer now.
+          const content = await exportContent(
+            options.db,
+            actor,
+            { id: request.params.packId, format, locale },
+            new Date(),
+          );
+          jobs.set(job.id, job);
+          void renderExport(content, format, (done, total) => {
+            job.done = done;
+            job.total = total;
+          }).then(
+            (file) => {
+              job.state = 'done';
+              job.done = job.total;
+              job.fileName = file.fileName;
+              job.contentType = file.contentType;
+              job.bytes = file.bytes;
+              job.endedAt = Date.now();
+            },
+            (error: unknown) => {
+              job.state = 'failed';
+              job.endedAt = Date.now();
+              if (isDomainError(error)) {
+                job.error = { appCode: error.code, message: error.message };
+              } else {
+                request.log.error({ err: error, format }, 'report export failed');
+                job.error = { appCode: 'INTERNAL', message: 'Internal error' };
+              }
+            },
+          );
+          return reply.code(202).header('cache-control', 'no-store').send({ jobId: job.id });
+        } catch (error) {
+          if (isDomainError(error)) return sendError(reply, error);
+          throw error;
+        }
+      },
+    );
+
+    routes.get<{ Params: { jobId: string } }>('/files/reports/exports/:jobId', async (request, reply) => {
+      try {
+        const job = await jobOf(request);
+        return reply.header('cache-control', 'no-store').send({
+          state: job.state,
+          done: job.done,
+          total: job.total,
+          fileName: job.fileName,
+          error: job.error?.message ?? null,
+        });
+      } catch (error) {
+        if (isDomainError(error)) return sendError(reply, error);
+        throw error;
+      }
+    });
+
+    routes.get<{ Params: { jobId: string } }>('/files/reports/exports/:jobId/download', async (request, reply) => {
+      try {
+        const job = await jobOf(request);
+        if (job.state !== 'done' || !job.bytes || !job.fileName) {
+          throw new DomainError(
+            'CONFLICT',
+            job.state === 'failed' ? 'This export failed.' : 'This export is not ready yet.',
+          );
+        }
+        return (reply as FastifyReply)
+          .header('content-type', job.contentType ?? 'application/octet-stream')
+          .header('content-disposition', attachmentHeader(job.fileName))
+          .header('cache-control', 'private, no-store')
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(job.bytes));
+      } catch (error) {
+        if (isDomainError(error)) return sendError(reply, error);
+        throw error;
+      }
+    });
+  });
+}

@@ -1,0 +1,121 @@
+import type { Actor, Locale, ReportFormat, ReportPackContent } from '@tessera/domain';
+import { DomainError, locales, messageKey, reportFormats } from '@tessera/domain';
+import { type Db, findOrganizationBySlug, organizationsWithGrantReference } from '@tessera/db';
+import { NotUsFederalError, type RenderedReport, renderReport } from '@tessera/reports';
+import { actorFromToken } from '../actor';
+import { invalid } from './errors';
+import { packContent, packForReference } from './reports.service';
+
+/**
+ * Exporting a report pack to a file: the pack's content (worked out and suppressed by the
+ * reports service, the same object the screen shows) drawn by packages/reports. The figures are
+ * read in one transaction; drawing happens outside it.
+ */
+
+export type ExportProgress = (done: number, total: number) => void;
+
+export function isReportFormat(value: string): value is ReportFormat {
+  return (reportFormats as readonly string[]).includes(value);
+}
+
+export function checkExportRequest(input: { format?: unknown; locale?: unknown }): {
+  format: ReportFormat;
+  locale: Locale | undefined;
+} {
+  const format = typeof input.format === 'string' ? input.format : '';
+  if (!isReportFormat(format)) {
+    throw invalid('Choose pdf, xlsx, csv, sf425 or eu.', { format: [messageKey('validation.invalidChoice')] });
+  }
+  if (input.locale !== undefined && !(locales as readonly unknown[]).includes(input.locale)) {
+    throw invalid('Choose en, mk, sv or sq.', { locale: [messageKey('validation.invalidChoice')] });
+  }
+  return { format, locale: input.locale as Locale | undefined };
+}
+
+function notFederal(): DomainError {
+  return invalid('SF-425 applies to U.S. federal awards only (a government funder paying in USD).', {
+    format: [messageKey('validation.notFederal')],
+  });
+}
+
+/** The figures of an export, read in one transaction; refuses what cannot be exported. */
+export async function exportContent(
+  db: Db,
+  actor: Actor,
+  input: { id: string; format: ReportFormat; locale?: Locale | undefined },
+  now: Date,
+): Promise<ReportPackContent> {
+  const content = await db
+    .transaction()
+    .execute((trx) => packContent(trx, actor, { id: input.id, locale: input.locale }, now));
+  if (input.format === 'sf425' && content.sf425 === null) throw notFederal();
+  return content;
+}
+
+/** Draws the content into a file (CPU only: no database). */
+export async function renderExport(
+  content: ReportPackContent,
+  format: ReportFormat,
+  onProgress?: ExportProgress,
+): Promise<RenderedReport> {
+  try {
+    return await renderReport(content, format, onProgress ? { onProgress } : {});
+  } catch (error) {
+    if (error instanceof NotUsFederalError) throw notFederal();
+    throw error;
+  }
+}
+
+export async function exportReport(
+  db: Db,
+  actor: Actor,
+  input: { id: string; format: ReportFormat; locale?: Locale | undefined },
+  now: Date,
+  onProgress?: ExportProgress,
+): Promise<RenderedReport> {
+  return renderExport(await exportContent(db, actor, input, now), input.format, onProgress);
+}
+
+/** For the export routes: the session's actor if the role may read report packs. */
+export function reportActor(
+  db: Db,
+  token: string | null,
+  options: { now: Date; sessionLifetimeMs: number },
+): Promise<Actor> {
+  return actorFromToken(db, token, 'report.read', options);
+}
+
+/**
+ * `cli report`: the pack for a grant reference and period (prepared as a draft if new), drawn
+ * to a file. Without an organisation slug the reference must name exactly one grant.
+ */
+export async function reportForCli(
+  db: Db,
+  input: {
+    orgSlug?: string | undefined;
+    reference: string;
+    from: string;
+    to: string;
+    format: ReportFormat;
+    locale?: Locale | undefined;
+  },
+  now: Date,
+  onProgress?: ExportProgress,
+): Promise<RenderedReport> {
+  let orgId: string;
+  if (input.orgSlug) {
+    const org = await findOrganizationBySlug(db, input.orgSlug);
+    if (!org) throw new DomainError('NOT_FOUND', `No organisation with slug "${input.orgSlug}".`);
+    orgId = org.id;
+  } else {
+    const orgIds = await organizationsWithGrantReference(db, input.reference);
+    if (orgIds.length === 0) throw new DomainError('NOT_FOUND', `No grant with the reference ${input.reference}.`);
+    if (orgIds.length > 1) {
+      throw new DomainError('VALIDATION', `Several organisations have a grant ${input.reference}: add --org <slug>.`);
+    }
+    orgId = orgIds[0] as string;
+  }
+  const actor: Actor = { userId: null, orgId, role: 'admin' };
+  const pack = await db.transaction().execute((trx) => packForReference(trx, actor, input));
+  return exportReport(db, actor, { id: pack.id, format: input.format, locale: input.locale }, now, onProgress);
+}
