@@ -24,6 +24,7 @@ import {
   projectRoute,
   projectsRoute,
 } from '../routes/programme';
+import { reportPackRoute } from '../routes/reports';
 import { rootRoute } from '../routes/root';
 import { signInRoute } from '../routes/sign-in';
 
@@ -35,6 +36,7 @@ const routeTree = rootRoute.addChildren([
     grantsRoute,
     newGrantRoute,
     grantRoute,
+    reportPackRoute,
     exchangeRatesRoute,
     fundersRoute,
     newFunderRoute,

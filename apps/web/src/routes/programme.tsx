@@ -11,6 +11,8 @@ import {
   activitiesSearchSchema,
   activityPageSearchSchema,
   newActivitySearchSchema,
+  type ProjectTab,
+  projectPageSearchSchema,
 } from '../features/programme/programme-search';
 import { ProjectPage } from '../features/programme/project-page';
 import { ProjectsPage } from '../features/programme/projects-page';
@@ -37,9 +39,16 @@ export const newProjectRoute = createRoute({
 export const projectRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/projects/$projectId',
+  validateSearch: (search: Record<string, unknown>) => projectPageSearchSchema.parse(search),
   component: function ProjectRoute() {
     const { projectId } = projectRoute.useParams();
-    return <ProjectPage key={projectId} projectId={projectId} />;
+    const { tab } = projectRoute.useSearch();
+    const navigate = projectRoute.useNavigate();
+    const onTabChange = useCallback(
+      (next: ProjectTab) => void navigate({ search: { tab: next === 'overview' ? undefined : next }, replace: true }),
+      [navigate],
+    );
+    return <ProjectPage key={projectId} projectId={projectId} tab={tab ?? 'overview'} onTabChange={onTabChange} />;
   },
 });
 

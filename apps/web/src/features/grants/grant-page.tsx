@@ -7,6 +7,8 @@ import { Loading } from '../../components/loading';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
+import { ReportsTab } from '../reports/reports-tab';
+import { ResultsTab } from '../results/results-tab';
 import { BudgetTab } from './budget-tab';
 import { BudgetVsActualTab } from './budget-vs-actual-tab';
 import { DeadlinesTab } from './deadlines-tab';
@@ -18,7 +20,7 @@ import { TranchesTab } from './tranches-tab';
 
 /**
  * One grant: overview and status, budget, tranches, the ledger (finance and admin only: the API
- * refuses anyone else), reporting deadlines and budget vs actual.
+ * refuses anyone else), reporting deadlines, budget vs actual, results and report packs.
  */
 export function GrantPage({
   grantId,
@@ -71,6 +73,8 @@ export function GrantPage({
           {canReadLedger && <Tabs.Tab value="ledger">{t('grant.tab.ledger')}</Tabs.Tab>}
           <Tabs.Tab value="deadlines">{t('grant.tab.deadlines')}</Tabs.Tab>
           <Tabs.Tab value="actual">{t('grant.tab.actual')}</Tabs.Tab>
+          <Tabs.Tab value="results">{t('results.tab')}</Tabs.Tab>
+          <Tabs.Tab value="reports">{t('reports.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <OverviewTab detail={detail.data} />
@@ -91,6 +95,12 @@ export function GrantPage({
         </Tabs.Panel>
         <Tabs.Panel value="actual" pt="md">
           <BudgetVsActualTab grantId={grant.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="results" pt="md">
+          <ResultsTab owner={{ kind: 'grant', id: grant.id, startDate: grant.startDate, endDate: grant.endDate }} />
+        </Tabs.Panel>
+        <Tabs.Panel value="reports" pt="md">
+          <ReportsTab grant={grant} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -19,7 +19,16 @@ export type GrantsSearch = z.infer<typeof grantsSearchSchema>;
 export const endingSoonDays = 60;
 
 /** The detail page's open section, in the URL so a link can open the ledger or the budget. */
-export const grantTabs = ['overview', 'budget', 'tranches', 'ledger', 'deadlines', 'actual'] as const;
+export const grantTabs = [
+  'overview',
+  'budget',
+  'tranches',
+  'ledger',
+  'deadlines',
+  'actual',
+  'results',
+  'reports',
+] as const;
 export type GrantTab = (typeof grantTabs)[number];
 export const grantPageSearchSchema = z.object({
   tab: z.enum(grantTabs).optional().catch(undefined),

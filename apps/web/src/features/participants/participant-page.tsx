@@ -10,6 +10,7 @@ import { Loading } from '../../components/loading';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { trpc } from '../../lib/trpc';
 import { useCan } from '../auth/use-session';
+import { OutcomeRecords } from '../results/outcome-records';
 import { useDuration } from './duration';
 import { ParticipantForm, participantToFormState } from './participant-form';
 import { RequirePermission } from './require-permission';
@@ -112,6 +113,7 @@ function ParticipantRecord({ participantId }: { participantId: string }) {
         </Paper>
       )}
       <ParticipantActivities participant={data} />
+      <OutcomeRecords participantId={data.id} erased={data.erased} />
       {erasing && <EraseModal participant={data} onClose={() => setErasing(false)} />}
     </Stack>
   );

@@ -32,3 +32,10 @@ export const activityPageSearchSchema = z.object({
 export type ActivityPageSearch = z.infer<typeof activityPageSearchSchema>;
 
 export const sessionsPageSize = 25;
+
+/** The project page's open tab, in the URL so a link can open the results. */
+export const projectTabs = ['overview', 'results'] as const;
+export type ProjectTab = (typeof projectTabs)[number];
+export const projectPageSearchSchema = z.object({
+  tab: z.enum(projectTabs).optional().catch(undefined),
+});

@@ -1,5 +1,6 @@
 import { participantsEn } from './participants/en';
 import { programmeEn } from './programme/en';
+import { resultsEn } from './results/en';
 /**
  * The source catalog. Every other catalog is typed `Record<keyof typeof en, string>`, so a key
  * added here and missing elsewhere fails the typecheck. Values use ICU MessageFormat.
@@ -456,6 +457,7 @@ export const en = {
   'error.NETWORK': 'Cannot reach the server. Check your connection and try again.',
   ...programmeEn,
   ...participantsEn,
+  ...resultsEn,
 } as const;
 
 export type MessageId = keyof typeof en;

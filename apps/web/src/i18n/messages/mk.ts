@@ -1,6 +1,7 @@
 import type { en } from './en';
 import { participantsMk } from './participants/mk';
 import { programmeMk } from './programme/mk';
+import { resultsMk } from './results/mk';
 
 /** Macedonian (Cyrillic). */
 export const mk: Record<keyof typeof en, string> = {
@@ -458,4 +459,5 @@ export const mk: Record<keyof typeof en, string> = {
   'error.NETWORK': 'Серверот не е достапен. Проверете ја врската и обидете се повторно.',
   ...programmeMk,
   ...participantsMk,
+  ...resultsMk,
 };

@@ -1,6 +1,7 @@
 import type { en } from './en';
 import { participantsSq } from './participants/sq';
 import { programmeSq } from './programme/sq';
+import { resultsSq } from './results/sq';
 
 /** Albanian. */
 export const sq: Record<keyof typeof en, string> = {
@@ -458,4 +459,5 @@ export const sq: Record<keyof typeof en, string> = {
   'error.NETWORK': 'Serveri nuk arrihet. Kontrolloni lidhjen dhe provoni përsëri.',
   ...programmeSq,
   ...participantsSq,
+  ...resultsSq,
 };

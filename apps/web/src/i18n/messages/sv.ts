@@ -1,6 +1,7 @@
 import type { en } from './en';
 import { participantsSv } from './participants/sv';
 import { programmeSv } from './programme/sv';
+import { resultsSv } from './results/sv';
 
 /** Swedish. */
 export const sv: Record<keyof typeof en, string> = {
@@ -456,4 +457,5 @@ export const sv: Record<keyof typeof en, string> = {
   'error.NETWORK': 'Servern går inte att nå. Kontrollera anslutningen och försök igen.',
   ...programmeSv,
   ...participantsSv,
+  ...resultsSv,
 };
