@@ -1,7 +1,7 @@
 import type { OpenedDatabase } from '@tessera/db';
-import { findGrantByReference, findOrganizationBySlug, listDeadlines } from '@tessera/db';
+import { findGrantByReference, findOrganizationBySlug, listDeadlines, measure } from '@tessera/db';
 import { createTestOrganization, createTestProgramme } from '@tessera/db/testing';
-import { type ReportPackContent, type Shown, shownText } from '@tessera/domain';
+import { noFilter, type ReportPackContent, type Shown, shownText } from '@tessera/domain';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/seed-demo';
@@ -318,5 +318,62 @@ describe('indicators and results', () => {
     expect(after).toHaveLength(1);
     expect(after[0]?.description).toBeNull();
     expect(after[0]?.scoreAfter).toBe(8);
+  });
+});
+
+describe('derived measures by period', () => {
+  it('counts a completion in the period the threshold is reached, so periods add up', async () => {
+    const coordinator = await as('coordinator');
+    const p = await createTestProgramme(opened.db, orgId);
+    // 600 minutes planned, threshold 80 %: 480 minutes complete. Two sessions of 300 minutes.
+    await coordinator.register.save({
+      sessionId: p.sessionIds[0],
+      version: 1,
+      entries: [
+        { participantId: p.participantIds[0], status: 'present' },
+        { participantId: p.participantIds[1], status: 'present' },
+      ],
+    });
+    await coordinator.register.save({
+      sessionId: p.sessionIds[1],
+      version: 1,
+      entries: [
+        { participantId: p.participantIds[0], status: 'present' },
+        { participantId: p.participantIds[1], status: 'absent' },
+      ],
+    });
+    const scope = { projectId: p.projectId };
+    const total = async (m: 'completions' | 'uniqueParticipants' | 'participantHours', from: string, to: string) =>
+      (await measure(opened.db, orgId, scope, { measure: m, filter: noFilter }, { from, to })).reduce(
+        (s, r) => s + r.value,
+        0,
+      );
+    expect(await total('completions', '2026-03-01', '2026-03-03')).toBe(0);
+    expect(await total('completions', '2026-03-04', '2026-03-31')).toBe(1);
+    expect(await total('completions', '2026-03-01', '2026-03-31')).toBe(1);
+    expect(await total('uniqueParticipants', '2026-03-01', '2026-03-03')).toBe(2);
+    expect(await total('uniqueParticipants', '2026-03-04', '2026-03-31')).toBe(1);
+    expect(await total('uniqueParticipants', '2026-03-01', '2026-03-31')).toBe(2);
+    expect(await total('participantHours', '2026-03-01', '2026-03-31')).toBe(15);
+    const byGender = await measure(
+      opened.db,
+      orgId,
+      scope,
+      { measure: 'uniqueParticipants', filter: noFilter },
+      { from: '2026-03-01', to: '2026-03-31' },
+      'gender',
+    );
+    expect(byGender).toEqual([{ key: 'woman', value: 2 }]);
+    // Sessions have no gender: asking for that split gives nothing rather than a wrong figure.
+    expect(
+      await measure(
+        opened.db,
+        orgId,
+        scope,
+        { measure: 'sessionsHeld', filter: noFilter },
+        { from: '2026-03-01', to: '2026-03-31' },
+        'gender',
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Actor, Indicator } from '@tessera/domain';
 import {
   can,
   createIndicatorInput,
@@ -14,6 +15,7 @@ import {
   updateIndicatorInput,
   updateOutcomeInput,
 } from '@tessera/domain';
+import type { Executor } from '@tessera/db';
 import * as z from 'zod';
 import { requireOrganization } from '../services/grants.service';
 import * as reports from '../services/reports.service';
@@ -78,34 +80,40 @@ export const outcomesRouter = router({
  * The results view. Admin and coordinator (who see the register anyway) get exact figures;
  * finance and viewers get counts of people suppressed below the organisation's threshold.
  */
+async function resultsView(db: Executor, actor: Actor, period: { from: string; to: string }, indicators: Indicator[]) {
+  const org = await requireOrganization(db, actor);
+  const k = can(actor.role, 'participant.read') ? null : org.suppressionThreshold;
+  return {
+    period: { from: period.from, to: period.to },
+    suppressionThreshold: k,
+    rows: await results.indicatorResults(db, actor, indicators, period, k),
+  };
+}
+
+/** Each indicator's baseline, target, actual, cumulative, % achieved, split and series. */
 export const resultsRouter = router({
   project: orgProcedure('delivery.read')
     .input(projectResultsInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute(async (trx) => {
-        const indicators = await results.listIndicators(trx, ctx.actor, { projectId: input.projectId });
-        const org = await requireOrganization(trx, ctx.actor);
-        const k = can(ctx.actor.role, 'participant.read') ? null : org.suppressionThreshold;
-        return {
-          period: { from: input.from, to: input.to },
-          suppressionThreshold: k,
-          rows: await results.indicatorResults(trx, ctx.actor, indicators, input, k),
-        };
-      }),
+      ctx.db
+        .transaction()
+        .execute(async (trx) =>
+          resultsView(
+            trx,
+            ctx.actor,
+            input,
+            await results.listIndicators(trx, ctx.actor, { projectId: input.projectId }),
+          ),
+        ),
     ),
   grant: orgProcedure('delivery.read')
     .input(grantResultsInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute(async (trx) => {
-        const indicators = await results.listGrantIndicators(trx, ctx.actor, input.grantId);
-        const org = await requireOrganization(trx, ctx.actor);
-        const k = can(ctx.actor.role, 'participant.read') ? null : org.suppressionThreshold;
-        return {
-          period: { from: input.from, to: input.to },
-          suppressionThreshold: k,
-          rows: await results.indicatorResults(trx, ctx.actor, indicators, input, k),
-        };
-      }),
+      ctx.db
+        .transaction()
+        .execute(async (trx) =>
+          resultsView(trx, ctx.actor, input, await results.listGrantIndicators(trx, ctx.actor, input.grantId)),
+        ),
     ),
 });
 

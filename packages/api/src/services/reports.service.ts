@@ -51,9 +51,9 @@ import {
   packActivities,
   packOutputs,
   type ResultsScope,
-  receivedUpTo,
   saveReportNarrative,
   spendingByLineBetween,
+  sumReceived,
 } from '@tessera/db';
 import { invalid, notFound, stale } from './errors';
 import { requireGrant, requireOrganization } from './grants.service';
@@ -330,7 +330,7 @@ async function financeOf(
   period: { from: string; to: string },
 ): Promise<PackFinance> {
   const lines = await spendingByLineBetween(db, orgId, grant.id, period);
-  const received = await receivedUpTo(db, orgId, grant.id, period.to);
+  const received = await sumReceived(db, orgId, grant.id, period.to);
   const tranches = (await listTranches(db, orgId, grant.id)).filter(
     (t) => t.expectedDate <= period.to || (t.receivedDate !== null && t.receivedDate <= period.to),
   );

@@ -19,6 +19,7 @@ import type {
   UpdateIndicatorInput,
   UpdateOutcomeInput,
 } from '@tessera/domain';
+import { noFilter } from '@tessera/domain';
 import { type RawBuilder, sql } from 'kysely';
 import { newId, nowIso } from '../clock';
 import type { Executor } from '../connection';
@@ -55,48 +56,21 @@ function scopedActivities(orgId: string, scope: ResultsScope, filter: MeasureFil
   return sql`select a.id from activity a where ${sql.join(conditions, sql` and `)}`;
 }
 
-/** The group key expression for participant-based measures (alias p) or activity-based (alias a). */
-function participantKey(group: MeasureGroup | null): RawBuilder<unknown> {
-  switch (group) {
-    case 'gender':
-      return sql`p.gender`;
-    case 'ageBand':
-      return sql`p.age_band`;
-    case 'city':
-      return sql`coalesce(p.city, '')`;
-    case 'activity':
-      return sql`a.id`;
-    default:
-      return sql`null`;
-  }
-}
-
-function activityKey(group: MeasureGroup | null): RawBuilder<unknown> | null {
-  switch (group) {
-    case 'city':
-      return sql`coalesce(a.city, '')`;
-    case 'activity':
-      return sql`a.id`;
-    case null:
-      return sql`null`;
-    default:
-      return null;
-  }
-}
-
-function headCountKey(group: MeasureGroup | null): RawBuilder<unknown> {
-  switch (group) {
-    case 'gender':
-      return sql`hc.gender`;
-    case 'ageBand':
-      return sql`hc.age_band`;
-    case 'city':
-      return sql`coalesce(a.city, '')`;
-    case 'activity':
-      return sql`a.id`;
-    default:
-      return sql`null`;
-  }
+/**
+ * The group key expression. Participant-based measures split by the participant (alias p), head
+ * counts by their own cells (alias hc); city is the participant's, or the activity's (alias a)
+ * where there is no participant; activity-based measures split only by city and activity.
+ */
+function groupKey(
+  group: MeasureGroup | null,
+  source: 'participant' | 'headCount' | 'activity',
+): RawBuilder<unknown> | null {
+  if (group === null) return sql`null`;
+  if (group === 'activity') return sql`a.id`;
+  if (source === 'activity' && group !== 'city') return null;
+  if (group === 'city') return source === 'participant' ? sql`coalesce(p.city, '')` : sql`coalesce(a.city, '')`;
+  const alias = source === 'participant' ? sql`p` : sql`hc`;
+  return group === 'gender' ? sql`${alias}.gender` : sql`${alias}.age_band`;
 }
 
 /** Whether a measure can be split by a dimension (sessions and outputs have no gender). */
@@ -143,7 +117,7 @@ export async function measure(
         spec.measure === 'uniqueParticipants'
           ? sql`count(distinct att.participant_id)`
           : sql`coalesce(sum(att.minutes), 0) / 60.0`;
-      const key = participantKey(group);
+      const key = groupKey(group, 'participant');
       query = sql`select ${key} as key, ${value} as value
         from attendance att
         join activity_session s on s.id = att.session_id
@@ -155,7 +129,7 @@ export async function measure(
       break;
     }
     case 'completions': {
-      const key = participantKey(group);
+      const key = groupKey(group, 'participant');
       query = sql`select ${key} as key, count(*) as value
         from enrollment e
         join activity a on a.id = e.activity_id
@@ -181,7 +155,7 @@ export async function measure(
     case 'sessionsHeld':
     case 'activities':
     case 'outputQuantity': {
-      const key = activityKey(group);
+      const key = groupKey(group, 'activity');
       if (key === null) return [];
       if (spec.measure === 'sessionsHeld') {
         query = sql`select ${key} as key, count(*) as value
@@ -205,7 +179,7 @@ export async function measure(
       break;
     }
     case 'headCount': {
-      const key = headCountKey(group);
+      const key = groupKey(group, 'headCount');
       query = sql`select ${key} as key, coalesce(sum(hc.count), 0) as value
         from head_count hc
         join activity_session s on s.id = hc.session_id
@@ -216,7 +190,7 @@ export async function measure(
       break;
     }
     case 'outcomeRecords': {
-      const key = group === 'activity' ? sql`o.activity_id` : participantKey(group);
+      const key = group === 'activity' ? sql`o.activity_id` : groupKey(group, 'participant');
       const kind = spec.filter.outcomeKind ? sql`and o.kind = ${spec.filter.outcomeKind}` : sql``;
       query = sql`select ${key} as key, count(distinct o.participant_id) as value
         from outcome_record o
@@ -718,13 +692,7 @@ export async function packActivities(
   scope: ResultsScope,
   period: { from: string; to: string },
 ): Promise<PackActivityRecord[]> {
-  const activities = scopedActivities(orgId, scope, {
-    activityKind: null,
-    projectId: null,
-    city: null,
-    outputKind: null,
-    outcomeKind: null,
-  });
+  const activities = scopedActivities(orgId, scope, noFilter);
   const result = await sql<{
     id: string;
     reference: string | null;
@@ -761,13 +729,7 @@ export async function packOutputs(
   scope: ResultsScope,
   period: { from: string; to: string },
 ) {
-  const activities = scopedActivities(orgId, scope, {
-    activityKind: null,
-    projectId: null,
-    city: null,
-    outputKind: null,
-    outcomeKind: null,
-  });
+  const activities = scopedActivities(orgId, scope, noFilter);
   const result = await sql<{
     activity: string;
     kind: string;
@@ -789,13 +751,7 @@ export async function headCountGrid(
   scope: ResultsScope,
   period: { from: string; to: string },
 ): Promise<{ gender: string; ageBand: string; count: number }[]> {
-  const activities = scopedActivities(orgId, scope, {
-    activityKind: null,
-    projectId: null,
-    city: null,
-    outputKind: null,
-    outcomeKind: null,
-  });
+  const activities = scopedActivities(orgId, scope, noFilter);
   const result = await sql<{ gender: string; age_band: string; count: number }>`
     select hc.gender, hc.age_band, sum(hc.count) as count
     from head_count hc join activity_session s on s.id = hc.session_id
@@ -840,27 +796,6 @@ export async function spendingByLineBetween(
     spentToDateBaseMinor: Number(r.spent_to_date_base),
     unconvertedCount: Number(r.unconverted),
   }));
-}
-
-/** Tranches received up to a date (grant currency and base currency). */
-export async function receivedUpTo(
-  db: Executor,
-  orgId: string,
-  grantId: string,
-  to: string,
-): Promise<{ grantMinor: number; baseMinor: number }> {
-  const row = await db
-    .selectFrom('tranche')
-    .select([
-      sql<number>`coalesce(sum(received_amount_minor), 0)`.as('grant_minor'),
-      sql<number>`coalesce(sum(received_base_minor), 0)`.as('base_minor'),
-    ])
-    .where('org_id', '=', orgId)
-    .where('grant_id', '=', grantId)
-    .where('received_date', 'is not', null)
-    .where('received_date', '<=', to)
-    .executeTakeFirstOrThrow();
-  return { grantMinor: Number(row.grant_minor), baseMinor: Number(row.base_minor) };
 }
 
 /** An activity's enrolled participants' ids, in code order (for the demo loader). */

@@ -110,13 +110,17 @@ export async function listTranches(db: Executor, orgId: string, grantId: string)
   return rows.map(toTranche);
 }
 
-/** Cash received for a grant, in its currency and in the base currency (summed in SQL). */
+/**
+ * Cash received for a grant, in its currency and in the base currency (summed in SQL); with
+ * `upTo`, only what was received by that date.
+ */
 export async function sumReceived(
   db: Executor,
   orgId: string,
   grantId: string,
+  upTo?: string,
 ): Promise<{ grantMinor: number; baseMinor: number }> {
-  const row = await db
+  let query = db
     .selectFrom('tranche')
     .select([
       sql<number>`coalesce(sum(received_amount_minor), 0)`.as('grant_minor'),
@@ -124,7 +128,8 @@ export async function sumReceived(
     ])
     .where('org_id', '=', orgId)
     .where('grant_id', '=', grantId)
-    .where('received_date', 'is not', null)
-    .executeTakeFirstOrThrow();
+    .where('received_date', 'is not', null);
+  if (upTo) query = query.where('received_date', '<=', upTo);
+  const row = await query.executeTakeFirstOrThrow();
   return { grantMinor: Number(row.grant_minor), baseMinor: Number(row.base_minor) };
 }
