@@ -2,19 +2,29 @@
  * Benchmark for large registers (issue 4): an activity with 10,000 attendance rows (200 people ×
  * 50 sessions) and a 200-person register. Prints how long the calls the screens make take and
  * how many bytes each sends to the browser — none of them may grow with the attendance rows.
+ * Then the same year as results and a report pack (issue 5): derived indicators computed in the
+ * database, the pack's content, and drawing it as PDF, XLSX and CSV.
  *
  *   npx -y pnpm@10.34.9 bench
  */
 import { insertSession } from '@tessera/db';
-import { createTestDatabase, createTestOrganization, createTestUser } from '@tessera/db/testing';
+import {
+  createTestDatabase,
+  createTestGrantWithMoney,
+  createTestOrganization,
+  createTestUser,
+} from '@tessera/db/testing';
+import { noFilter } from '@tessera/domain';
 import { createInnerContext } from '../src/context';
 import { createCaller } from '../src/root';
 import { sessionIdFromToken } from '../src/services/auth.service';
+import { renderExport } from '../src/services/report-export.service';
 
 const people = 200;
 const sessionsCount = 50;
 
-async function time<T>(label: string, run: () => Promise<T>): Promise<T> {
+/** Runs five times; prints the median and worst time and the size of the answer (JSON, or `sizeOf`). */
+async function time<T>(label: string, run: () => Promise<T>, sizeOf?: (result: T) => number): Promise<T> {
   const runs: number[] = [];
   let result: T | undefined;
   for (let i = 0; i < 5; i += 1) {
@@ -23,7 +33,7 @@ async function time<T>(label: string, run: () => Promise<T>): Promise<T> {
     runs.push(performance.now() - start);
   }
   runs.sort((a, b) => a - b);
-  const bytes = Buffer.byteLength(JSON.stringify(result));
+  const bytes = sizeOf ? sizeOf(result as T) : Buffer.byteLength(JSON.stringify(result));
   console.log(
     `${label.padEnd(52)} median ${(runs[2] ?? 0).toFixed(1).padStart(7)} ms   max ${(runs[4] ?? 0).toFixed(1).padStart(7)} ms   ${String(bytes).padStart(8)} bytes`,
   );
@@ -42,7 +52,13 @@ async function main() {
     expiresAt: new Date(Date.now() + 3600_000),
   });
   const caller = createCaller(createInnerContext({ db: opened.db, sessionToken: token }));
-  const project = await caller.projects.create({ title: 'Bench', startDate: '2026-01-01', endDate: '2026-12-31' });
+  const { grantId } = await createTestGrantWithMoney(opened.db, org.id);
+  const project = await caller.projects.create({
+    title: 'Bench',
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    grantIds: [grantId],
+  });
   const activity = await caller.activities.create({
     projectId: project.id,
     kind: 'training',
@@ -93,6 +109,56 @@ async function main() {
     version = saved.version;
     return saved;
   });
+
+  const quarters = ['01', '04', '07', '10'].map((m, i) => ({
+    periodStart: `2026-${m}-01`,
+    periodEnd: ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][i] as string,
+    target: 50,
+  }));
+  for (const [code, measure] of [
+    ['P1', 'uniqueParticipants'],
+    ['P2', 'participantHours'],
+    ['P3', 'completions'],
+  ] as const) {
+    await caller.indicators.create({
+      projectId: null,
+      grantId,
+      level: 'output',
+      resultStatement: null,
+      code,
+      name: measure,
+      definition: null,
+      unit: 'people',
+      type: 'number',
+      direction: 'increase',
+      baselineValue: 0,
+      baselineYear: null,
+      baselineComment: null,
+      lifeTarget: 200,
+      targets: quarters,
+      dataSource: null,
+      collectionMethod: null,
+      frequency: null,
+      responsible: null,
+      disaggregation: ['gender', 'ageBand', 'city'],
+      source: 'derived',
+      numerator: { measure, filter: noFilter },
+      denominator: null,
+    });
+  }
+  const year = { from: '2026-01-01', to: '2026-12-31' };
+  await time('results.grant (3 derived indicators, 4 quarters, 3 splits)', () =>
+    caller.results.grant({ grantId, ...year }),
+  );
+  const pack = await caller.reports.prepare({ grantId, ...year });
+  const content = await time('reports.content (the year’s pack)', () => caller.reports.content({ id: pack.id }));
+  for (const format of ['pdf', 'xlsx', 'csv'] as const) {
+    await time(
+      `render ${format} (file size)`,
+      () => renderExport(content, format),
+      (file) => file.bytes.byteLength,
+    );
+  }
   const totals = (await caller.activities.get({ id: activity.id })).totals;
   console.log('\ntotals:', totals);
   console.log(`heap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);
