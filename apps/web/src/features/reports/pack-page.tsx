@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type Locale, type ReportPack, type ReportPackContent, submitPackInput, todayIn } from '@tessera/domain';
+import { type Locale, type ReportPack, type ReportPackContent, submitPackInput } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
@@ -18,6 +18,7 @@ import { ExportPanel } from './export-panel';
 import { NarrativeForm } from './narrative-form';
 import { PackFigures } from './pack-figures';
 import { PackStatusBadge } from './reports-tab';
+import { isoToday } from './today';
 
 /**
  * One report pack: its cover, the narrative (a draft until it is marked submitted), the exports,
@@ -211,7 +212,7 @@ function SubmitModal({
   const queryClient = useQueryClient();
   const t = (id: string) => intl.formatMessage({ id });
   const organization = useQuery(trpc.organization.current.queryOptions());
-  const today = todayIn(organization.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const today = isoToday(organization.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const form = useForm<SubmitDraft>({ defaultValues: { submittedDate: today } });
   const { inputProps } = useFieldProps(form);
   const submit = useMutation(
