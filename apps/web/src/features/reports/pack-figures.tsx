@@ -316,12 +316,12 @@ function IndicatorsSection({ content }: { content: ReportPackContent }) {
   const t = (id: string) => intl.formatMessage({ id });
   return (
     <Section title={t('reports.indicators.title')} testId="pack-indicators">
-      <Table.ScrollContainer minWidth={880}>
+      <Table.ScrollContainer minWidth={1000}>
         <Table striped verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('results.field.code')}</Table.Th>
-              <Table.Th>{t('results.field.name')}</Table.Th>
+              <Table.Th miw={220}>{t('results.field.name')}</Table.Th>
               <Table.Th ta="right">{t('results.column.baseline')}</Table.Th>
               <Table.Th ta="right">{t('results.column.periodTarget')}</Table.Th>
               <Table.Th ta="right">{t('results.column.actual')}</Table.Th>
@@ -382,7 +382,7 @@ function FinanceSection({ content }: { content: ReportPackContent }) {
         <Table striped verticalSpacing="xs" data-testid="pack-finance-lines">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('reports.finance.line')}</Table.Th>
+              <Table.Th miw={180}>{t('reports.finance.line')}</Table.Th>
               <Table.Th ta="right">{t('reports.finance.budget')}</Table.Th>
               <Table.Th ta="right">{t('reports.finance.spentPeriod')}</Table.Th>
               <Table.Th ta="right">{t('reports.finance.spentToDate')}</Table.Th>
