@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   activitiesForCli,
@@ -294,6 +294,10 @@ export function buildCli(): Command {
           );
         }
         const org = opts.org ? parseOrFail(slugField, opts.org, '--org') : undefined;
+        const out = path.resolve(opts.out);
+        if (existsSync(out) && statSync(out).isDirectory()) {
+          throw new CommanderError(2, 'tessera.invalid', `--out is a folder: ${out}. Give a file name.`);
+        }
         const file = await withDatabase(({ db }) =>
           reportForCli(
             db,
@@ -309,12 +313,16 @@ export function buildCli(): Command {
             (done, total) => console.error(`rendering ${done}/${total}`),
           ),
         );
-        const out = path.resolve(opts.out);
         mkdirSync(path.dirname(out), { recursive: true });
         // Written whole or not at all: a half-written report is never left behind.
         const partial = `${out}.partial`;
-        writeFileSync(partial, file.bytes);
-        renameSync(partial, out);
+        try {
+          writeFileSync(partial, file.bytes);
+          renameSync(partial, out);
+        } catch (error) {
+          rmSync(partial, { force: true });
+          throw error;
+        }
         console.log(`Wrote ${out} (${file.bytes.byteLength} bytes, ${file.fileName}).`);
       },
     );

@@ -8,7 +8,7 @@ import { refuseCrossSite } from './security';
 
 /**
  * Report pack exports as background jobs, so a large period shows progress and is downloaded
- * when ready (docs/decisions/0011-report-exports.md).
+ * when ready (docs/decisions/0011-report-packs.md).
  *
  * `POST /files/reports/:packId/exports` — JSON body `{ "format": "pdf"|"xlsx"|"csv"|"sf425"|"eu",
  * "locale"?: "en"|"mk"|"sv"|"sq" }`, with the `x-tessera-request: 1` header, same origin, and a
@@ -39,6 +39,9 @@ interface ExportJob {
 
 const keepForMs = 15 * 60 * 1000;
 const runningPerUser = 3;
+/** Finished files kept per user (the oldest goes first) and in the whole process. */
+const keptPerUser = 10;
+const keptBytesInAll = 200 * 1024 * 1024;
 
 function notFound(): DomainError {
   return new DomainError('NOT_FOUND', 'No such export. Exports are kept for 15 minutes.');
@@ -52,6 +55,22 @@ export async function registerReportRoutes(
   const sweep = () => {
     const now = Date.now();
     for (const [id, job] of jobs) if (job.endedAt !== null && now - job.endedAt > keepForMs) jobs.delete(id);
+    // Map order is creation order: drop the oldest finished files beyond the caps.
+    const ended = [...jobs.values()].filter((j) => j.endedAt !== null);
+    const perUser = new Map<string, number>();
+    for (const job of [...ended].reverse()) {
+      const key = `${job.orgId}/${job.userId}`;
+      const seen = (perUser.get(key) ?? 0) + 1;
+      perUser.set(key, seen);
+      if (seen > keptPerUser) jobs.delete(job.id);
+    }
+    let bytes = [...jobs.values()].reduce((sum, j) => sum + (j.bytes?.byteLength ?? 0), 0);
+    for (const job of ended) {
+      if (bytes <= keptBytesInAll) break;
+      if (!jobs.has(job.id)) continue;
+      bytes -= job.bytes?.byteLength ?? 0;
+      jobs.delete(job.id);
+    }
   };
   const timer = setInterval(sweep, 60_000);
   timer.unref();
@@ -80,7 +99,10 @@ export async function registerReportRoutes(
         try {
           const actor = await actorOf(request);
           const { format, locale } = checkExportRequest(request.body ?? {});
-          const running = [...jobs.values()].filter((j) => j.userId === actor.userId && j.state === 'running');
+          sweep();
+          const running = [...jobs.values()].filter(
+            (j) => j.orgId === actor.orgId && j.userId === actor.userId && j.state === 'running',
+          );
           if (running.length >= runningPerUser) {
             throw new DomainError('RATE_LIMITED', 'Wait for your other exports to finish first.');
           }
@@ -98,14 +120,16 @@ export async function registerReportRoutes(
             error: null,
             endedAt: null,
           };
-          // Refusals that need the pack (not found, SF-425 for another funder) answer now.
-          const content = await exportContent(
-            options.db,
-            actor,
-            { id: request.params.packId, format, locale },
-            new Date(),
-          );
+          // Counted as running from here, so parallel requests meet the limit.
           jobs.set(job.id, job);
+          // Refusals that need the pack (not found, SF-425 for another funder) answer now.
+          let content: Awaited<ReturnType<typeof exportContent>>;
+          try {
+            content = await exportContent(options.db, actor, { id: request.params.packId, format, locale }, new Date());
+          } catch (error) {
+            jobs.delete(job.id);
+            throw error;
+          }
           void renderExport(content, format, (done, total) => {
             job.done = done;
             job.total = total;

@@ -377,3 +377,86 @@ describe('derived measures by period', () => {
     ).toEqual([]);
   });
 });
+
+describe('no hidden count can be recovered by subtraction', () => {
+  /** A column whose total is shown must hide none or at least two of its cells. */
+  const expectProtected = (cells: (Shown | null)[], total: Shown | null, what: string) => {
+    const hidden = cells.filter((c) => c?.suppressed).length;
+    if (total && !total.suppressed) expect(hidden === 0 || hidden >= 2, what).toBe(true);
+  };
+
+  it('across the activities table and the reach totals of a pack', async () => {
+    const finance = await as('finance');
+    const pack = await finance.reports.prepare({ grantId: network.id, from: network.startDate, to: network.endDate });
+    const content = await finance.reports.content({ id: pack.id });
+    const rows = content.activities;
+    expect(text(rows.find((a) => a.reference === 'DS-STR')?.participants)).toBe('<5');
+    expectProtected(
+      rows.map((r) => r.participants),
+      content.reach.participants,
+      'participants',
+    );
+    expectProtected(
+      rows.map((r) => r.completions),
+      content.reach.completions,
+      'completions',
+    );
+    expectProtected(
+      rows.map((r) => r.participantHours),
+      content.reach.participantHours,
+      'hours',
+    );
+    expectProtected(
+      rows.map((r) => r.headCount),
+      content.reach.headCount,
+      'head counts',
+    );
+    for (const b of content.reach.breakdowns) {
+      expectProtected(
+        b.rows.map((r) => r.participants),
+        b.total.participants,
+        `${b.dimension} participants`,
+      );
+    }
+  });
+
+  it('across an indicator’s series, its actual and its cumulative', async () => {
+    const finance = await as('finance');
+    for (const period of [
+      { from: embassy.startDate, to: embassy.endDate },
+      { from: embassy.startDate, to: embassy.startDate.replace(/-\d\d$/, '-28') },
+    ]) {
+      const view = await finance.results.grant({ grantId: embassy.id, ...period });
+      for (const row of view.rows.filter((r) => r.type === 'number')) {
+        expectProtected(
+          row.series.map((p) => p.actual),
+          row.cumulative,
+          `${row.code} series`,
+        );
+        if (row.actual?.suppressed) expect(row.achievedPeriod, `${row.code} % of a hidden actual`).toBeNull();
+      }
+    }
+  });
+});
+
+describe('what a narrative may say', () => {
+  it('refuses a participant code in the narrative, on the section that has it', async () => {
+    const finance = await as('finance');
+    const pack = await finance.reports.prepare({ grantId: embassy.id, from: '2026-01-01', to: '2026-01-31' });
+    const error = await expectTrpcError(
+      finance.reports.saveNarrative({
+        id: pack.id,
+        version: pack.version,
+        sections: [
+          { key: 'summary', body: 'Twenty women finished the training.' },
+          { key: 'outcomes', body: 'ZR-0003 found work in March.' },
+        ],
+      }),
+      'BAD_REQUEST',
+    );
+    expect(fieldErrorsOf(error)).toEqual({ 'sections.1.body': ['validation.mentionsCode'] });
+    const unchanged = await finance.reports.get({ id: pack.id });
+    expect(unchanged.narrative).toEqual([]);
+    expect(unchanged.version).toBe(pack.version);
+  });
+});

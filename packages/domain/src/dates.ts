@@ -31,7 +31,16 @@ export function addDays(date: string, days: number): string {
 
 /** Today's date in a time zone (the organisation's), as 'YYYY-MM-DD'. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  // Built from the parts: how 'en-CA' formats a whole date differs between ICU builds and
+  // browser polyfills ("2026-11-21" in one, "11/21/2026" in another).
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: 'year' | 'month' | 'day') => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month').padStart(2, '0')}-${part('day').padStart(2, '0')}`;
 }
 
 /**

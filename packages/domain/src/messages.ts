@@ -62,6 +62,7 @@ export const validationKeys = [
   'validation.packSubmitted',
   'validation.indicatorCode',
   'validation.notFederal',
+  'validation.mentionsCode',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

@@ -90,3 +90,18 @@ export function uicMessage(questions: readonly string[], answers: Readonly<Recor
   }
   return parts.length > 0 ? parts.join('|') : null;
 }
+
+/**
+ * Whether free text (a report narrative) names a participant by code: a sequential code with
+ * the organisation's prefix ("ZR-0042"), a unique identifier code ("U-ABCDE-FGHIJ") or an erased
+ * placeholder ("X-…"). Text that leaves the organisation must not.
+ */
+export function mentionsParticipantCode(text: string, prefix: string): boolean {
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const patterns = [
+    new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}-\\d{1,9}(?![\\p{L}\\p{N}])`, 'iu'),
+    /(^|[^\p{L}\p{N}])U-[A-Z0-9]{5}-[A-Z0-9]{5}(?![\p{L}\p{N}])/iu,
+    /(^|[^\p{L}\p{N}])X-[A-F0-9]{10}(?![\p{L}\p{N}])/iu,
+  ];
+  return patterns.some((p) => p.test(text));
+}

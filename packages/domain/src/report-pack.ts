@@ -40,12 +40,14 @@ export type PreparePackInput = z.infer<typeof preparePackInput>;
 export const saveNarrativeInput = z.object({
   id: idField,
   version: versionField,
-  sections: z.array(
-    z.object({
-      key: z.enum(narrativeSectionKeys, { error: messageKey('validation.invalidChoice') }),
-      body: z.string().max(20_000, { error: messageKey('validation.tooLong', { max: 20_000 }) }),
-    }),
-  ),
+  sections: z
+    .array(
+      z.object({
+        key: z.enum(narrativeSectionKeys, { error: messageKey('validation.invalidChoice') }),
+        body: z.string().max(20_000, { error: messageKey('validation.tooLong', { max: 20_000 }) }),
+      }),
+    )
+    .max(narrativeSectionKeys.length * 2, { error: messageKey('validation.tooMany') }),
 });
 export type SaveNarrativeInput = z.infer<typeof saveNarrativeInput>;
 

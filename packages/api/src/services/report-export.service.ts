@@ -116,6 +116,13 @@ export async function reportForCli(
     orgId = orgIds[0] as string;
   }
   const actor: Actor = { userId: null, orgId, role: 'admin' };
-  const pack = await db.transaction().execute((trx) => packForReference(trx, actor, input));
-  return exportReport(db, actor, { id: pack.id, format: input.format, locale: input.locale }, now, onProgress);
+  // Preparing the draft and reading its figures in one transaction: a refused export (SF-425
+  // for a grant that is not a U.S. federal award) leaves no new draft behind.
+  const content = await db.transaction().execute(async (trx) => {
+    const pack = await packForReference(trx, actor, input);
+    const read = await packContent(trx, actor, { id: pack.id, locale: input.locale }, now);
+    if (input.format === 'sf425' && read.sf425 === null) throw notFederal();
+    return read;
+  });
+  return renderExport(content, input.format, onProgress);
 }

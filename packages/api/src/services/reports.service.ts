@@ -22,6 +22,7 @@ import {
   DomainError,
   genders,
   isUsFederal,
+  mentionsParticipantCode,
   locales,
   messageKey,
   narrativeSectionKeys,
@@ -36,6 +37,7 @@ import {
   findDeadline,
   findFunder,
   findGrantByReference,
+  findParticipantSettings,
   findReportPack,
   findReportPackFor,
   headCountGrid,
@@ -116,6 +118,15 @@ export async function saveNarrative(db: Executor, actor: Actor, input: SaveNarra
   const pack = await getPack(db, actor, input.id);
   if (pack.version !== input.version) throw stale('report');
   refuseSubmitted(pack);
+  const { codePrefix } = await findParticipantSettings(db, actor.orgId);
+  const naming: Record<string, string[]> = {};
+  input.sections.forEach((section, i) => {
+    if (mentionsParticipantCode(section.body, codePrefix))
+      naming[`sections.${i}.body`] = [messageKey('validation.mentionsCode')];
+  });
+  if (Object.keys(naming).length > 0) {
+    throw invalid('A report must not name participants by code.', naming);
+  }
   // One entry per section, in the template's order; later entries for a key win.
   const bodies = new Map(pack.narrative.map((s) => [s.key, s.body]));
   for (const section of input.sections) bodies.set(section.key, section.body);
@@ -159,7 +170,14 @@ export async function submitPack(db: Executor, actor: Actor, input: SubmitPackIn
     deadlineId,
   });
   if (!ok) throw stale('report');
-  if (deadlineId) await markDeadlineSubmitted(db, actor.orgId, deadlineId, input.submittedDate);
+  // The pack answers every open deadline of its grant for exactly its period (narrative and
+  // financial alike), and the one it was prepared for.
+  const open = await listDeadlines(db, actor.orgId, { grantId: pack.grantId, openOnly: true });
+  const closing = new Set(
+    open.filter((d) => d.periodStart === pack.periodStart && d.periodEnd === pack.periodEnd).map((d) => d.id),
+  );
+  if (deadlineId) closing.add(deadlineId);
+  for (const id of closing) await markDeadlineSubmitted(db, actor.orgId, id, input.submittedDate);
   await insertAuditEvent(db, {
     orgId: actor.orgId,
     userId: actor.userId,
@@ -302,8 +320,17 @@ async function activityRows(
     byActivity('headCount'),
     byActivity('sessionsHeld'),
   ]);
-  return activities.map((a) => {
-    const participants = suppressCount(people.get(a.id) ?? 0, k);
+  // One table: activities × (people, completions, head count), shown beside the reach totals,
+  // so a hidden activity gets a hidden partner in each column (complementary suppression) and
+  // cannot be recovered by subtracting the shown activities from the totals.
+  const table = suppressTable(
+    activities.map((a) => [people.get(a.id) ?? 0, completions.get(a.id) ?? 0, heads.get(a.id) ?? 0]),
+    k,
+    { rowTotals: false, columnTotals: true },
+  );
+  return activities.map((a, i) => {
+    const cells = table.cells[i] ?? [];
+    const participants = cells[0] ?? suppressCount(people.get(a.id) ?? 0, k);
     return {
       reference: a.reference,
       title: a.title,
@@ -316,8 +343,8 @@ async function activityRows(
       hoursDelivered: a.minutesHeld / 60,
       participants,
       participantHours: suppressAlong(participants, hours.get(a.id) ?? 0),
-      completions: suppressCount(completions.get(a.id) ?? 0, k),
-      headCount: suppressCount(heads.get(a.id) ?? 0, k),
+      completions: cells[1] ?? suppressCount(completions.get(a.id) ?? 0, k),
+      headCount: cells[2] ?? suppressCount(heads.get(a.id) ?? 0, k),
     };
   });
 }

@@ -62,7 +62,7 @@ import { requireGrant } from './grants.service';
 async function audit(
   db: Executor,
   actor: Actor,
-  action: 'create' | 'update' | 'delete',
+  action: 'create' | 'update' | 'delete' | 'read',
   entity: string,
   entityId: string,
   fields: string[],
@@ -211,6 +211,8 @@ async function checkOutcomeActivity(db: Executor, actor: Actor, activityId: stri
 export async function listOutcomes(db: Executor, actor: Actor, participantId: string): Promise<OutcomeRecord[]> {
   const participant = await findParticipant(db, actor.orgId, participantId);
   if (!participant) throw notFound('participant');
+  // Participant-level data: reading it is audited like opening the record.
+  await audit(db, actor, 'read', 'participant', participantId, ['outcomes']);
   return listOutcomeRows(db, actor.orgId, participantId);
 }
 
@@ -289,11 +291,53 @@ async function derivedValue(
   return { value: numerator, peopleCounts: people };
 }
 
+/**
+ * Hand-entered values that make up a period without counting anything twice: the value for
+ * exactly that period if there is one, else the values inside it that do not overlap (the
+ * longest first: a year entered beside its quarters is taken once, as the year).
+ */
+export function valuesForPeriod(values: readonly IndicatorValue[], period: ReportPeriod): IndicatorValue[] {
+  const exactMatch = values.find((v) => v.periodStart === period.from && v.periodEnd === period.to);
+  if (exactMatch) return [exactMatch];
+  const inside = values
+    .filter((v) => v.periodStart >= period.from && v.periodEnd <= period.to)
+    .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || b.periodEnd.localeCompare(a.periodEnd));
+  const chosen: IndicatorValue[] = [];
+  for (const v of inside) {
+    if (chosen.every((c) => v.periodStart > c.periodEnd || v.periodEnd < c.periodStart)) chosen.push(v);
+  }
+  return chosen;
+}
+
 function manualRaw(indicator: Indicator, values: readonly IndicatorValue[], period: ReportPeriod): RawValue {
-  const inside = values.filter((v) => v.periodStart >= period.from && v.periodEnd <= period.to);
-  if (inside.length === 0) return { value: null, peopleCounts: [] };
-  if (inside.length === 1) return { value: manualValue(inside[0] as IndicatorValue), peopleCounts: [] };
-  return { value: cumulativeOf(indicator.type, inside), peopleCounts: [] };
+  const parts = valuesForPeriod(values, period);
+  if (parts.length === 0) return { value: null, peopleCounts: [] };
+  if (parts.length === 1) return { value: manualValue(parts[0] as IndicatorValue), peopleCounts: [] };
+  return { value: cumulativeOf(indicator.type, parts), peopleCounts: [] };
+}
+
+/**
+ * Values of one indicator that add up to a shown total (the series against the cumulative, the
+ * period against what came before it): suppressed together, so that a hidden value gets a
+ * hidden partner and cannot be recovered by subtraction. The people count behind each value
+ * decides; the total is `protectLine`'s second result.
+ */
+function protectLine(raws: readonly RawValue[], k: number | null): { shown: (Shown | null)[]; totalHidden: boolean } {
+  if (k === null) return { shown: raws.map((r) => shownValue(r, null)), totalHidden: false };
+  const deciding = raws.map((r) => (r.value === null || r.peopleCounts.length === 0 ? 0 : Math.min(...r.peopleCounts)));
+  if (raws.every((r) => r.peopleCounts.length === 0))
+    return { shown: raws.map((r) => shownValue(r, k)), totalHidden: false };
+  const table = suppressTable(
+    deciding.map((d) => [Math.max(0, d)]),
+    k,
+    { rowTotals: false, columnTotals: true },
+  );
+  return {
+    shown: raws.map((r, i) =>
+      r.value === null ? null : table.cells[i]?.[0]?.suppressed ? { suppressed: true, threshold: k } : shownValue(r, k),
+    ),
+    totalHidden: table.columnTotals?.[0]?.suppressed ?? false,
+  };
 }
 
 function shownValue(raw: RawValue, k: number | null): Shown | null {
@@ -402,15 +446,49 @@ export async function indicatorResults(
       indicator.source === 'derived'
         ? await compute({ from: lifeStart, to: period.to })
         : {
-            value: cumulativeOf(
-              indicator.type,
-              own.filter((v) => v.periodEnd <= period.to),
-            ),
+            value: cumulativeOf(indicator.type, valuesForPeriod(own, { from: lifeStart, to: period.to })),
             peopleCounts: [],
           };
-    const actual = shownValue(actualRaw, k);
-    const cumulative = shownValue(cumulativeRaw, k);
+    // The cumulative is what came before the period plus the period: hide them together.
+    const additive = indicator.type === 'number' && actualRaw.value !== null && cumulativeRaw.value !== null;
+    const before: RawValue = additive
+      ? {
+          value: (cumulativeRaw.value ?? 0) - (actualRaw.value ?? 0),
+          peopleCounts: cumulativeRaw.peopleCounts.map((c, i) => c - (actualRaw.peopleCounts[i] ?? 0)),
+        }
+      : { value: null, peopleCounts: [] };
+    const pair = additive ? protectLine([before, actualRaw], k) : null;
+    let actual = pair ? (pair.shown[1] ?? null) : shownValue(actualRaw, k);
+    let cumulative =
+      pair?.totalHidden && k !== null ? { suppressed: true as const, threshold: k } : shownValue(cumulativeRaw, k);
     const periodTarget = targetFor(indicator.targets, period, indicator.type);
+    const disaggregation: IndicatorResultRow['disaggregation'] = [];
+    for (const dimension of indicator.disaggregation) {
+      const split = await breakdown(db, actor.orgId, indicator, owner.scope, period, dimension, k);
+      if (split) disaggregation.push(split);
+    }
+    const periods = seriesPeriods(indicator.targets, period.to);
+    const seriesRaw: RawValue[] = [];
+    for (const t of periods)
+      seriesRaw.push(await compute({ from: t.periodStart, to: earliestDate(t.periodEnd, period.to) }));
+    // The points add up towards the cumulative: protect them as one line, and keep a point that
+    // is the report's own period hidden exactly when its actual is.
+    const line =
+      indicator.type === 'number'
+        ? protectLine(seriesRaw, k)
+        : { shown: seriesRaw.map((r) => shownValue(r, k)), totalHidden: false };
+    if (line.totalHidden && k !== null) cumulative = { suppressed: true, threshold: k };
+    const series: IndicatorResultRow['series'] = periods.map((t, i) => {
+      let point = line.shown[i] ?? null;
+      if (t.periodStart === period.from && t.periodEnd === period.to && k !== null) {
+        if (point?.suppressed || actual?.suppressed) {
+          point = { suppressed: true, threshold: k };
+          actual = { suppressed: true, threshold: k };
+        }
+      }
+      return { periodStart: t.periodStart, periodEnd: t.periodEnd, target: t.target, actual: point };
+    });
+    // Worked out once every hidden value is settled: a % of a shown target would reveal it.
     const plain = (s: Shown | null) => (s && !s.suppressed ? s.value : null);
     const achievedPeriod = indicatorAchievement({
       type: indicator.type,
@@ -426,16 +504,6 @@ export async function indicatorResults(
       actual: plain(cumulative),
       target: indicator.lifeTarget,
     });
-    const disaggregation: IndicatorResultRow['disaggregation'] = [];
-    for (const dimension of indicator.disaggregation) {
-      const split = await breakdown(db, actor.orgId, indicator, owner.scope, period, dimension, k);
-      if (split) disaggregation.push(split);
-    }
-    const series: IndicatorResultRow['series'] = [];
-    for (const t of seriesPeriods(indicator.targets, period.to)) {
-      const raw = await compute({ from: t.periodStart, to: earliestDate(t.periodEnd, period.to) });
-      series.push({ periodStart: t.periodStart, periodEnd: t.periodEnd, target: t.target, actual: shownValue(raw, k) });
-    }
     const comment =
       own.find((v) => v.periodStart === period.from && v.periodEnd === period.to)?.comment ??
       own.filter((v) => v.periodStart >= period.from && v.periodEnd <= period.to).at(-1)?.comment ??

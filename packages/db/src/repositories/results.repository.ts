@@ -142,10 +142,10 @@ export async function measure(
           where att.org_id = ${orgId} and att.activity_id in (${activities})
           group by att.activity_id, att.participant_id
         ) t on t.activity_id = e.activity_id and t.participant_id = e.participant_id
-        where e.org_id = ${orgId} and e.activity_id in (${activities}) and e.status <> 'dropped'
+        where e.org_id = ${orgId} and e.activity_id in (${activities})
           and (
             (e.completion_override = 'completed' and a.end_date >= ${from} and a.end_date <= ${to})
-            or (e.completion_override is null and a.planned_minutes > 0
+            or (e.completion_override is null and e.status <> 'dropped' and a.planned_minutes > 0
               and coalesce(t.upto, 0) * 100 >= a.planned_minutes * a.completion_threshold
               and coalesce(t.before, 0) * 100 < a.planned_minutes * a.completion_threshold)
           )

@@ -441,6 +441,7 @@ export const en = {
   'validation.packSubmitted': 'This report has been submitted and can no longer change.',
   'validation.indicatorCode': 'Another indicator here already has this code.',
   'validation.notFederal': 'SF-425 applies to U.S. federal awards only.',
+  'validation.mentionsCode': 'Do not name participants by code in a report: write about them as a group.',
 
   'error.UNAUTHENTICATED': 'Your session has ended. Sign in again.',
   'error.INVALID_CREDENTIALS': 'The email or password is not right.',

@@ -442,6 +442,7 @@ export const mk: Record<keyof typeof en, string> = {
   'validation.packSubmitted': 'Овој извештај е поднесен и повеќе не може да се менува.',
   'validation.indicatorCode': 'Друг индикатор тука веќе ја има оваа ознака.',
   'validation.notFederal': 'SF-425 важи само за федерални грантови на САД.',
+  'validation.mentionsCode': 'Не именувајте учесници со шифра во извештај: пишувајте за нив како група.',
 
   'error.UNAUTHENTICATED': 'Сесијата истече. Најавете се повторно.',
   'error.INVALID_CREDENTIALS': 'Е-поштата или лозинката не се точни.',

@@ -443,6 +443,7 @@ export const sq: Record<keyof typeof en, string> = {
   'validation.packSubmitted': 'Ky raport është dorëzuar dhe nuk mund të ndryshohet më.',
   'validation.indicatorCode': 'Një tregues tjetër këtu e ka tashmë këtë kod.',
   'validation.notFederal': 'SF-425 vlen vetëm për grantet federale të SHBA-së.',
+  'validation.mentionsCode': 'Mos i përmendni pjesëmarrësit me kod në raport: shkruani për ta si grup.',
 
   'error.UNAUTHENTICATED': 'Seanca juaj ka përfunduar. Hyni përsëri.',
   'error.INVALID_CREDENTIALS': 'Emaili ose fjalëkalimi nuk është i saktë.',

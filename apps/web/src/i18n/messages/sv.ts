@@ -441,6 +441,7 @@ export const sv: Record<keyof typeof en, string> = {
   'validation.packSubmitted': 'Rapporten är inlämnad och kan inte längre ändras.',
   'validation.indicatorCode': 'En annan indikator här har redan den koden.',
   'validation.notFederal': 'SF-425 gäller bara amerikanska federala bidrag.',
+  'validation.mentionsCode': 'Nämn inte deltagare med kod i en rapport: skriv om dem som grupp.',
 
   'error.UNAUTHENTICATED': 'Din session har gått ut. Logga in igen.',
   'error.INVALID_CREDENTIALS': 'E-postadressen eller lösenordet stämmer inte.',
