@@ -460,3 +460,57 @@ describe('what a narrative may say', () => {
     expect(unchanged.version).toBe(pack.version);
   });
 });
+
+describe('hand-entered values', () => {
+  it('are hidden below k where they leave the organisation, and never counted twice', async () => {
+    const coordinator = await as('coordinator');
+    const finance = await as('finance');
+    const indicator = await coordinator.indicators.create({
+      projectId: null,
+      grantId: embassy.id,
+      level: 'outcome',
+      resultStatement: null,
+      code: 'M-1',
+      name: 'Women referred to legal aid',
+      definition: null,
+      unit: 'women',
+      type: 'number',
+      direction: 'increase',
+      baselineValue: 0,
+      baselineYear: null,
+      baselineComment: null,
+      lifeTarget: 20,
+      targets: [],
+      dataSource: null,
+      collectionMethod: null,
+      frequency: null,
+      responsible: null,
+      disaggregation: [],
+      source: 'manual',
+      numerator: null,
+      denominator: null,
+    });
+    const value = (periodStart: string, periodEnd: string, v: number) =>
+      coordinator.indicators.setValue({
+        indicatorId: indicator.id,
+        periodStart,
+        periodEnd,
+        value: v,
+        numerator: null,
+        denominator: null,
+        comment: null,
+      });
+    await value('2030-01-01', '2030-03-31', 3);
+    await value('2030-04-01', '2030-06-30', 9);
+    await value('2030-01-01', '2030-06-30', 12);
+    const q1 = { grantId: embassy.id, from: '2030-01-01', to: '2030-03-31' };
+    const pick = (rows: { code: string; actual: Shown | null }[]) => text(rows.find((r) => r.code === 'M-1')?.actual);
+    expect(pick((await coordinator.results.grant(q1)).rows)).toBe('3');
+    expect(pick((await finance.results.grant(q1)).rows)).toBe('<5');
+    const half = { grantId: embassy.id, from: '2030-01-01', to: '2030-06-30' };
+    expect(pick((await coordinator.results.grant(half)).rows)).toBe('12');
+    const year = { grantId: embassy.id, from: '2030-01-01', to: '2030-12-31' };
+    expect(pick((await coordinator.results.grant(year)).rows)).toBe('12');
+    await coordinator.indicators.delete({ id: indicator.id, version: indicator.version });
+  });
+});

@@ -312,8 +312,19 @@ export function valuesForPeriod(values: readonly IndicatorValue[], period: Repor
 function manualRaw(indicator: Indicator, values: readonly IndicatorValue[], period: ReportPeriod): RawValue {
   const parts = valuesForPeriod(values, period);
   if (parts.length === 0) return { value: null, peopleCounts: [] };
-  if (parts.length === 1) return { value: manualValue(parts[0] as IndicatorValue), peopleCounts: [] };
-  return { value: cumulativeOf(indicator.type, parts), peopleCounts: [] };
+  // A typed figure may count people ("3 women referred"): where it leaves the organisation, a
+  // whole number from 1 to k−1 (or such a numerator or denominator) is hidden like a computed one.
+  const counts = parts.flatMap((v) =>
+    v.numerator !== null && v.denominator !== null ? [v.numerator, v.denominator] : v.value !== null ? [v.value] : [],
+  );
+  const sum = (pick: (v: IndicatorValue) => number | null) => parts.reduce((t, v) => t + (pick(v) ?? 0), 0);
+  const peopleCounts =
+    indicator.type === 'percentage'
+      ? [sum((v) => v.numerator), sum((v) => v.denominator)]
+      : [counts.reduce((t, c) => t + c, 0)];
+  const whole = peopleCounts.filter((c) => Number.isInteger(c));
+  if (parts.length === 1) return { value: manualValue(parts[0] as IndicatorValue), peopleCounts: whole };
+  return { value: cumulativeOf(indicator.type, parts), peopleCounts: whole };
 }
 
 /**
@@ -442,13 +453,7 @@ export async function indicatorResults(
         ? derivedValue(db, actor.orgId, indicator, owner.scope, p)
         : Promise.resolve(manualRaw(indicator, own, p));
     const actualRaw = await compute(period);
-    const cumulativeRaw =
-      indicator.source === 'derived'
-        ? await compute({ from: lifeStart, to: period.to })
-        : {
-            value: cumulativeOf(indicator.type, valuesForPeriod(own, { from: lifeStart, to: period.to })),
-            peopleCounts: [],
-          };
+    const cumulativeRaw = await compute({ from: lifeStart, to: period.to });
     // The cumulative is what came before the period plus the period: hide them together.
     const additive = indicator.type === 'number' && actualRaw.value !== null && cumulativeRaw.value !== null;
     const before: RawValue = additive
