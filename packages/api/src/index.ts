@@ -28,7 +28,6 @@ export {
   checkExportRequest,
   type ExportProgress,
   exportContent,
-  exportReport,
   renderExport,
   reportActor,
   reportForCli,

@@ -275,13 +275,14 @@ export const demoGrants: GrantSpec[] = [
 ];
 
 /** First day of the month `offset` months after the month of `date`. */
-function monthStart(date: string, offset: number): string {
+export function monthStart(date: string, offset: number): string {
   const [y, m] = date.split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) + offset;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
-function lastDayOfMonth(date: string, offset: number): string {
+/** Last day of the month `offset` months after the month of `date`. */
+export function lastDayOfMonth(date: string, offset: number): string {
   return addDays(monthStart(date, offset + 1), -1);
 }
 

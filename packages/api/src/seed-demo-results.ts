@@ -11,6 +11,7 @@ import {
   listProjects,
   upsertIndicatorValue,
 } from '@tessera/db';
+import { lastDayOfMonth, monthStart } from './seed-demo-grants';
 
 /**
  * The demo's results: a logframe for the embassy grant (derived from the data, with one
@@ -49,16 +50,6 @@ function base(
     denominator: null,
     ...over,
   };
-}
-
-function lastDayOfMonth(anchor: string, months: number): string {
-  const [y, m] = anchor.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 + months + 1, 0)).toISOString().slice(0, 10);
-}
-
-function monthStart(anchor: string, months: number): string {
-  const [y, m] = anchor.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
 }
 
 /** Loads the results unless the organisation has indicators already. Returns records made. */

@@ -1,6 +1,6 @@
 import type { ActivitySession, ActivityTotals, AgeBand, Gender, HeadCountCell } from './delivery';
 import { can, type Role } from './roles';
-import { type Shown, suppressAlong, suppressCount, suppressTable } from './suppression';
+import { type Shown, shownExactly, suppressAlong, suppressCount, suppressTable } from './suppression';
 
 /**
  * Counts of people as a reader of the delivery screens sees them (DESIGN.md rules 3 and 4,
@@ -33,9 +33,7 @@ export interface ShownHeadCountSplit {
   total: Shown | null;
 }
 
-function exact(value: number): Shown {
-  return { suppressed: false, value };
-}
+const exact = shownExactly;
 
 /** A session of a head-count activity and its count (null until one is recorded). */
 export interface SessionHeadCount {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isoDateSchema } from './dates';
-import { activityKinds, outputKinds } from './delivery';
+import { activityKinds, ageBands, genders, outputKinds } from './delivery';
 import { idField, optionalText, requiredText, versionField } from './fields';
 import { messageKey } from './messages';
 
@@ -281,6 +281,19 @@ export interface IndicatorValue {
   denominator: number | null;
   comment: string | null;
   version: number;
+}
+
+/**
+ * The order groups of a split are shown in: genders and age bands as the domain lists them,
+ * cities alphabetically; each key once.
+ */
+export function orderGroupKeys(dimension: Disaggregation, keys: readonly string[]): string[] {
+  const order: readonly string[] = dimension === 'gender' ? genders : dimension === 'ageBand' ? ageBands : [];
+  return [...new Set(keys)].sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    return ia !== ib ? ia - ib : a.localeCompare(b);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,6 +20,11 @@ function isSmall(value: number, k: number): boolean {
   return value >= 1 && value < k;
 }
 
+/** A figure shown as it is (for readers who see exact counts, and for figures never hidden). */
+export function shownExactly(value: number): Shown {
+  return { suppressed: false, value };
+}
+
 /** One count on its own (no total beside it). */
 export function suppressCount(value: number, k: number): Shown {
   return isSmall(value, k) ? { suppressed: true, threshold: k } : { suppressed: false, value };

@@ -1,11 +1,11 @@
 import type { Actor, Indicator } from '@tessera/domain';
 import {
-  can,
   createIndicatorInput,
   createOutcomeInput,
   grantResultsInput,
   indicatorValueInput,
   packContentInput,
+  peopleCountThreshold,
   preparePackInput,
   projectResultsInput,
   recordIdInput,
@@ -82,7 +82,7 @@ export const outcomesRouter = router({
  */
 async function resultsView(db: Executor, actor: Actor, period: { from: string; to: string }, indicators: Indicator[]) {
   const org = await requireOrganization(db, actor);
-  const k = can(actor.role, 'participant.read') ? null : org.suppressionThreshold;
+  const k = peopleCountThreshold(actor.role, org.suppressionThreshold);
   return {
     period: { from: period.from, to: period.to },
     suppressionThreshold: k,

@@ -54,7 +54,6 @@ import {
   findProject,
   headCountCellsOf,
   insertActivity,
-  insertAuditEvent,
   insertOutput,
   insertPartner,
   insertProject,
@@ -77,18 +76,8 @@ import {
   updatePartner,
   updateProject,
 } from '@tessera/db';
+import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
-
-async function audit(
-  db: Executor,
-  actor: Actor,
-  action: 'create' | 'update' | 'delete',
-  entity: string,
-  entityId: string,
-  fields: string[],
-): Promise<void> {
-  await insertAuditEvent(db, { orgId: actor.orgId, userId: actor.userId, action, entity, entityId, fields });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Partners

@@ -1,6 +1,6 @@
 import type { Actor, Locale, ReportFormat, ReportPackContent } from '@tessera/domain';
 import { DomainError, locales, messageKey, reportFormats } from '@tessera/domain';
-import { type Db, findOrganizationBySlug, organizationsWithGrantReference } from '@tessera/db';
+import { type Db, type Executor, findOrganizationBySlug, organizationsWithGrantReference } from '@tessera/db';
 import { NotUsFederalError, type RenderedReport, renderReport } from '@tessera/reports';
 import { actorFromToken } from '../actor';
 import { invalid } from './errors';
@@ -38,18 +38,26 @@ function notFederal(): DomainError {
   });
 }
 
-/** The figures of an export, read in one transaction; refuses what cannot be exported. */
-export async function exportContent(
+/** The figures of an export; refuses what cannot be exported (SF-425 for another funder). */
+async function readExportContent(
+  db: Executor,
+  actor: Actor,
+  input: { id: string; format: ReportFormat; locale?: Locale | undefined },
+  now: Date,
+): Promise<ReportPackContent> {
+  const content = await packContent(db, actor, { id: input.id, locale: input.locale }, now);
+  if (input.format === 'sf425' && content.sf425 === null) throw notFederal();
+  return content;
+}
+
+/** The figures of an export, read in one transaction. */
+export function exportContent(
   db: Db,
   actor: Actor,
   input: { id: string; format: ReportFormat; locale?: Locale | undefined },
   now: Date,
 ): Promise<ReportPackContent> {
-  const content = await db
-    .transaction()
-    .execute((trx) => packContent(trx, actor, { id: input.id, locale: input.locale }, now));
-  if (input.format === 'sf425' && content.sf425 === null) throw notFederal();
-  return content;
+  return db.transaction().execute((trx) => readExportContent(trx, actor, input, now));
 }
 
 /** Draws the content into a file (CPU only: no database). */
@@ -64,16 +72,6 @@ export async function renderExport(
     if (error instanceof NotUsFederalError) throw notFederal();
     throw error;
   }
-}
-
-export async function exportReport(
-  db: Db,
-  actor: Actor,
-  input: { id: string; format: ReportFormat; locale?: Locale | undefined },
-  now: Date,
-  onProgress?: ExportProgress,
-): Promise<RenderedReport> {
-  return renderExport(await exportContent(db, actor, input, now), input.format, onProgress);
 }
 
 /** For the export routes: the session's actor if the role may read report packs. */
@@ -120,9 +118,7 @@ export async function reportForCli(
   // for a grant that is not a U.S. federal award) leaves no new draft behind.
   const content = await db.transaction().execute(async (trx) => {
     const pack = await packForReference(trx, actor, input);
-    const read = await packContent(trx, actor, { id: pack.id, locale: input.locale }, now);
-    if (input.format === 'sf425' && read.sf425 === null) throw notFederal();
-    return read;
+    return readExportContent(trx, actor, { id: pack.id, format: input.format, locale: input.locale }, now);
   });
   return renderExport(content, input.format, onProgress);
 }

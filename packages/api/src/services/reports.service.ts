@@ -13,7 +13,6 @@ import type {
   ReportPack,
   ReportPackContent,
   SaveNarrativeInput,
-  Shown,
   SubmitPackInput,
 } from '@tessera/domain';
 import type { ActivityKind, OutputKind } from '@tessera/domain';
@@ -27,7 +26,9 @@ import {
   messageKey,
   narrativeSectionKeys,
   noFilter,
+  orderGroupKeys,
   sf425Lines,
+  shownExactly,
   suppressAlong,
   suppressCount,
   suppressTable,
@@ -41,7 +42,6 @@ import {
   findReportPack,
   findReportPackFor,
   headCountGrid,
-  insertAuditEvent,
   insertReportPack,
   listDeadlines,
   listGrantIndicators,
@@ -50,6 +50,7 @@ import {
   markDeadlineSubmitted,
   markReportSubmitted,
   measure,
+  measureTotal,
   packActivities,
   packOutputs,
   type ResultsScope,
@@ -57,6 +58,7 @@ import {
   spendingByLineBetween,
   sumReceived,
 } from '@tessera/db';
+import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
 import { requireGrant, requireOrganization } from './grants.service';
 import { indicatorResults } from './results.service';
@@ -95,14 +97,7 @@ export async function preparePack(db: Executor, actor: Actor, input: PreparePack
   });
   const created = await findReportPackFor(db, actor.orgId, grant.id, input);
   if (!created) throw notFound('report');
-  await insertAuditEvent(db, {
-    orgId: actor.orgId,
-    userId: actor.userId,
-    action: 'create',
-    entity: 'report_pack',
-    entityId: created.id,
-    fields: ['period'],
-  });
+  await audit(db, actor, 'create', 'report_pack', created.id, ['period']);
   return created;
 }
 
@@ -136,14 +131,14 @@ export async function saveNarrative(db: Executor, actor: Actor, input: SaveNarra
   if (!(await saveReportNarrative(db, actor.orgId, { id: pack.id, version: pack.version, narrative }))) {
     throw stale('report');
   }
-  await insertAuditEvent(db, {
-    orgId: actor.orgId,
-    userId: actor.userId,
-    action: 'update',
-    entity: 'report_pack',
-    entityId: pack.id,
-    fields: input.sections.map((s) => `narrative.${s.key}`),
-  });
+  await audit(
+    db,
+    actor,
+    'update',
+    'report_pack',
+    pack.id,
+    input.sections.map((s) => `narrative.${s.key}`),
+  );
   return getPack(db, actor, pack.id);
 }
 
@@ -178,30 +173,14 @@ export async function submitPack(db: Executor, actor: Actor, input: SubmitPackIn
   );
   if (deadlineId) closing.add(deadlineId);
   for (const id of closing) await markDeadlineSubmitted(db, actor.orgId, id, input.submittedDate);
-  await insertAuditEvent(db, {
-    orgId: actor.orgId,
-    userId: actor.userId,
-    action: 'update',
-    entity: 'report_pack',
-    entityId: pack.id,
-    fields: ['status', 'submittedDate'],
-  });
+  await audit(db, actor, 'update', 'report_pack', pack.id, ['status', 'submittedDate']);
   return getPack(db, actor, pack.id);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Content
 
-const exact = (value: number): Shown => ({ suppressed: false, value });
-
-function orderKeys(dimension: Disaggregation, keys: string[]): string[] {
-  const order: readonly string[] = dimension === 'gender' ? genders : dimension === 'ageBand' ? ageBands : [];
-  return [...new Set(keys)].sort((a, b) => {
-    const ia = order.indexOf(a);
-    const ib = order.indexOf(b);
-    return ia !== ib ? ia - ib : a.localeCompare(b);
-  });
-}
+const exact = shownExactly;
 
 async function reachBreakdown(
   db: Executor,
@@ -220,7 +199,7 @@ async function reachBreakdown(
   const p = byKey(people);
   const h = byKey(hours);
   const c = byKey(completions);
-  const keys = orderKeys(dimension, [...p.keys(), ...c.keys()]);
+  const keys = orderGroupKeys(dimension, [...p.keys(), ...c.keys()]);
   const table = suppressTable(
     keys.map((key) => [p.get(key) ?? 0, c.get(key) ?? 0]),
     k,
@@ -254,8 +233,8 @@ async function reachOf(
   period: { from: string; to: string },
   k: number,
 ): Promise<PackReach & { raw: { participants: number; headCount: number } }> {
-  const total = async (m: 'uniqueParticipants' | 'participantHours' | 'completions' | 'headCount' | 'sessionsHeld') =>
-    (await measure(db, orgId, scope, { measure: m, filter: noFilter }, period)).reduce((s, r) => s + r.value, 0);
+  const total = (m: 'uniqueParticipants' | 'participantHours' | 'completions' | 'headCount' | 'sessionsHeld') =>
+    measureTotal(db, orgId, scope, { measure: m, filter: noFilter }, period);
   const [participants, hours, completions, heads, sessionsHeld, grid] = await Promise.all([
     total('uniqueParticipants'),
     total('participantHours'),

@@ -15,16 +15,16 @@ import type {
   UpdateOutcomeInput,
 } from '@tessera/domain';
 import {
-  ageBands,
   cumulativeOf,
-  genders,
   indicatorAchievement,
   manualValue,
   messageKey,
   needsVarianceExplanation,
+  orderGroupKeys,
   peopleMeasures,
   percentageOf,
   seriesPeriods,
+  shownExactly,
   suppressAlong,
   suppressTable,
   targetFor,
@@ -41,7 +41,6 @@ import {
   findParticipant,
   findProject,
   indicatorCodeTaken,
-  insertAuditEvent,
   insertIndicator,
   insertOutcome,
   listGrantIndicators as listGrantIndicatorRows,
@@ -51,24 +50,15 @@ import {
   type MeasureGroup,
   measure,
   measureSplits,
+  measureTotal,
   type ResultsScope,
   updateIndicator as updateIndicatorRow,
   updateOutcome as updateOutcomeRow,
   upsertIndicatorValue,
 } from '@tessera/db';
+import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
 import { requireGrant } from './grants.service';
-
-async function audit(
-  db: Executor,
-  actor: Actor,
-  action: 'create' | 'update' | 'delete' | 'read',
-  entity: string,
-  entityId: string,
-  fields: string[],
-) {
-  await insertAuditEvent(db, { orgId: actor.orgId, userId: actor.userId, action, entity, entityId, fields });
-}
 
 /** The project or grant an indicator belongs to, if it is this organisation's. */
 async function requireScope(
@@ -250,7 +240,7 @@ export async function removeOutcome(db: Executor, actor: Actor, input: { id: str
 // ---------------------------------------------------------------------------------------------
 // Indicator results: computed in the database, suppressed below k where they count people
 
-const exact = (value: number): Shown => ({ suppressed: false, value });
+const exact = shownExactly;
 
 /** The earlier of two ISO dates. */
 const earliestDate = (a: string, b: string): string => [a, b].sort()[0] as string;
@@ -272,8 +262,7 @@ async function derivedValue(
   scope: ResultsScope,
   period: ReportPeriod,
 ): Promise<RawValue> {
-  const total = async (spec: MeasureSpec) =>
-    (await measure(db, orgId, scope, spec, period)).reduce((s, r) => s + r.value, 0);
+  const total = (spec: MeasureSpec) => measureTotal(db, orgId, scope, spec, period);
   if (!indicator.numerator) return { value: null, peopleCounts: [] };
   const numerator = await total(indicator.numerator);
   const people = isPeople(indicator.numerator) ? [numerator] : [];
@@ -370,12 +359,11 @@ async function breakdown(
   if (indicator.source !== 'derived' || indicator.type !== 'number' || !spec) return null;
   if (!measureSplits(spec.measure, dimension as MeasureGroup)) return null;
   const rows = await measure(db, orgId, scope, spec, period, dimension);
-  const order: readonly string[] = dimension === 'gender' ? genders : dimension === 'ageBand' ? ageBands : [];
-  rows.sort((a, b) => {
-    const ia = order.indexOf(a.key ?? '');
-    const ib = order.indexOf(b.key ?? '');
-    return ia !== ib ? ia - ib : (a.key ?? '').localeCompare(b.key ?? '');
-  });
+  const order = orderGroupKeys(
+    dimension,
+    rows.map((r) => r.key ?? ''),
+  );
+  rows.sort((a, b) => order.indexOf(a.key ?? '') - order.indexOf(b.key ?? ''));
   const totalValue = rows.reduce((s, r) => s + r.value, 0);
   if (k === null) {
     return {
@@ -444,8 +432,12 @@ export async function indicatorResults(
     indicators.filter((i) => i.source === 'manual').map((i) => i.id),
   );
   const rows: IndicatorResultRow[] = [];
+  // A grant's indicators share a few owners: look each up once.
+  const owners = new Map<string, Awaited<ReturnType<typeof requireScope>>>();
   for (const indicator of indicators) {
-    const owner = await requireScope(db, actor, indicator);
+    const ownerKey = `${indicator.projectId ?? ''}/${indicator.grantId ?? ''}`;
+    const owner = owners.get(ownerKey) ?? (await requireScope(db, actor, indicator));
+    owners.set(ownerKey, owner);
     const lifeStart = earliestDate(owner.startDate, period.from);
     const own = values.filter((v) => v.indicatorId === indicator.id);
     const compute = (p: ReportPeriod) =>
