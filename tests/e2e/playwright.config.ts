@@ -1,7 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
-import { baseURL, chromiumPath, databasePath, hasChromium, port, skipReason } from './environment';
+import { baseURL, chromiumPath, databasePath, decision, hasChromium, port } from './environment';
 
-if (!hasChromium) console.warn(`\n[e2e] ${skipReason}\n`);
+if (decision.action === 'fail') {
+  console.error(`\n[e2e] ${decision.message}\n`);
+  process.exit(1);
+}
+if (decision.action === 'skip') console.warn(`\n[e2e] ${decision.message}\n`);
 
 export default defineConfig({
   testDir: './tests',
@@ -12,7 +16,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  // Under CI a skipped journey fails the run (see ci-skips.ts).
+  reporter: [['list'], ['./ci-skips.ts']],
   use: {
     ...devices['Desktop Chrome'],
     baseURL,
@@ -40,6 +45,8 @@ export default defineConfig({
         url: `${baseURL}/healthz`,
         reuseExistingServer: false,
         timeout: 60_000,
+        // Let start-server.mjs close the database and delete it (the default is SIGKILL).
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
         stdout: 'pipe',
         stderr: 'pipe',
         env: {

@@ -1,11 +1,14 @@
 import { expect, type Page, test } from '@playwright/test';
-import { hasChromium, skipReason } from '../environment';
+import { decision, skipReason } from '../environment';
 
 export const demoPassword = 'tessera-demo';
 
-/** Call at the top of every spec file: without Chromium the suite skips instead of failing. */
+/**
+ * Call at the top of every spec file: without Chromium the suite skips instead of failing, except
+ * under CI, where playwright.config.ts stops the run first (see browserSuiteDecision).
+ */
 export function requireChromium(): void {
-  test.skip(!hasChromium, skipReason);
+  test.skip(decision.action !== 'run', skipReason);
 }
 
 export async function signIn(page: Page, email: string): Promise<void> {
