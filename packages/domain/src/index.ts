@@ -21,3 +21,4 @@ export * from './report-pack';
 export * from './results';
 export * from './roles';
 export * from './suppression';
+export * from './suppression-audit';

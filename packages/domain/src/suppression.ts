@@ -1,10 +1,11 @@
+import { type AugmentedTable, feasibleRange, isProtected, type Position } from './suppression-audit';
+
 /**
- * Small-count suppression (REPORTING.md, DESIGN.md rule 4). A count from 1 to k−1 is shown as
- * "<k"; zero is shown as 0. Where a row or column total is shown, a line that hides one cell
- * hides at least one more (complementary suppression, the smallest non-zero cell), so the hidden
- * cell cannot be recovered by subtracting the shown cells from the total. When a line has no
- * other non-zero cell to hide, its total is hidden instead. Hours and money that belong to a
- * hidden count are hidden with it (`suppressAlong`).
+ * Small-count suppression (REPORTING.md, DESIGN.md rule 4). A count from 1 to k−1 is hidden;
+ * zero is shown as 0. Where totals are shown, more entries are hidden (complementary
+ * suppression) until no hidden small count can be narrowed by exact arithmetic to fewer than k
+ * possible values (`suppression-audit.ts`). Hours and money that belong to a hidden count are
+ * hidden with it (`suppressAlong`).
  */
 
 export type Shown = { suppressed: false; value: number } | { suppressed: true; threshold: number };
@@ -32,7 +33,11 @@ export function suppressCount(value: number, k: number): Shown {
 
 /**
  * Suppresses a table of counts (rows × columns) shown with row totals and/or column totals.
- * Deterministic: ties between candidate cells go to the first in reading order.
+ * Primary suppression hides every count (cell or total) from 1 to k−1. Then, while an attacker
+ * could narrow a hidden small count to fewer than k values by exact arithmetic on what is shown
+ * (`feasibleRange`), one more entry is hidden: the smallest non-zero cell in the same row or
+ * column that protects it, else the smallest such total. Deterministic: ties go to the first in
+ * reading order.
  */
 export function suppressTable(
   counts: readonly (readonly number[])[],
@@ -48,72 +53,102 @@ export function suppressTable(
       if (!Number.isInteger(value) || value < 0) throw new RangeError(`Not a count: ${value}`);
     }
   }
-  const hidden = counts.map((row) => row.map((value) => isSmall(value, k)));
-  const rowSums = counts.map((row) => row.reduce((s, v) => s + v, 0));
-  const columnSums = Array.from({ length: columns }, (_, c) => counts.reduce((s, row) => s + (row[c] ?? 0), 0));
-  const grand = rowSums.reduce((s, v) => s + v, 0);
-  const rowTotalHidden = rowSums.map((v) => isSmall(v, k));
-  const columnTotalHidden = columnSums.map((v) => isSmall(v, k));
-
-  // A line (its cells and whether its total shows) that hides exactly one cell gets a partner.
-  const protect = (cellsOf: [number, number][], totalShown: () => boolean, hideTotal: () => void): boolean => {
-    if (!totalShown()) return false;
-    const hiddenCells = cellsOf.filter(([r, c]) => hidden[r]?.[c]);
-    if (hiddenCells.length !== 1) return false;
-    let best: [number, number] | null = null;
-    for (const [r, c] of cellsOf) {
-      const value = counts[r]?.[c] ?? 0;
-      if (hidden[r]?.[c] || value === 0) continue;
-      if (best === null || value < (counts[best[0]]?.[best[1]] ?? 0)) best = [r, c];
-    }
-    if (best) (hidden[best[0]] as boolean[])[best[1]] = true;
-    else hideTotal();
-    return true;
+  const grid = augment(counts, options);
+  const hidden = grid.values.map((line, r) => line.map((value, c) => grid.exists(r, c) && isSmall(value, k)));
+  const table: AugmentedTable = { values: grid.values, hidden, lines: grid.lines };
+  const sensitive = grid.positions.filter(([r, c]) => hidden[r]?.[c]);
+  const hide = ([r, c]: Position) => {
+    (hidden[r] as boolean[])[c] = true;
   };
-
-  for (let changed = true; changed; ) {
-    changed = false;
-    if (options.rowTotals) {
-      for (let r = 0; r < rows; r += 1) {
-        const line = Array.from({ length: columns }, (_, c) => [r, c] as [number, number]);
-        changed =
-          protect(
-            line,
-            () => !rowTotalHidden[r],
-            () => {
-              rowTotalHidden[r] = true;
-            },
-          ) || changed;
-      }
-    }
-    if (options.columnTotals) {
-      for (let c = 0; c < columns; c += 1) {
-        const line = Array.from({ length: rows }, (_, r) => [r, c] as [number, number]);
-        changed =
-          protect(
-            line,
-            () => !columnTotalHidden[c],
-            () => {
-              columnTotalHidden[c] = true;
-            },
-          ) || changed;
-      }
-    }
+  for (;;) {
+    const exposed = sensitive.find((position) => !isProtected(feasibleRange(table, position), k));
+    if (!exposed) break;
+    const candidates = partnersOf(grid, hidden, exposed);
+    const protecting = candidates.find((candidate) => {
+      hide(candidate);
+      const enough = isProtected(feasibleRange(table, exposed), k);
+      (hidden[candidate[0]] as boolean[])[candidate[1]] = false;
+      return enough;
+    });
+    const chosen = protecting ?? candidates[0];
+    if (!chosen) throw new Error('Suppression found no entry left to hide.');
+    hide(chosen);
   }
 
-  const shown = (value: number, isHidden: boolean): Shown =>
+  const shown = (value: number, isHidden: boolean | undefined): Shown =>
     isHidden ? { suppressed: true, threshold: k } : { suppressed: false, value };
-  // The grand total is the sum of the totals shown: hide it when exactly one total is hidden.
-  const grandHidden =
-    isSmall(grand, k) ||
-    (options.rowTotals && rowTotalHidden.filter(Boolean).length === 1) ||
-    (options.columnTotals && columnTotalHidden.filter(Boolean).length === 1);
+  const hasTotals = options.rowTotals || options.columnTotals;
   return {
-    cells: counts.map((row, r) => row.map((value, c) => shown(value, hidden[r]?.[c] ?? false))),
-    rowTotals: options.rowTotals ? rowSums.map((v, r) => shown(v, rowTotalHidden[r] ?? false)) : null,
-    columnTotals: options.columnTotals ? columnSums.map((v, c) => shown(v, columnTotalHidden[c] ?? false)) : null,
-    grandTotal: options.rowTotals || options.columnTotals ? shown(grand, grandHidden) : null,
+    cells: counts.map((row, r) => row.map((value, c) => shown(value, hidden[r]?.[c]))),
+    rowTotals: options.rowTotals
+      ? counts.map((_, r) => shown(grid.values[r]?.[columns] ?? 0, hidden[r]?.[columns]))
+      : null,
+    columnTotals: options.columnTotals
+      ? Array.from({ length: columns }, (_, c) => shown(grid.values[rows]?.[c] ?? 0, hidden[rows]?.[c]))
+      : null,
+    grandTotal: hasTotals ? shown(grid.values[rows]?.[columns] ?? 0, hidden[rows]?.[columns]) : null,
   };
+}
+
+interface Grid {
+  values: number[][];
+  lines: { parts: Position[]; sum: Position }[];
+  /** Every entry that is published, in reading order. */
+  positions: Position[];
+  exists(r: number, c: number): boolean;
+  rows: number;
+  columns: number;
+}
+
+/** The table with its totals as one (R+1)×(C+1) grid, and the lines that add up in it. */
+function augment(counts: readonly (readonly number[])[], options: { rowTotals: boolean; columnTotals: boolean }): Grid {
+  const rows = counts.length;
+  const columns = counts[0]?.length ?? 0;
+  const values = Array.from({ length: rows + 1 }, (_, r) =>
+    Array.from({ length: columns + 1 }, (_, c) => {
+      if (r < rows && c < columns) return counts[r]?.[c] ?? 0;
+      let sum = 0;
+      for (let i = 0; i < rows; i += 1)
+        for (let j = 0; j < columns; j += 1)
+          if ((r === rows || i === r) && (c === columns || j === c)) sum += counts[i]?.[j] ?? 0;
+      return sum;
+    }),
+  );
+  const hasTotals = options.rowTotals || options.columnTotals;
+  const exists = (r: number, c: number): boolean => {
+    if (r < rows && c < columns) return true;
+    if (r < rows && c === columns) return options.rowTotals;
+    if (r === rows && c < columns) return options.columnTotals;
+    return r === rows && c === columns && hasTotals;
+  };
+  const lines: Grid['lines'] = [];
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  if (options.rowTotals) {
+    for (const r of range(rows)) lines.push({ parts: range(columns).map((c) => [r, c] as const), sum: [r, columns] });
+    lines.push({ parts: range(rows).map((r) => [r, columns] as const), sum: [rows, columns] });
+  }
+  if (options.columnTotals) {
+    for (const c of range(columns)) lines.push({ parts: range(rows).map((r) => [r, c] as const), sum: [rows, c] });
+    lines.push({ parts: range(columns).map((c) => [rows, c] as const), sum: [rows, columns] });
+  }
+  const positions = range(rows + 1)
+    .flatMap((r) => range(columns + 1).map((c) => [r, c] as const))
+    .filter(([r, c]) => exists(r, c));
+  return { values, lines, positions, exists, rows, columns };
+}
+
+/**
+ * Entries that could protect `exposed`: shown, non-zero, in its row or column of the grid;
+ * cells before totals, smallest first, then reading order. Where its lines have none left,
+ * any shown non-zero entry (the loop always ends: a table hidden whole is unbounded).
+ */
+function partnersOf(grid: Grid, hidden: readonly (readonly boolean[])[], exposed: Position): Position[] {
+  const open = grid.positions.filter(([r, c]) => !hidden[r]?.[c] && (grid.values[r]?.[c] ?? 0) > 0);
+  const isTotal = ([r, c]: Position) => r === grid.rows || c === grid.columns;
+  const order = (a: Position, b: Position) =>
+    Number(isTotal(a)) - Number(isTotal(b)) || (grid.values[a[0]]?.[a[1]] ?? 0) - (grid.values[b[0]]?.[b[1]] ?? 0);
+  const near = open.filter(([r, c]) => r === exposed[0] || c === exposed[1]).sort(order);
+  return near.length > 0 ? near : open.sort(order);
 }
 
 /** A figure that belongs to a count (hours of a group, money per head): hidden when it is. */
