@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCaller, createInnerContext } from '@tessera/api';
 import { findOrganizationBySlug, listMembers, openDatabase } from '@tessera/db';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsx = path.join(serverDir, 'node_modules', '.bin', 'tsx');
@@ -14,7 +14,13 @@ function cli(databaseUrl: string, args: string[], stdin = '') {
   const result = spawnSync(tsx, ['src/cli.ts', ...args], {
     cwd: serverDir,
     input: stdin,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    // The key beside the database: the default (./data/secret.key) would land in the repository.
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      SECRET_KEY_FILE: path.join(path.dirname(databaseUrl), 'secret.key'),
+      NODE_ENV: 'production',
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -31,7 +37,9 @@ async function withDb<T>(file: string, fn: (db: ReturnType<typeof openDatabase>[
 }
 
 describe('admin CLI', () => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'tessera-cli-')), 'cli.db');
+  const dir = mkdtempSync(path.join(tmpdir(), 'tessera-cli-'));
+  const file = path.join(dir, 'cli.db');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints help listing every command', () => {
     const { code, out } = cli(file, ['help']);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -203,6 +203,7 @@ describe('import from the CLI', () => {
   const tsx = path.join(serverDir, 'node_modules', '.bin', 'tsx');
   const dir = mkdtempSync(path.join(tmpdir(), 'tessera-import-'));
   const database = path.join(dir, 'cli.db');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   function cli(args: string[], env: Record<string, string> = { SECRET_KEY: '07'.repeat(32) }) {
     const result = spawnSync(tsx, ['src/cli.ts', ...args], {

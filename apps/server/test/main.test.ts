@@ -1,9 +1,9 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsx = path.join(serverDir, 'node_modules', '.bin', 'tsx');
@@ -41,6 +41,7 @@ function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
 describe('the start command', () => {
   it('creates and seeds a new database, serves, stops cleanly on Ctrl-C, and reuses the data next time', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tessera-main-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const env = {
       DATABASE_URL: path.join(dir, 'nested', 'app.db'),
       SECRET_KEY_FILE: path.join(dir, 'secret.key'),

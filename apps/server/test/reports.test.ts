@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,10 +193,17 @@ describe('cli report', () => {
   const tsx = path.join(serverDir, 'node_modules', '.bin', 'tsx');
   const dir = mkdtempSync(path.join(tmpdir(), 'tessera-report-'));
   const database = path.join(dir, 'cli.db');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const cli = (args: string[]) => {
     const result = spawnSync(tsx, ['src/cli.ts', ...args], {
       cwd: serverDir,
-      env: { ...process.env, DATABASE_URL: database, NODE_ENV: 'production' },
+      // The key beside the database: the default (./data/secret.key) would land in the repository.
+      env: {
+        ...process.env,
+        DATABASE_URL: database,
+        SECRET_KEY_FILE: path.join(dir, 'secret.key'),
+        NODE_ENV: 'production',
+      },
       encoding: 'utf8',
       timeout: 120_000,
     });

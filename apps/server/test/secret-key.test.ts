@@ -1,12 +1,19 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadSecretKey } from '../src/secret-key';
+
+/** A fresh directory, removed when the test ends. */
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tessera-key-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 describe('the secret key', () => {
   it('is created once, private to its owner, and reused', () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tessera-key-')), 'keys', 'secret.key');
+    const file = path.join(tempDir(), 'keys', 'secret.key');
     const first = loadSecretKey({ file });
     expect(first.created).toBe(true);
     expect(first.key).toHaveLength(32);
@@ -17,7 +24,7 @@ describe('the secret key', () => {
   });
 
   it('takes SECRET_KEY over the file and refuses malformed keys', () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tessera-key-')), 'secret.key');
+    const file = path.join(tempDir(), 'secret.key');
     expect(Buffer.from(loadSecretKey({ key: 'ab'.repeat(32), file }).key).toString('hex')).toBe('ab'.repeat(32));
     expect(() => loadSecretKey({ key: 'short', file })).toThrow(/64 hexadecimal/);
     writeFileSync(file, 'not a key');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -8,14 +8,23 @@ import { migrations } from '../src/migrations';
 import { createTestFunder, createTestOrganization } from '../src/testing';
 
 let opened: OpenedDatabase | undefined;
+const dirs: string[] = [];
 afterEach(async () => {
   await opened?.close();
   opened = undefined;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** A database file in a fresh directory, removed (with its -wal and -shm) after the test. */
+function tempDatabaseFile(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tessera-'));
+  dirs.push(dir);
+  return path.join(dir, 'db.sqlite');
+}
 
 describe('opening a SQLite file', () => {
   it('sets WAL, synchronous=FULL, foreign keys and secure_delete', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tessera-')), 'db.sqlite');
+    const file = tempDatabaseFile();
     opened = openDatabase(file);
     const pragma = async (name: string) =>
       Object.values((await sql.raw(`pragma ${name}`).execute(opened!.db)).rows[0] as Record<string, unknown>)[0];
@@ -26,7 +35,7 @@ describe('opening a SQLite file', () => {
   });
 
   it('migrates once and is idempotent', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tessera-')), 'db.sqlite');
+    const file = tempDatabaseFile();
     opened = openDatabase(file);
     const first = await migrateToLatest(opened.db);
     expect(first.map((r) => r.status)).toEqual(Object.keys(migrations).map(() => 'Success'));
@@ -45,7 +54,7 @@ describe('opening a SQLite file', () => {
   });
 
   it('leaves no trace of overwritten text in the file (secure_delete)', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tessera-')), 'db.sqlite');
+    const file = tempDatabaseFile();
     opened = openDatabase(file);
     await migrateToLatest(opened.db);
     const org = await createTestOrganization(opened.db);
