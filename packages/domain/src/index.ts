@@ -22,3 +22,4 @@ export * from './results';
 export * from './roles';
 export * from './suppression';
 export * from './suppression-audit';
+export * from './period-lattice';
