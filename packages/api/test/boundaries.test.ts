@@ -67,6 +67,16 @@ beforeEach(async () => {
       completionThreshold: 80,
     })
   ).id;
+  // Finance and packs ask for periods of the lattice (ADR 0012): the day-level periods these
+  // boundaries need are the grant's reporting periods.
+  for (const [periodStart, periodEnd] of [
+    ['2026-03-01', '2026-03-03'],
+    ['2026-03-01', '2026-03-04'],
+    ['2026-03-09', '2026-03-31'],
+    ['2026-03-01', '2026-03-31'],
+  ] as const) {
+    await finance.deadlines.create({ grantId, kind: 'narrative', periodStart, periodEnd, dueDate: '2026-12-31' });
+  }
   sessionIds = [];
   for (const date of ['2026-03-02', '2026-03-04', '2026-03-09']) {
     sessionIds.push((await coordinator.sessions.create({ activityId, date, minutes: 300 })).id);

@@ -281,6 +281,7 @@ const calls: Record<string, (caller: Caller, ids: Ids) => Promise<unknown>> = {
   'results.project': (c, ids) =>
     c.results.project({ projectId: ids.p.projectId, from: '2026-01-01', to: '2026-12-31' }),
   'results.grant': (c, ids) => c.results.grant({ grantId: ids.grantId, from: '2026-01-01', to: '2026-12-31' }),
+  'results.periods': (c, ids) => c.results.periods({ grantId: ids.grantId }),
   'reports.list': (c, ids) => c.reports.list({ grantId: ids.grantId }),
   'reports.get': (c, ids) => c.reports.get({ id: ids.r.packId }),
   'reports.content': (c, ids) => c.reports.content({ id: ids.r.packId }),
@@ -375,6 +376,7 @@ const targetsARecord = new Set([
   'outcomes.delete',
   'results.project',
   'results.grant',
+  'results.periods',
   'reports.list',
   'reports.get',
   'reports.content',

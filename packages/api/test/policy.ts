@@ -140,6 +140,7 @@ export const procedurePolicy: Record<string, string> = {
 
   'results.project': 'ACFV',
   'results.grant': 'ACFV',
+  'results.periods': 'ACFV',
 
   'reports.list': 'ACFV',
   'reports.get': 'ACFV',

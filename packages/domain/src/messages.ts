@@ -60,6 +60,7 @@ export const validationKeys = [
   'validation.positive',
   'validation.invalidYear',
   'validation.packSubmitted',
+  'validation.notLatticePeriod',
   'validation.indicatorCode',
   'validation.notFederal',
   'validation.mentionsCode',

@@ -18,6 +18,7 @@ import {
 import type { Executor } from '@tessera/db';
 import * as z from 'zod';
 import { requireOrganization } from '../services/grants.service';
+import { type LatticeOwner, readerPeriods, requireLatticePeriod } from '../services/period-lattice.service';
 import * as reports from '../services/reports.service';
 import * as results from '../services/results.service';
 import { orgProcedure, router } from '../trpc';
@@ -80,9 +81,17 @@ export const outcomesRouter = router({
  * The results view. Admin and coordinator (who see the register anyway) get exact figures;
  * finance and viewers get counts of people suppressed below the organisation's threshold.
  */
-async function resultsView(db: Executor, actor: Actor, period: { from: string; to: string }, indicators: Indicator[]) {
+async function resultsView(
+  db: Executor,
+  actor: Actor,
+  owner: LatticeOwner,
+  period: { from: string; to: string },
+  indicators: Indicator[],
+) {
   const org = await requireOrganization(db, actor);
   const k = peopleCountThreshold(actor.role, org.suppressionThreshold);
+  // Readers whose counts are suppressed ask for periods of the lattice only (ADR 0012).
+  if (k !== null) await requireLatticePeriod(db, actor, owner, period);
   return {
     period: { from: period.from, to: period.to },
     suppressionThreshold: k,
@@ -101,6 +110,7 @@ export const resultsRouter = router({
           resultsView(
             trx,
             ctx.actor,
+            { projectId: input.projectId },
             input,
             await results.listIndicators(trx, ctx.actor, { projectId: input.projectId }),
           ),
@@ -112,9 +122,19 @@ export const resultsRouter = router({
       ctx.db
         .transaction()
         .execute(async (trx) =>
-          resultsView(trx, ctx.actor, input, await results.listGrantIndicators(trx, ctx.actor, input.grantId)),
+          resultsView(
+            trx,
+            ctx.actor,
+            { grantId: input.grantId },
+            input,
+            await results.listGrantIndicators(trx, ctx.actor, input.grantId),
+          ),
         ),
     ),
+  /** The periods this reader may ask for, and whether any dates will do (exact readers). */
+  periods: orgProcedure('delivery.read')
+    .input(scopeInput)
+    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => readerPeriods(trx, ctx.actor, input))),
 });
 
 export const reportsRouter = router({

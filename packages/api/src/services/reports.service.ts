@@ -58,6 +58,7 @@ import {
   spendingByLineBetween,
   sumReceived,
 } from '@tessera/db';
+import { requireLatticePeriod } from './period-lattice.service';
 import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
 import { requireGrant, requireOrganization } from './grants.service';
@@ -84,6 +85,8 @@ export async function getPack(db: Executor, actor: Actor, id: string): Promise<R
 /** Opens the draft for a grant and period, creating it (linked to the matching deadline) if new. */
 export async function preparePack(db: Executor, actor: Actor, input: PreparePackInput): Promise<ReportPack> {
   const grant = await requireGrant(db, actor, input.grantId);
+  // A pack leaves the organisation: its period comes from the lattice, whoever prepares it.
+  await requireLatticePeriod(db, actor, { grantId: grant.id }, input);
   const existing = await findReportPackFor(db, actor.orgId, grant.id, input);
   if (existing) return existing;
   const deadlines = await listDeadlines(db, actor.orgId, { grantId: grant.id });

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Radio, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Radio, Select, Stack, Table, Text } from '@mantine/core';
 import { type Grant, preparePackInput, type ReportPack } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -12,10 +12,10 @@ import { TableEmptyRow } from '../../components/table-empty-row';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
 import { trpc } from '../../lib/trpc';
-import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
 import { TabHeader } from '../grants/tab-header';
+import { useLatticePeriods } from '../results/lattice-periods';
 import { deadlinePeriods, periodKey } from '../results/periods';
 
 /** A pack's status as a badge: a draft, or submitted (on a date). */
@@ -122,7 +122,7 @@ const custom = 'custom';
 const prepareFields = (path: string) =>
   path === 'from' || path === 'to' ? (path as FieldPath<PrepareDraft>) : undefined;
 
-/** Choosing the period of a new pack: one of the grant's reporting periods, or any dates. */
+/** Choosing the period of a new pack: one of the grant's reporting periods, or another of the lattice's. */
 function PrepareModal({ grant, onClose }: { grant: Grant; onClose: () => void }) {
   const intl = useIntl();
   const format = useFormat();
@@ -131,17 +131,23 @@ function PrepareModal({ grant, onClose }: { grant: Grant; onClose: () => void })
   const t = (id: string) => intl.formatMessage({ id });
   const deadlines = useQuery(trpc.deadlines.list.queryOptions({ grantId: grant.id }));
   const picks = deadlinePeriods(deadlines.data ?? []);
-  const form = useForm<PrepareDraft>({ defaultValues: { choice: '', from: grant.startDate, to: grant.endDate } });
-  const { inputProps } = useFieldProps(form);
+  // A pack leaves the organisation: besides the reporting periods, only the lattice's other
+  // periods (whole grant, years, quarters) may be chosen, never any two dates (ADR 0012).
+  const lattice = useLatticePeriods({ kind: 'grant', id: grant.id });
+  const others = lattice.periods.filter((p) => !picks.some((d) => periodKey(d) === periodKey(p)));
+  const form = useForm<PrepareDraft>({ defaultValues: { choice: '', from: '', to: '' } });
   const choice = form.watch('choice');
   const prepare = useMutation(trpc.reports.prepare.mutationOptions());
 
   const submit = form.handleSubmit(async (draft) => {
     const problems = new FormProblems<PrepareDraft>();
     const pick = picks.find((p) => periodKey(p) === draft.choice);
-    const period = pick ? { from: pick.from, to: pick.to } : { from: draft.from, to: draft.to };
-    if (!pick && draft.choice !== custom) {
-      problems.problems.push(['choice', 'validation.required']);
+    const other = others.find((p) => periodKey(p) === draft.from);
+    const period = pick ? { from: pick.from, to: pick.to } : other ? { from: other.from, to: other.to } : null;
+    if (!period) {
+      problems.problems.push([draft.choice === custom ? 'from' : 'choice', 'validation.required']);
+      problems.apply(form.setError);
+      return;
     }
     const input = problems.check(preparePackInput, { grantId: grant.id, ...period }, prepareFields);
     if (problems.apply(form.setError) || !input) return;
@@ -186,10 +192,15 @@ function PrepareModal({ grant, onClose }: { grant: Grant; onClose: () => void })
         </Stack>
       </Radio.Group>
       {choice === custom && (
-        <SimpleGrid cols={2}>
-          <TextInput type="date" label={t('reports.from')} required {...inputProps('from')} />
-          <TextInput type="date" label={t('reports.to')} required {...inputProps('to')} />
-        </SimpleGrid>
+        <Select
+          label={t('reports.otherPeriod')}
+          required
+          data={others.map((p) => ({ value: periodKey(p), label: p.label }))}
+          value={form.watch('from') || null}
+          onChange={(value) => form.setValue('from', value ?? '', { shouldValidate: false })}
+          error={form.formState.errors.from?.message ? t('reports.choosePeriod') : undefined}
+          data-testid="report-period-other"
+        />
       )}
     </FormModal>
   );

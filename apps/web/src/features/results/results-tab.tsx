@@ -1,10 +1,7 @@
 import { SegmentedControl, Stack } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { trpc } from '../../lib/trpc';
 import { Logframe } from './logframe';
-import { deadlinePeriods } from './periods';
 import type { ResultsOwner } from './results-owner';
 import { ResultsView } from './results-view';
 
@@ -16,11 +13,6 @@ export function ResultsTab({ owner }: { owner: ResultsOwner }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
   const [section, setSection] = useState<'results' | 'logframe'>('results');
-  const deadlines = useQuery({
-    ...trpc.deadlines.list.queryOptions({ grantId: owner.id }),
-    enabled: owner.kind === 'grant',
-  });
-  const picks = owner.kind === 'grant' ? deadlinePeriods(deadlines.data ?? []) : [];
 
   return (
     <Stack>
@@ -34,7 +26,7 @@ export function ResultsTab({ owner }: { owner: ResultsOwner }) {
         ]}
         data-testid="results-section"
       />
-      {section === 'results' ? <ResultsView owner={owner} picks={picks} /> : <Logframe owner={owner} />}
+      {section === 'results' ? <ResultsView owner={owner} /> : <Logframe owner={owner} />}
     </Stack>
   );
 }

@@ -20,18 +20,18 @@ import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { trpc } from '../../lib/trpc';
 import { IndicatorChart } from './indicator-chart';
-import { type DeadlinePeriod, isCompletePeriod, type Period, periodKey } from './periods';
+import { useLatticePeriods } from './lattice-periods';
+import { isCompletePeriod, type Period, periodKey } from './periods';
 import type { ResultsOwner } from './results-owner';
 import { useResultsFormat } from './use-results-format';
 
 /**
  * The results for a period: a period picker (the owner's whole period by default, with the
- * grant's reporting periods as quick picks), then per indicator its baseline, target, actual,
+ * periods of the lattice as quick picks, and any dates for readers of exact figures), then per indicator its baseline, target, actual,
  * cumulative and % achieved, the breakdowns it asks for and a chart of actual against target.
  */
-export function ResultsView({ owner, picks }: { owner: ResultsOwner; picks: readonly DeadlinePeriod[] }) {
+export function ResultsView({ owner }: { owner: ResultsOwner }) {
   const intl = useIntl();
-  const rf = useResultsFormat();
   const t = (id: string) => intl.formatMessage({ id });
   const whole: Period = { from: owner.startDate, to: owner.endDate };
   const [draft, setDraft] = useState<Period>(whole);
@@ -49,24 +49,17 @@ export function ResultsView({ owner, picks }: { owner: ResultsOwner; picks: read
     placeholderData: keepPreviousData,
   });
   const endsBeforeStart = draft.from !== '' && draft.to !== '' && draft.to < draft.from;
-  // The whole period first; a reporting period that is the same dates is not offered twice.
-  const quickPicks = [
-    { ...whole, label: t('results.period.whole') },
-    ...picks
-      .filter((p) => periodKey(p) !== periodKey(whole))
-      .map((p) => ({
-        from: p.from,
-        to: p.to,
-        label: `${p.kinds.map((k) => t(`deadlineKind.${k}`)).join(', ')}: ${rf.period(p.from, p.to)}`,
-      })),
-  ];
+  // The lattice's periods as quick picks; only readers who see exact figures type dates.
+  const lattice = useLatticePeriods(owner);
+  const quickPicks = lattice.periods;
 
   return (
     <Stack>
       <Paper withBorder p="sm" radius="md">
         <Stack gap="xs">
-          <Group align="flex-start" gap="sm" wrap="wrap">
-            <TextInput
+          {lattice.anyDates ? (
+            <Group align="flex-start" gap="sm" wrap="wrap">
+              <TextInput
               type="date"
               label={t('results.period.from')}
               value={draft.from}
@@ -82,6 +75,11 @@ export function ResultsView({ owner, picks }: { owner: ResultsOwner; picks: read
               data-testid="results-to"
             />
           </Group>
+          ) : (
+            <Text size="sm" c="dimmed" data-testid="results-lattice-note">
+              {t('results.period.latticeNote')}
+            </Text>
+          )}
           <Chip.Group
             multiple={false}
             value={complete ? periodKey(draft) : null}

@@ -439,6 +439,8 @@ export const en = {
   'validation.positive': 'Enter a number above zero.',
   'validation.invalidYear': 'Enter a year such as 2026.',
   'validation.packSubmitted': 'This report has been submitted and can no longer change.',
+  'validation.notLatticePeriod':
+    'Pick one of the offered periods (the whole grant, a year, a quarter or a reporting period): other dates could be set against each other to single out a few people.',
   'validation.indicatorCode': 'Another indicator here already has this code.',
   'validation.notFederal': 'SF-425 applies to U.S. federal awards only.',
   'validation.mentionsCode': 'Do not name participants by code in a report: write about them as a group.',

@@ -441,6 +441,8 @@ export const sq: Record<keyof typeof en, string> = {
   'validation.positive': 'Shkruani një numër më të madh se zero.',
   'validation.invalidYear': 'Shkruani një vit, p.sh. 2026.',
   'validation.packSubmitted': 'Ky raport është dorëzuar dhe nuk mund të ndryshohet më.',
+  'validation.notLatticePeriod':
+    'Zgjidhni një nga periudhat e ofruara (i gjithë granti, një vit, një tremujor ose një periudhë raportimi): data të tjera mund të krahasohen me njëra-tjetrën për të veçuar disa njerëz.',
   'validation.indicatorCode': 'Një tregues tjetër këtu e ka tashmë këtë kod.',
   'validation.notFederal': 'SF-425 vlen vetëm për grantet federale të SHBA-së.',
   'validation.mentionsCode': 'Mos i përmendni pjesëmarrësit me kod në raport: shkruani për ta si grup.',

@@ -439,6 +439,8 @@ export const sv: Record<keyof typeof en, string> = {
   'validation.positive': 'Ange ett tal större än noll.',
   'validation.invalidYear': 'Ange ett år, till exempel 2026.',
   'validation.packSubmitted': 'Rapporten är inlämnad och kan inte längre ändras.',
+  'validation.notLatticePeriod':
+    'Välj en av de erbjudna perioderna (hela bidraget, ett år, ett kvartal eller en rapportperiod): andra datum skulle kunna ställas mot varandra för att peka ut enstaka personer.',
   'validation.indicatorCode': 'En annan indikator här har redan den koden.',
   'validation.notFederal': 'SF-425 gäller bara amerikanska federala bidrag.',
   'validation.mentionsCode': 'Nämn inte deltagare med kod i en rapport: skriv om dem som grupp.',
