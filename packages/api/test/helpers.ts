@@ -95,7 +95,7 @@ type Plain<T> = T extends { suppressed: boolean }
 
 /**
  * Counts of people as a screen shows them, for readable expectations: a shown count as its
- * number, a suppressed one as its text ("<5").
+ * number, a suppressed one as its text ("x").
  */
 export function plain<T>(value: T): Plain<T> {
   if (Array.isArray(value)) return value.map(plain) as Plain<T>;

@@ -106,7 +106,7 @@ describe('the embassy grant report pack', () => {
 });
 
 describe('a pack with a workshop of 3 participants from one city', () => {
-  it('shows "<5" for the workshop and in the city breakdown, with a complementary cell hidden', async () => {
+  it('shows "x" for the workshop and in the city breakdown, with a complementary cell hidden', async () => {
     const coordinator = await as('coordinator');
     const pack = await coordinator.reports.prepare({
       grantId: network.id,
@@ -115,12 +115,12 @@ describe('a pack with a workshop of 3 participants from one city', () => {
     });
     const content = await coordinator.reports.content({ id: pack.id });
     const strumica = content.activities.find((a) => a.reference === 'DS-STR');
-    expect(text(strumica?.participants)).toBe('<5');
-    expect(text(strumica?.participantHours)).toBe('<5');
+    expect(text(strumica?.participants)).toBe('x');
+    expect(text(strumica?.participantHours)).toBe('x');
     const byCity = content.reach.breakdowns.find((b) => b.dimension === 'city');
     const row = byCity?.rows.find((r) => r.key === 'Strumica');
-    expect(text(row?.participants)).toBe('<5');
-    expect(text(row?.hours)).toBe('<5');
+    expect(text(row?.participants)).toBe('x');
+    expect(text(row?.hours)).toBe('x');
     // With the column total shown, at least two cells of the column are hidden.
     expect(byCity?.rows.filter((r) => r.participants.suppressed).length).toBeGreaterThanOrEqual(2);
   });
@@ -238,7 +238,7 @@ describe('indicators and results', () => {
     const strumica = (rows: typeof trainedExact) =>
       rows.disaggregation.find((d) => d.dimension === 'city')?.rows.find((r) => r.key === 'Strumica')?.value;
     expect(text(strumica(trainedExact))).toBe('3');
-    expect(text(strumica(trainedHidden))).toBe('<5');
+    expect(text(strumica(trainedHidden))).toBe('x');
     expect(text(trainedExact.actual)).toBe(text(trainedHidden.actual));
     expect(text(exact.rows.find((r) => r.code === 'D2')?.actual)).toBe('5');
   });
@@ -390,7 +390,7 @@ describe('no hidden count can be recovered by subtraction', () => {
     const pack = await finance.reports.prepare({ grantId: network.id, from: network.startDate, to: network.endDate });
     const content = await finance.reports.content({ id: pack.id });
     const rows = content.activities;
-    expect(text(rows.find((a) => a.reference === 'DS-STR')?.participants)).toBe('<5');
+    expect(text(rows.find((a) => a.reference === 'DS-STR')?.participants)).toBe('x');
     expectProtected(
       rows.map((r) => r.participants),
       content.reach.participants,
@@ -506,7 +506,7 @@ describe('hand-entered values', () => {
     const q1 = { grantId: embassy.id, from: '2030-01-01', to: '2030-03-31' };
     const pick = (rows: { code: string; actual: Shown | null }[]) => text(rows.find((r) => r.code === 'M-1')?.actual);
     expect(pick((await coordinator.results.grant(q1)).rows)).toBe('3');
-    expect(pick((await finance.results.grant(q1)).rows)).toBe('<5');
+    expect(pick((await finance.results.grant(q1)).rows)).toBe('x');
     const half = { grantId: embassy.id, from: '2030-01-01', to: '2030-06-30' };
     expect(pick((await coordinator.results.grant(half)).rows)).toBe('12');
     const year = { grantId: embassy.id, from: '2030-01-01', to: '2030-12-31' };

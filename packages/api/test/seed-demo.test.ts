@@ -65,12 +65,12 @@ describe('demo programme year', () => {
       completions: 20,
     });
     expect(byRef('DS-STR').totals).toMatchObject({ uniqueParticipants: 3, completions: 3 });
-    // Finance and viewers see the three people of Strumica as "<5", and their hours with them.
+    // Finance and viewers see the three people of Strumica as "x", and their hours with them.
     for (const role of ['finance', 'viewer'] as const) {
       const { caller } = await callerFor(opened, demo.id, role, { secretKey, now: () => now });
       const seen = plain((await caller.activities.list({ search: 'DS-STR' })).items);
       expect(seen.map((a) => a.totals)).toMatchObject([
-        { sessionsHeld: 2, uniqueParticipants: '<5', participantMinutes: '<5', completions: '<5', enrolled: '<5' },
+        { sessionsHeld: 2, uniqueParticipants: 'x', participantMinutes: 'x', completions: 'x', enrolled: 'x' },
       ]);
       expect(plain((await caller.activities.list({ search: 'CT-1' })).items[0]?.totals)).toMatchObject({
         uniqueParticipants: 20,

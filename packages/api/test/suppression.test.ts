@@ -6,7 +6,7 @@ import { callerFor, createTestDatabase, createTestOrganization, plain } from './
 
 /**
  * Small-count suppression on the delivery screens: finance and viewers (no `participant.read`)
- * see counts of people from 1 to k−1 as "<k", with the hours that belong to them; admins and
+ * see counts of people from 1 to k−1 as the mark "x", with the hours that belong to them; admins and
  * coordinators see every count exactly.
  */
 
@@ -54,7 +54,7 @@ async function figures(role: Role) {
 }
 
 describe('counts of people for finance and viewers', () => {
-  it('shows an activity with 3 participants as "<5", its participant hours with it; admins and coordinators see 3', async () => {
+  it('shows an activity with 3 participants as "x", its participant hours with it; admins and coordinators see 3', async () => {
     await attendFirstSession(1);
     for (const role of suppressedRoles) {
       const seen = await figures(role);
@@ -63,17 +63,17 @@ describe('counts of people for finance and viewers', () => {
           sessionsPlanned: 2,
           sessionsHeld: 1,
           minutesHeld: 300,
-          enrolled: '<5',
+          enrolled: 'x',
           dropped: 0,
-          uniqueParticipants: '<5',
-          participantMinutes: '<5',
+          uniqueParticipants: 'x',
+          participantMinutes: 'x',
           completions: 0,
           headCount: 0,
         });
       }
-      expect(seen.session).toMatchObject({ registered: '<5', attended: '<5', headCount: null, minutes: 300 });
+      expect(seen.session).toMatchObject({ registered: 'x', attended: 'x', headCount: null, minutes: 300 });
       expect(seen.sessions.map((s) => [s.registered, s.attended])).toEqual([
-        ['<5', '<5'],
+        ['x', 'x'],
         [0, 0],
       ]);
     }
@@ -87,7 +87,7 @@ describe('counts of people for finance and viewers', () => {
 
   it('shows 5 or more exactly, and zero as 0', async () => {
     const before = await figures('finance');
-    expect(before.get).toMatchObject({ uniqueParticipants: 0, participantMinutes: 0, enrolled: '<5' });
+    expect(before.get).toMatchObject({ uniqueParticipants: 0, participantMinutes: 0, enrolled: 'x' });
     await attendFirstSession(3);
     for (const role of [...suppressedRoles, ...exactRoles]) {
       const seen = await figures(role);
@@ -102,9 +102,9 @@ describe('counts of people for finance and viewers', () => {
     await callers.admin.participants.saveSettings({ ...settings, suppressionThreshold: 10 });
     for (const role of suppressedRoles) {
       expect((await figures(role)).get).toMatchObject({
-        uniqueParticipants: '<10',
-        participantMinutes: '<10',
-        enrolled: '<10',
+        uniqueParticipants: 'x',
+        participantMinutes: 'x',
+        enrolled: 'x',
       });
     }
     expect((await figures('coordinator')).get).toMatchObject({ uniqueParticipants: 5, participantMinutes: 1500 });
@@ -136,7 +136,7 @@ describe('head counts beside their totals (complementary suppression)', () => {
       expect(table.total).toBe(31);
       expect(table.session.headCount).toBe(31);
       const byCell = Object.fromEntries(table.cells.map((c) => [`${c.gender} ${c.ageBand}`, c.count]));
-      expect(byCell).toEqual({ 'woman 25-34': 20, 'man 18-24': '<5', 'trans-woman 25-34': '<5' });
+      expect(byCell).toEqual({ 'woman 25-34': 20, 'man 18-24': 'x', 'trans-woman 25-34': 'x' });
       // The total less the cells shown is the sum of two hidden cells, never one.
       const hiddenCells = table.cells.filter((c) => typeof c.count === 'string');
       expect(hiddenCells).toHaveLength(2);
@@ -154,18 +154,18 @@ describe('head counts beside their totals (complementary suppression)', () => {
       const activity = plain(await caller.activities.get({ id: p.headcountActivityId }));
       expect(activity.totals.headCount).toBe(31);
       const listed = plain((await caller.sessions.list({ activityId: p.headcountActivityId })).items);
-      expect(listed.map((s) => s.headCount)).toEqual([20, '<5', '<5']);
+      expect(listed.map((s) => s.headCount)).toEqual([20, 'x', 'x']);
       // A page of the list hides the same sessions as the whole list.
       const page = plain(
         (await caller.sessions.list({ activityId: p.headcountActivityId, limit: 1, offset: 2 })).items,
       );
-      expect(page.map((s) => s.headCount)).toEqual(['<5']);
-      expect(plain(await caller.sessions.get({ id: second })).headCount).toBe('<5');
+      expect(page.map((s) => s.headCount)).toEqual(['x']);
+      expect(plain(await caller.sessions.get({ id: second })).headCount).toBe('x');
       expect(plain(await caller.sessions.get({ id: first })).headCount).toBe(20);
       // The 8 is hidden as the partner of the 3: its split (8 women) cannot show it either.
       const split = plain(await caller.sessions.headCount({ id: third }));
-      expect(split).toMatchObject({ total: '<5', session: { headCount: '<5' } });
-      expect(split.cells.map((c) => c.count)).toEqual(['<5']);
+      expect(split).toMatchObject({ total: 'x', session: { headCount: 'x' } });
+      expect(split.cells.map((c) => c.count)).toEqual(['x']);
     }
     const exact = plain((await callers.admin.sessions.list({ activityId: p.headcountActivityId })).items);
     expect(exact.map((s) => s.headCount)).toEqual([20, 3, 8]);
@@ -177,10 +177,10 @@ describe('head counts beside their totals (complementary suppression)', () => {
     const zero = await headCountSession('2026-04-02', 0);
     for (const role of suppressedRoles) {
       const caller = callers[role];
-      expect(plain(await caller.activities.get({ id: p.headcountActivityId })).totals.headCount).toBe('<5');
+      expect(plain(await caller.activities.get({ id: p.headcountActivityId })).totals.headCount).toBe('x');
       expect(
         plain((await caller.sessions.list({ activityId: p.headcountActivityId })).items).map((s) => s.headCount),
-      ).toEqual(['<5', 0]);
+      ).toEqual(['x', 0]);
       expect(plain(await caller.sessions.headCount({ id: zero }))).toMatchObject({ total: 0, cells: [{ count: 0 }] });
     }
   });

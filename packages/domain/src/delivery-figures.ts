@@ -6,10 +6,10 @@ import { type Shown, shownExactly, suppressAlong, suppressCount, suppressTable }
  * Counts of people as a reader of the delivery screens sees them (DESIGN.md rules 3 and 4,
  * REPORTING.md "Small-count suppression"). Whoever may read the register (`participant.read`:
  * admins and coordinators) sees every count exactly. Everyone else (finance, viewers) sees a count
- * from 1 to k−1 as "<k" at the organisation's threshold k, hours with the people they belong to,
- * and, where counts are shown beside the total they add up to, one more hidden so that the total
- * gives none away (`suppressTable`). Sessions held, minutes delivered and output quantities are
- * about the activity, not people, and stay numbers.
+ * from 1 to k−1 (k the organisation's threshold) hidden behind `suppressedMark`, hours hidden with
+ * the people they belong to, and, where counts are shown beside the total they add up to, one more
+ * hidden so that the total gives none away (`suppressTable`). Sessions held, minutes delivered
+ * and output quantities are about the activity, not people, and stay numbers.
  *
  * The lines with a total, for a head-count activity:
  * - the activity's head count is the sum of its sessions' head counts (one line, all sessions);

@@ -12,7 +12,8 @@ import type { Shown } from './suppression';
 /**
  * A report pack: one grant, one period. `ReportPackContent` is what every screen and export of
  * the pack shows, already suppressed: no participant code, name, contact or id is in it, and
- * every count of people below the organisation's threshold is a `Shown` that says "<k".
+ * every count of people below the organisation's threshold is a `Shown` hidden behind the one
+ * neutral `suppressedMark`.
  * The renderers (packages/reports) draw it; they never query anything themselves.
  */
 

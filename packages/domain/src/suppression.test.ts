@@ -4,6 +4,7 @@ import {
   type Shown,
   type SuppressedTable,
   shownText,
+  suppressedMark,
   suppressAlong,
   suppressCount,
   suppressTable,
@@ -18,27 +19,37 @@ import {
 } from './suppression-oracle.test-helpers';
 
 describe('small-count suppression', () => {
-  it('shows 1 to k−1 as "<k", and zero and k or more as they are', () => {
-    expect([0, 1, 4, 5, 12].map((v) => shownText(suppressCount(v, 5)))).toEqual(['0', '<5', '<5', '5', '12']);
-    expect(shownText(suppressCount(3, 10))).toBe('<10');
+  it('shows 1 to k−1 as the neutral mark, and zero and k or more as they are', () => {
+    expect(suppressedMark).toBe('x');
+    expect([0, 1, 4, 5, 12].map((v) => shownText(suppressCount(v, 5)))).toEqual(['0', 'x', 'x', '5', '12']);
+    expect(shownText(suppressCount(3, 10))).toBe('x');
+  });
+
+  it('marks a cell hidden to protect another exactly as a small one, claiming no value', () => {
+    // 8 is hidden only as the partner of 3: both read "x", never "<5" (which 8 is not).
+    const table = suppressTable([[20, 3, 8]], 5, { rowTotals: true, columnTotals: false });
+    const [, small, partner] = table.cells[0] ?? [];
+    expect(small && shownText(small)).toBe(suppressedMark);
+    expect(partner && shownText(partner)).toBe(suppressedMark);
+    expect(shownText(suppressAlong(suppressCount(2, 5), 960), (minutes) => `${minutes / 60} h`)).toBe('x');
   });
 
   it('hides a second cell where a total would give the first away (the smallest non-zero)', () => {
     // One city with 3 participants beside cities of 20 and 8: 8 is hidden too.
     const table = suppressTable([[20, 3, 8, 0]], 5, { rowTotals: true, columnTotals: false });
-    expect(table.cells[0]?.map((s) => shownText(s))).toEqual(['20', '<5', '<5', '0']);
+    expect(table.cells[0]?.map((s) => shownText(s))).toEqual(['20', 'x', 'x', '0']);
     expect(table.rowTotals?.map((s) => shownText(s))).toEqual(['31']);
   });
 
   it('hides the total when no other cell can hide the small one', () => {
     const table = suppressTable([[3, 0, 0]], 5, { rowTotals: true, columnTotals: false });
-    expect(table.cells[0]?.map((s) => shownText(s))).toEqual(['<5', '0', '0']);
-    expect(table.rowTotals?.map((s) => shownText(s))).toEqual(['<5']);
-    expect(table.grandTotal && shownText(table.grandTotal)).toBe('<5');
+    expect(table.cells[0]?.map((s) => shownText(s))).toEqual(['x', '0', '0']);
+    expect(table.rowTotals?.map((s) => shownText(s))).toEqual(['x']);
+    expect(table.grandTotal && shownText(table.grandTotal)).toBe('x');
   });
 
   it('hides hours and money that belong to a hidden count', () => {
-    expect(shownText(suppressAlong(suppressCount(2, 5), 960))).toBe('<5');
+    expect(shownText(suppressAlong(suppressCount(2, 5), 960))).toBe('x');
     expect(shownText(suppressAlong(suppressCount(20, 5), 96_000))).toBe('96000');
   });
 });

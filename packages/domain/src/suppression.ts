@@ -8,7 +8,20 @@ import { type AugmentedTable, feasibleRange, isProtected, type Position } from '
  * hidden with it (`suppressAlong`).
  */
 
+/**
+ * A figure as a reader sees it: the value, or hidden. A hidden figure is printed as
+ * `suppressedMark` whatever its value and whatever hid it (a small count, or a partner hidden to
+ * protect one), so no two hidden cells can be told apart. `threshold` records the k in force for
+ * code that needs it; it is never printed ("<k" beside a hidden 8 would be false).
+ */
 export type Shown = { suppressed: false; value: number } | { suppressed: true; threshold: number };
+
+/**
+ * The one neutral mark of every hidden figure, on every screen and in every export (REPORTING.md
+ * "Small-count suppression"; the "x" statistical offices use). It claims no value. A footnote in
+ * the reader's language says what it means: "not shown, to protect people in small groups".
+ */
+export const suppressedMark = 'x';
 
 export interface SuppressedTable {
   cells: Shown[][];
@@ -156,7 +169,7 @@ export function suppressAlong(count: Shown, value: number): Shown {
   return count.suppressed ? count : { suppressed: false, value };
 }
 
-/** "<5" or the number, for exports and screens that show plain text. */
+/** `suppressedMark` or the number, for exports and screens that show plain text. */
 export function shownText(shown: Shown, format: (value: number) => string = String): string {
-  return shown.suppressed ? `<${shown.threshold}` : format(shown.value);
+  return shown.suppressed ? suppressedMark : format(shown.value);
 }
