@@ -1,4 +1,4 @@
-import { formatMinorPlain, type Locale, type ReportPackContent } from '@tessera/domain';
+import { formatMinorPlain, type Locale, type ReportPackContent, suppressedMark } from '@tessera/domain';
 import { stringify } from 'csv-stringify/sync';
 import { zipSync } from 'fflate';
 import { catalogs } from './i18n';
@@ -22,7 +22,8 @@ import {
  * The pack as a zip of CSV files, one per table. Written for spreadsheet programs: UTF-8 with a
  * byte-order mark, CRLF line ends, and for Macedonian and Swedish (whose Excel expects a decimal
  * comma) `;` between fields and ',' in decimals; otherwise ',' and '.'. Numbers are plain
- * (no thousands separators), dates ISO, a suppressed count "<5". Text that a spreadsheet would
+ * (no thousands separators), dates ISO, a hidden figure the neutral mark "x" (the cover says what
+ * it means). Text that a spreadsheet would
  * run as a formula (starting with = + - @, tab or CR) gets a leading apostrophe; numbers,
  * negative ones included, are left as numbers.
  */
@@ -50,7 +51,7 @@ export function csvValue(cell: Cell, decimal: ',' | '.'): string {
     case 'number':
       return withMark(plainNumber(cell.value));
     case 'shown':
-      return cell.value.suppressed ? `<${cell.value.threshold}` : withMark(plainNumber(cell.value.value));
+      return cell.value.suppressed ? suppressedMark : withMark(plainNumber(cell.value.value));
     case 'money':
       return withMark(formatMinorPlain(cell.minor, cell.currency));
     case 'percent':

@@ -8,6 +8,7 @@ import {
   type ReportPackContent,
   type Shown,
   shownText,
+  suppressedMark,
 } from '@tessera/domain';
 import { type Catalog, fill } from './i18n';
 
@@ -46,6 +47,14 @@ export interface Table {
   rows: Cell[][];
   /** A totals row, drawn bold after the rows. */
   total?: Cell[];
+}
+
+/**
+ * The footnote to the one neutral mark of a hidden figure ("x: not shown, to protect people in
+ * small groups"), in the catalog's language: on every export that can carry the mark.
+ */
+export function suppressionFootnote(L: Catalog): string {
+  return fill(L.meta.suppressionNote, { mark: suppressedMark });
 }
 
 export const text = (value: string | null | undefined): Cell =>
@@ -213,7 +222,7 @@ export function headCountsTable(c: ReportPackContent, L: Catalog): Table {
   };
 }
 
-/** "Gender: Woman 12, Man <5 (total 15)" per split, for one indicator. */
+/** "Gender: Woman 12, Man x (total 15)" per split, for one indicator. */
 export function disaggregationText(
   row: IndicatorResultRow,
   L: Catalog,
@@ -425,7 +434,7 @@ export function coverTable(c: ReportPackContent, L: Catalog): Table {
   }
   rows.push([text(m.generated), date(c.generatedAt)]);
   if (c.empty) rows.push([text(m.note), text(m.emptyPeriod)]);
-  rows.push([text(m.note), text(fill(m.suppressionNote, { k: c.organization.suppressionThreshold }))]);
+  rows.push([text(m.note), text(suppressionFootnote(L))]);
   return {
     name: 'cover',
     title: L.parts.cover,

@@ -1,11 +1,11 @@
-import { formatMinorPlain, type Shown } from '@tessera/domain';
+import { formatMinorPlain, type Shown, suppressedMark } from '@tessera/domain';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { neutralise, renderReport } from '../src';
 import { cyrillicNarrative, emptyContent, macedonianContent, packContent } from './fixture';
 import { unzipCsv } from './read';
 
-const expected = (shown: Shown) => (shown.suppressed ? `<${shown.threshold}` : String(shown.value));
+const expected = (shown: Shown) => (shown.suppressed ? suppressedMark : String(shown.value));
 const files = [
   'activities.csv',
   'cash.csv',
@@ -34,7 +34,7 @@ describe('CSV zip', () => {
     expect(progress.at(-1)).toBe(files.length + 1);
   });
 
-  it('writes the figures of the pack, "<5" for suppressed counts, with "," in English', async () => {
+  it('writes the figures of the pack, "x" for suppressed counts, with "," in English', async () => {
     const content = packContent();
     const csv = unzipCsv((await renderReport(content, 'csv')).bytes, ',');
 
@@ -55,9 +55,9 @@ describe('CSV zip', () => {
       '19',
       '0',
     ]);
-    // Text that a spreadsheet would run gets an apostrophe; "<5" and numbers are left alone.
+    // Text that a spreadsheet would run gets an apostrophe; "x" and numbers are left alone.
     expect(activities[2]?.[1]).toBe("'@night outreach");
-    expect(activities[2]?.slice(7)).toEqual(['4', '12.5', '<5', '<5', '0', '64']);
+    expect(activities[2]?.slice(7)).toEqual(['4', '12.5', 'x', 'x', '0', '64']);
     expect(csv['outputs.csv']!.rows[2]?.[0]).toBe("'@night outreach");
 
     const narrative = csv['narrative.csv']!.rows;
@@ -108,8 +108,8 @@ describe('CSV zip', () => {
     expect(csv['reach-gender.csv']!.rows).toEqual([
       ['Gender', 'Unique participants', 'Participant hours', 'Completions'],
       ['Woman', '17', '85', '13'],
-      ['Trans woman', '<5', '<5', '<5'],
-      ['Man', '<5', '<5', '<5'],
+      ['Trans woman', 'x', 'x', 'x'],
+      ['Man', 'x', 'x', 'x'],
       ['Total', '26', '125', '19'],
     ]);
     expect(csv['reach-totals.csv']!.rows[1]).toEqual(['Unique participants', '26']);
@@ -117,7 +117,7 @@ describe('CSV zip', () => {
     const indicators = csv['indicators.csv']!.rows;
     const header = indicators[0]!;
     const op12 = indicators.find((r) => r[header.indexOf('Code')] === 'OP1.2')!;
-    expect(op12[header.indexOf('Actual')]).toBe('<5');
+    expect(op12[header.indexOf('Actual')]).toBe('x');
     expect(op12[header.indexOf('Cumulative')]).toBe('14');
     expect(csv['cash.csv']!.rows.at(-1)).toEqual(['Cash on hand', '11674.50', '717981.75']);
     expect(csv['tranches.csv']!.rows[2]).toEqual(['2025-07-15', '14400.00', 'Not yet', '', '']);
@@ -139,7 +139,7 @@ describe('CSV zip', () => {
     ]);
     expect(finance[2]?.[9]).toBe('-43,74');
     expect(csv['activities.csv']!.rows[1]?.[10]).toBe('112,5');
-    expect(csv['reach-gender.csv']!.rows[2]).toEqual(['Транс жена', '<5', '<5', '<5']);
+    expect(csv['reach-gender.csv']!.rows[2]).toEqual(['Транс жена', 'x', 'x', 'x']);
   });
 
   it('renders an empty period', async () => {
@@ -159,6 +159,6 @@ describe('CSV zip', () => {
     expect(neutralise('@user')).toBe("'@user");
     expect(neutralise('\tx')).toBe("'\tx");
     expect(neutralise('Skopje')).toBe('Skopje');
-    expect(neutralise('<5')).toBe('<5');
+    expect(neutralise('x')).toBe('x');
   });
 });

@@ -87,8 +87,8 @@ describe('report catalogs', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(fill(catalogs.en.meta.suppressionNote, { k: 5 })).toBe(
-      'Counts of people below 5 are shown as "<5" to protect participants.',
+    expect(fill(catalogs.en.meta.suppressionNote, { mark: 'x' })).toBe(
+      'x: not shown, to protect people in small groups.',
     );
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });

@@ -37,17 +37,17 @@ describe('PDF pack', () => {
     expect(text).toContain('Progress against objectives');
     expect(text.match(/Not written yet/g)).toHaveLength(4);
 
-    // Activities, reach and indicators: suppressed counts print as "<5", shown ones as numbers.
-    expect(text).toMatch(/OUT-02 @night outreach Outreach Outreach Kumanovo 1 Apr 2025 30 Jun 2025 4 12\.5 <5 <5 0 64/);
+    // Activities, reach and indicators: suppressed counts print as "x", shown ones as numbers.
+    expect(text).toMatch(/OUT-02 @night outreach Outreach Outreach Kumanovo 1 Apr 2025 30 Jun 2025 4 12\.5 x x 0 64/);
     expect(text).toMatch(/TR-01 Digital safety training Training Safety first Skopje .* 6 18 23 112\.5 19 0/);
-    expect(text).toContain('Trans woman <5 <5 <5');
+    expect(text).toContain('Trans woman x x x');
     expect(text).toContain('Total 26 125 19');
     const heads = content.reach.headCounts;
     const headRow = ['Woman', ...(heads.cells[0] ?? []).map((c) => shownText(c)), shownText(heads.genderTotals[0]!)];
     expect(text).toContain(headRow.join(' '));
-    expect(text).toMatch(/OP1\.2 Callers helped by the hotline people 20 <5 14 80/);
+    expect(text).toMatch(/OP1\.2 Callers helped by the hotline people 20 x 14 80/);
     expect(text).toContain('74.7%');
-    expect(text).toContain('OP1.1: Gender: Woman 18, Trans woman <5, Man <5 (Total 23)');
+    expect(text).toContain('OP1.1: Gender: Woman 18, Trans woman x, Man x (Total 23)');
 
     // Finance: per line, totals (with the negative variance), cash in both currencies, tranches.
     expect(text).toContain(
@@ -60,7 +60,7 @@ describe('PDF pack', () => {
     // Footer on every page: page numbers and the suppression line.
     pages.forEach((page, i) => {
       expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
-      expect(page).toContain('Counts of people below 5 are shown as "<5" to protect participants.');
+      expect(page).toContain('x: not shown, to protect people in small groups.');
     });
 
     expect(progress.at(-1)).toEqual([7, 7]);
@@ -81,10 +81,10 @@ describe('PDF pack', () => {
     expect(text).toContain('Напредок во однос на целите');
     expect(text).toContain(cyrillicNarrative);
     expect(text).toContain('Сè уште не е напишано');
-    expect(text).toContain('Транс жена <5 <5 <5');
+    expect(text).toContain('Транс жена x x x');
     expect(text).toContain('Вкупно 33.500,00 12.325,50 12.325,50 758.018,25 21.174,50 -21.174,50 -63,2 %');
     expect(pages[1]).toContain(fill(L.meta.pageOf, { page: 2, pages: pages.length }));
-    expect(pages[1]).toContain('Броевите на луѓе помали од 5 се прикажани како „<5“');
+    expect(pages[1]).toContain('x: не се прикажува за да се заштитат луѓето во мали групи.');
   });
 
   it('renders an empty period and says so at the top', async () => {

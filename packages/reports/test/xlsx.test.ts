@@ -1,4 +1,4 @@
-import type { Shown } from '@tessera/domain';
+import { type Shown, suppressedMark } from '@tessera/domain';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../src';
@@ -6,7 +6,7 @@ import { cyrillicNarrative, emptyContent, macedonianContent, packContent } from 
 import { readXlsx, sheetRows } from './read';
 
 /** What a cell must hold for a suppressible count: the number, or the text "<k". */
-const expected = (shown: Shown) => (shown.suppressed ? `<${shown.threshold}` : shown.value);
+const expected = (shown: Shown) => (shown.suppressed ? suppressedMark : shown.value);
 
 function rowStartingWith(sheet: ExcelJS.Worksheet, first: string): unknown[] {
   const row = sheetRows(sheet).find((r) => r[0] === first);
@@ -40,7 +40,7 @@ describe('XLSX pack', () => {
     expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
-  it('writes numbers as numbers, suppressed counts as "<5", dates as ISO text', async () => {
+  it('writes numbers as numbers, suppressed counts as "x", dates as ISO text', async () => {
     const content = packContent();
     const workbook = await readXlsx((await renderReport(content, 'xlsx')).bytes);
 
@@ -88,7 +88,7 @@ describe('XLSX pack', () => {
       19,
       0,
     ]);
-    expect(activities[2]?.slice(7)).toEqual([4, 12.5, '<5', '<5', 0, 64]);
+    expect(activities[2]?.slice(7)).toEqual([4, 12.5, 'x', 'x', 0, 64]);
 
     const outputs = sheetRows(workbook.getWorksheet('Outputs')!);
     expect(outputs[1]).toEqual([
@@ -103,9 +103,9 @@ describe('XLSX pack', () => {
     const reach = workbook.getWorksheet('Reach')!;
     expect(rowStartingWith(reach, 'Unique participants')[1]).toBe(26);
     expect(rowStartingWith(reach, 'Reach: Gender')).toEqual(['Reach: Gender']);
-    expect(rowStartingWith(reach, 'Trans woman')).toEqual(['Trans woman', '<5', '<5', '<5']);
-    expect(rowStartingWith(reach, '35–44')).toEqual(['35–44', '<5', '<5', '<5']);
-    expect(rowStartingWith(reach, 'Куманово')).toEqual(['Куманово', '<5', '<5', '<5']);
+    expect(rowStartingWith(reach, 'Trans woman')).toEqual(['Trans woman', 'x', 'x', 'x']);
+    expect(rowStartingWith(reach, '35–44')).toEqual(['35–44', 'x', 'x', 'x']);
+    expect(rowStartingWith(reach, 'Куманово')).toEqual(['Куманово', 'x', 'x', 'x']);
     expect(sheetRows(reach).filter((r) => r[0] === 'Total')).toEqual([
       ['Total', 26, 125, 19],
       ['Total', 26, 125, 19],
@@ -119,13 +119,13 @@ describe('XLSX pack', () => {
       expect(headRows[g + 1]?.slice(1)).toEqual([...cells.map(expected), expected(heads.genderTotals[g]!)]);
     });
     expect(headRows[heads.genders.length + 1]).toEqual(['Total', ...heads.ageBandTotals.map(expected), 64]);
-    expect(headRows.flat()).toContain('<5');
+    expect(headRows.flat()).toContain('x');
 
     const indicators = workbook.getWorksheet('Indicators')!;
     const header = sheetRows(indicators)[0] as string[];
     const col = (name: string) => header.indexOf(name);
     const op12 = sheetRows(indicators).find((r) => r[col('Code')] === 'OP1.2')!;
-    expect(op12[col('Actual')]).toBe('<5');
+    expect(op12[col('Actual')]).toBe('x');
     expect(op12[col('Cumulative')]).toBe(14);
     expect(op12[col('Period target')]).toBe(20);
     const oc1 = sheetRows(indicators).find((r) => r[col('Code')] === 'OC1')!;
@@ -135,7 +135,7 @@ describe('XLSX pack', () => {
     expect(oc1[col('Means of verification')]).toBeUndefined();
     expect(oc1[col('Data source')]).toBe('Yearly community survey');
     const op11 = sheetRows(indicators).find((r) => r[col('Code')] === 'OP1.1')!;
-    expect(op11[col('Disaggregation')]).toBe('Gender: Woman 18, Trans woman <5, Man <5 (Total 23)');
+    expect(op11[col('Disaggregation')]).toBe('Gender: Woman 18, Trans woman x, Man x (Total 23)');
 
     const finance = workbook.getWorksheet('Finance')!;
     const lines = sheetRows(finance);

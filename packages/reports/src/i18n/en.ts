@@ -53,7 +53,7 @@ export const en = {
     noneRecorded: 'None recorded in this period.',
     notStated: 'Not stated',
     pageOf: 'Page {page} of {pages}',
-    suppressionNote: 'Counts of people below {k} are shown as "<{k}" to protect participants.',
+    suppressionNote: '{mark}: not shown, to protect people in small groups.',
     note: 'Note',
     field: 'Field',
     value: 'Value',

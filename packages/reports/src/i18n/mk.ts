@@ -24,7 +24,7 @@ export const mk: Catalog = {
     noneRecorded: 'Ништо не е евидентирано во овој период.',
     notStated: 'Не е наведено',
     pageOf: 'Страница {page} од {pages}',
-    suppressionNote: 'Броевите на луѓе помали од {k} се прикажани како „<{k}“ за да се заштитат учесниците.',
+    suppressionNote: '{mark}: не се прикажува за да се заштитат луѓето во мали групи.',
     note: 'Напомена',
     field: 'Поле',
     value: 'Вредност',

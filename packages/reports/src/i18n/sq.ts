@@ -24,7 +24,7 @@ export const sq: Catalog = {
     noneRecorded: 'Asgjë e regjistruar në këtë periudhë.',
     notStated: 'E padeklaruar',
     pageOf: 'Faqja {page} nga {pages}',
-    suppressionNote: 'Numrat e personave nën {k} shfaqen si „<{k}“ për të mbrojtur pjesëmarrësit.',
+    suppressionNote: '{mark}: nuk shfaqet, për të mbrojtur njerëzit në grupe të vogla.',
     note: 'Shënim',
     field: 'Fusha',
     value: 'Vlera',

@@ -24,7 +24,7 @@ export const sv: Catalog = {
     noneRecorded: 'Inget registrerat under perioden.',
     notStated: 'Ej uppgivet',
     pageOf: 'Sida {page} av {pages}',
-    suppressionNote: 'Antal personer under {k} visas som ”<{k}” för att skydda deltagarna.',
+    suppressionNote: '{mark}: visas inte, för att skydda personer i små grupper.',
     note: 'Anmärkning',
     field: 'Fält',
     value: 'Värde',

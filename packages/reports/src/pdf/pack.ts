@@ -14,6 +14,7 @@ import {
   outputsTable,
   reachBreakdownTables,
   reachTotalsTable,
+  suppressionFootnote,
   tranchesTable,
 } from '../model';
 import { drawTable, paragraphs, styles } from './draw';
@@ -136,7 +137,7 @@ export async function renderPackPdf(c: ReportPackContent, step: () => void): Pro
   content.push(...drawTable(tranchesTable(c, L), fmt, { noneText: none }));
   step();
 
-  const suppression = printable(fill(L.meta.suppressionNote, { k: c.organization.suppressionThreshold }));
+  const suppression = printable(suppressionFootnote(L));
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: 'portrait',

@@ -2,7 +2,7 @@ import { daysBetween, type ReportPackContent, type Sf425, toMajorUnits } from '@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { displayFormat } from '../format';
 import { type Catalog, catalogs, fill } from '../i18n';
-import { indicatorsTable, narrativeRows } from '../model';
+import { indicatorsTable, narrativeRows, suppressionFootnote } from '../model';
 import { bilingual, drawTable, gridLayout, paragraphs, styles } from './draw';
 import { printable, renderPdf } from './engine';
 
@@ -220,7 +220,10 @@ export async function renderSf425Pdf(c: ReportPackContent, step: () => void): Pr
     footer: (page, pages) => ({
       columns: [
         {
-          text: printable(fill(en.meta.suppressionNote, { k: c.organization.suppressionThreshold })),
+          // The form is in English; the footnote to the mark also in the reader's language.
+          text: printable(
+            local ? `${suppressionFootnote(en)} / ${suppressionFootnote(local)}` : suppressionFootnote(en),
+          ),
           width: '*',
         },
         { text: fill(en.meta.pageOf, { page, pages }), width: 'auto', alignment: 'right' },

@@ -13,9 +13,10 @@ import {
   outputsTable,
   reachBreakdownTables,
   reachTotalsTable,
+  suppressionFootnote,
   tranchesTable,
 } from '../model';
-import { addSheet, fitColumns, workbookBytes, writeTable } from './sheets';
+import { addSheet, fitColumns, hasHidden, workbookBytes, writeFootnote, writeTable } from './sheets';
 
 /** The sheets of the pack workbook, in order; each is one progress step. */
 export const packXlsxParts = [
@@ -33,6 +34,7 @@ export const packXlsxParts = [
 /** The full pack as a workbook: one sheet per part, header rows bold and frozen. */
 export async function renderPackXlsx(c: ReportPackContent, step: () => void): Promise<Uint8Array> {
   const L = catalogs[c.locale];
+  const footnote = suppressionFootnote(L);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tessera';
   workbook.title = `${L.meta.reportTitle}: ${c.grant.title}`;
@@ -59,27 +61,38 @@ export async function renderPackXlsx(c: ReportPackContent, step: () => void): Pr
     [L.parts.outputs, outputsTable(c, L)],
   ] as const) {
     const sheet = addSheet(workbook, name);
-    writeTable(sheet, table);
+    const next = writeTable(sheet, table);
     fitColumns(sheet);
+    writeFootnote(sheet, next + 1, hasHidden(table), footnote);
     step();
   }
 
   // Reach: the period's totals, then one block per breakdown, each with its own title and header.
   const reach = addSheet(workbook, L.parts.reach);
-  let row = writeTable(reach, reachTotalsTable(c, L));
-  for (const table of reachBreakdownTables(c, L)) row = writeTable(reach, table, row + 1, { title: true });
+  const [reachTotals, ...reachBreakdowns] = [reachTotalsTable(c, L), ...reachBreakdownTables(c, L)];
+  let row = writeTable(reach, reachTotals);
+  for (const table of reachBreakdowns) row = writeTable(reach, table, row + 1, { title: true });
   fitColumns(reach);
+  writeFootnote(reach, row + 1, [reachTotals, ...reachBreakdowns].some(hasHidden), footnote);
   step();
 
   const headCounts = addSheet(workbook, L.parts.headCounts);
-  row = writeTable(headCounts, headCountsTable(c, L));
+  const headCountTable = headCountsTable(c, L);
+  row = writeTable(headCounts, headCountTable);
   headCounts.getCell(row + 1, 1).value = L.reach.headCountNote;
   fitColumns(headCounts, 24);
+  writeFootnote(headCounts, row + 2, hasHidden(headCountTable), footnote);
   step();
 
   const indicators = addSheet(workbook, L.parts.indicators);
-  writeTable(indicators, indicatorsTable(c, L));
+  const indicatorTable = indicatorsTable(c, L);
+  const afterIndicators = writeTable(indicators, indicatorTable);
   fitColumns(indicators, 50);
+  // A split's hidden groups are written inside its text ("Man x"): they show the mark too.
+  const splitHidden = c.indicators.some((r) =>
+    r.disaggregation.some((d) => d.total.suppressed || d.rows.some((g) => g.value.suppressed)),
+  );
+  writeFootnote(indicators, afterIndicators + 1, splitHidden || hasHidden(indicatorTable), footnote);
   step();
 
   // Finance: budget against actual with its totals, the notes, then cash on hand.

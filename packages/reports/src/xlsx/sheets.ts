@@ -1,4 +1,4 @@
-import { currencyExponent, toMajorUnits } from '@tessera/domain';
+import { currencyExponent, suppressedMark, toMajorUnits } from '@tessera/domain';
 import type ExcelJS from 'exceljs';
 import type { Cell, Table } from '../model';
 
@@ -6,7 +6,8 @@ import type { Cell, Table } from '../model';
  * Writing the neutral tables into exceljs sheets. Numbers stay numbers (money in major units
  * with the currency's decimals as a number format, percentages as fractions with a % format);
  * dates are ISO text ('2025-03-15') everywhere, so they sort and never shift with a time zone;
- * a suppressed count is the text "<5", right-aligned like the numbers around it.
+ * a hidden figure is the text "x" (the one neutral mark, `suppressedMark`), right-aligned like the
+ * numbers around it, and a sheet that shows one says what it means under its table.
  */
 
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,7 +49,7 @@ export function writeCell(target: ExcelJS.Cell, cell: Cell): void {
       return;
     case 'shown':
       if (cell.value.suppressed) {
-        target.value = `<${cell.value.threshold}`;
+        target.value = suppressedMark;
         target.alignment = { horizontal: 'right' };
       } else {
         target.value = cell.value.value;
@@ -127,6 +128,21 @@ export function writeTable(
     r += 1;
   }
   return r;
+}
+
+/** Whether a table shows a hidden figure (the mark "x") anywhere. */
+export function hasHidden(table: Table): boolean {
+  return [...table.rows, ...(table.total ? [table.total] : [])].some((row) =>
+    row.some((cell) => cell.kind === 'shown' && cell.value.suppressed),
+  );
+}
+
+/** The footnote to the mark in `row`, where the sheet shows the mark (after `fitColumns`). */
+export function writeFootnote(sheet: ExcelJS.Worksheet, row: number, showsMark: boolean, footnote: string): void {
+  if (!showsMark) return;
+  const cell = sheet.getCell(row, 1);
+  cell.value = footnote;
+  cell.font = { italic: true, size: 9 };
 }
 
 /** Column widths from the header and cell text, within sensible bounds. */
