@@ -3,6 +3,7 @@ import { isoDateSchema } from './dates';
 import { activityKinds, ageBands, genders, outputKinds } from './delivery';
 import { idField, optionalText, requiredText, versionField } from './fields';
 import { messageKey } from './messages';
+import type { Shown } from './suppression';
 
 /**
  * Results: a logframe of indicators for a project or a grant, outcome records per participant,
@@ -281,6 +282,20 @@ export interface IndicatorValue {
   denominator: number | null;
   comment: string | null;
   version: number;
+}
+
+/**
+ * A hand-entered value as `indicators.values` returns it. Exact for roles that may read the
+ * register; for the others hidden by the results view's rule: a whole count of people from 1 to
+ * k−1 (the value, or a percentage's numerator or denominator) hides the value with its counts,
+ * and a number indicator's values, which add up, are protected together so that a hidden one
+ * cannot be worked out from the rest.
+ */
+export interface ShownIndicatorValue extends Omit<IndicatorValue, 'value' | 'numerator' | 'denominator'> {
+  /** The value as `manualValue` works it out (a percentage from its counts); null where none. */
+  value: Shown | null;
+  numerator: Shown | null;
+  denominator: Shown | null;
 }
 
 /**

@@ -11,6 +11,7 @@ import type {
   OutcomeRecord,
   ReportPeriod,
   Shown,
+  ShownIndicatorValue,
   UpdateIndicatorInput,
   UpdateOutcomeInput,
 } from '@tessera/domain';
@@ -21,6 +22,7 @@ import {
   messageKey,
   needsVarianceExplanation,
   orderGroupKeys,
+  peopleCountThreshold,
   peopleMeasures,
   percentageOf,
   seriesPeriods,
@@ -58,7 +60,7 @@ import {
 } from '@tessera/db';
 import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
-import { requireGrant } from './grants.service';
+import { requireGrant, requireOrganization } from './grants.service';
 
 /** The project or grant an indicator belongs to, if it is this organisation's. */
 async function requireScope(
@@ -150,9 +152,37 @@ export async function removeIndicator(db: Executor, actor: Actor, input: { id: s
   await audit(db, actor, 'delete', 'indicator', input.id, []);
 }
 
-export async function listValues(db: Executor, actor: Actor, indicatorId: string): Promise<IndicatorValue[]> {
-  await getIndicator(db, actor, indicatorId);
-  return listIndicatorValues(db, actor.orgId, [indicatorId]);
+/**
+ * The hand-entered values of an indicator as this reader may see them. Roles that may read the
+ * register get them exactly; finance and viewers get them by the results view's rule: each value
+ * is decided as the results view decides a period that is exactly that value's (`manualRaw`,
+ * `shownValue`), a number indicator's values are protected together as one line (`protectLine`),
+ * and a hidden value hides its numerator and denominator with it.
+ */
+export async function listValues(db: Executor, actor: Actor, indicatorId: string): Promise<ShownIndicatorValue[]> {
+  const indicator = await getIndicator(db, actor, indicatorId);
+  const values = await listIndicatorValues(db, actor.orgId, [indicatorId]);
+  const org = await requireOrganization(db, actor);
+  const k = peopleCountThreshold(actor.role, org.suppressionThreshold);
+  const raws = values.map((v) => manualRaw(indicator, [v], { from: v.periodStart, to: v.periodEnd }));
+  const shown = indicator.type === 'number' ? protectLine(raws, k).shown : raws.map((r) => shownValue(r, k));
+  return values.map((v, i): ShownIndicatorValue => {
+    const small = k !== null && (raws[i]?.peopleCounts ?? []).some((n) => n >= 1 && n < k);
+    const hidden: Shown | null =
+      k !== null && (small || shown[i]?.suppressed === true) ? { suppressed: true, threshold: k } : null;
+    const figure = (n: number | null): Shown | null => (n === null ? null : (hidden ?? exact(n)));
+    return {
+      id: v.id,
+      indicatorId: v.indicatorId,
+      periodStart: v.periodStart,
+      periodEnd: v.periodEnd,
+      value: hidden ?? shown[i] ?? null,
+      numerator: figure(v.numerator),
+      denominator: figure(v.denominator),
+      comment: v.comment,
+      version: v.version,
+    };
+  });
 }
 
 export async function setValue(db: Executor, actor: Actor, input: IndicatorValueInput): Promise<IndicatorValue> {
