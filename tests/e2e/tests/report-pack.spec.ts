@@ -44,6 +44,9 @@ test('finance prepares the embassy report, keeps a narrative draft and exports P
   // Finance sees the figures, never a participant code.
   await expect(page.getByTestId('pack-finance-lines')).toBeVisible();
   await expect(page.getByTestId('pack-reach')).not.toContainText(/ZR-\d{4}/);
+  // Hidden figures are one neutral mark that claims no value, explained under the figures.
+  await expect(page.getByTestId('pack-suppressed-note')).toHaveText('x: not shown, to protect people in small groups');
+  await expect(page.locator('main')).not.toContainText(/<\s*\d/);
 
   // A paragraph in the summary survives a reload.
   const paragraph = `Twenty women finished the career counselling training (${Date.now().toString(36)}).`;

@@ -34,26 +34,49 @@ async function expectStat(page: Page, name: string, shown: string, value: string
   await expect(card.getByTestId(`stat-${name}-value`)).toHaveText(shown);
 }
 
+const footnote = 'x: not shown, to protect people in small groups';
+const label = 'Not shown, to protect people in small groups';
+
+/**
+ * Every hidden figure on the page is the same neutral mark, whatever it hides (a small count or
+ * a partner hidden to protect one), named for screen readers by what it means; nothing on the
+ * page claims a value such as "<5".
+ */
+async function expectMarked(page: Page): Promise<void> {
+  const marks = page.locator('abbr[data-suppressed]');
+  expect(await marks.count()).toBeGreaterThan(0);
+  for (const mark of await marks.all()) {
+    await expect(mark).toHaveText('x');
+    await expect(mark).toHaveAttribute('title', label);
+    await expect(mark).toHaveAccessibleName(label);
+  }
+  await expect(page.locator('main')).not.toContainText(/<\s*\d/);
+}
+
 for (const email of ['finance@demo.test', 'viewer@demo.test']) {
-  test(`${email.split('@')[0]} sees the three Strumica participants as "<5", their hours with them`, async ({
+  test(`${email.split('@')[0]} sees the three Strumica participants as the mark "x", their hours with them`, async ({
     page,
   }) => {
     await signIn(page, email);
     await useEnglish(page);
-    expect(await listedCounts(page)).toEqual(['<5', '<5', '<5']);
+    expect(await listedCounts(page)).toEqual(['x', 'x', 'x']);
+    await expectMarked(page);
 
     await openStrumica(page);
-    await expectStat(page, 'uniqueParticipants', '<5', '<5');
-    await expectStat(page, 'participantMinutes', '<5', '<5');
-    await expectStat(page, 'completions', '<5', '<5');
-    await expectStat(page, 'enrolled', '<5', '<5');
+    await expectStat(page, 'uniqueParticipants', 'x', 'x');
+    await expectStat(page, 'participantMinutes', 'x', 'x');
+    await expectStat(page, 'completions', 'x', 'x');
+    await expectStat(page, 'enrolled', 'x', 'x');
     // Sessions and hours delivered are about the workshop, not people: shown as they are.
     await expectStat(page, 'sessionsHeld', '2', '2');
-    await expect(page.getByTestId('stats-suppressed-note')).toContainText('“<5”');
+    await expect(page.getByTestId('stats-suppressed-note')).toHaveText(footnote);
+    await expectMarked(page);
 
     await page.getByRole('tab', { name: 'Sessions' }).click();
     await expect(page.getByTestId('session-row')).toHaveCount(2);
-    for (const row of await page.getByTestId('session-row').all()) await expect(row).toContainText('<5 of <5 attended');
+    for (const row of await page.getByTestId('session-row').all()) await expect(row).toContainText('x of x attended');
+    await expect(page.getByTestId('suppressed-footnote')).toHaveText(footnote);
+    await expectMarked(page);
   });
 }
 
@@ -67,6 +90,7 @@ test('a coordinator sees the Strumica workshop’s 3 participants exactly', asyn
   await expectStat(page, 'completions', '3', '3');
   await expectStat(page, 'enrolled', '3', '3');
   await expect(page.getByTestId('stats-suppressed-note')).toHaveCount(0);
+  await expect(page.locator('abbr[data-suppressed]')).toHaveCount(0);
   await page.getByRole('tab', { name: 'Sessions' }).click();
   await expect(page.getByTestId('session-row').first()).toContainText('3 of 3 attended');
 });

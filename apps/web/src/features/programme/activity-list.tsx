@@ -1,8 +1,11 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { ActivityKind } from '@tessera/domain';
 import { useIntl } from 'react-intl';
+import type { ReactNode } from 'react';
+import { SuppressedFootnote } from '../../components/suppressed';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import type { RouterOutputs } from '../../lib/trpc';
+import { firstSuppressed } from './shown';
 import { useIsPhone, useProgrammeFormat } from './use-programme-format';
 import { AnchorLink } from './links';
 
@@ -30,8 +33,9 @@ export function ActivityKindBadge({ kind }: { kind: ActivityKind }) {
 
 /**
  * Activities with their counts (every role may see counts, never who; small counts of people
- * read "<5" for roles that may not read the register): a table on wide screens, one card per
- * activity on a phone. Rows and cards share the test id `activity-row`.
+ * read as the neutral mark "x", with a footnote, for roles that may not read the register): a
+ * table on wide screens, one card per activity on a phone. Rows and cards share the test id
+ * `activity-row`.
  */
 export function ActivityList({
   items,
@@ -46,6 +50,13 @@ export function ActivityList({
   const pf = useProgrammeFormat();
   const isPhone = useIsPhone();
   const t = (id: string) => intl.formatMessage({ id });
+  const anyHidden = items.some((activity) => {
+    const totals = activity.totals;
+    return (
+      firstSuppressed([totals.uniqueParticipants, totals.participantMinutes, totals.completions, totals.headCount]) !==
+      null
+    );
+  });
 
   const title = (activity: ActivityListItem) => (
     <AnchorLink to="/activities/$activityId" params={{ activityId: activity.id }} fw={500}>
@@ -59,7 +70,7 @@ export function ActivityList({
     );
 
   // A figure that the activity's way of taking attendance cannot produce shows as a dash, not 0.
-  const register = (activity: ActivityListItem, value: string) =>
+  const register = (activity: ActivityListItem, value: ReactNode) =>
     activity.attendanceMode === 'register' ? value : t('common.none');
 
   if (isPhone) {
@@ -103,59 +114,63 @@ export function ActivityList({
             </Stack>
           </Paper>
         ))}
+        {anyHidden && <SuppressedFootnote />}
       </Stack>
     );
   }
 
   return (
-    <Table.ScrollContainer minWidth={1000}>
-      <Table striped highlightOnHover verticalSpacing="sm" data-testid="activities-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('programme.activities.field.title')}</Table.Th>
-            <Table.Th>{t('programme.activities.field.kind')}</Table.Th>
-            <Table.Th>{t('programme.activities.field.city')}</Table.Th>
-            <Table.Th>{t('programme.activities.column.dates')}</Table.Th>
-            <Table.Th ta="right">{t('programme.activities.column.sessions')}</Table.Th>
-            <Table.Th ta="right">{t('programme.stat.uniqueParticipants')}</Table.Th>
-            <Table.Th ta="right">{t('programme.stat.participantHours')}</Table.Th>
-            <Table.Th ta="right">{t('programme.stat.completions')}</Table.Th>
-            <Table.Th ta="right">{t('programme.stat.headCount')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((activity) => (
-            <Table.Tr key={activity.id} data-testid="activity-row">
-              <Table.Td>
-                {title(activity)}
-                {showProject && (
-                  <Text size="xs" c="dimmed">
-                    {activity.projectTitle}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <ActivityKindBadge kind={activity.kind} />
-              </Table.Td>
-              <Table.Td>{activity.city ?? t('common.none')}</Table.Td>
-              <Table.Td>{pf.period(activity.startDate, activity.endDate)}</Table.Td>
-              <Table.Td ta="right">{sessions(activity)}</Table.Td>
-              <Table.Td ta="right">{register(activity, pf.count(activity.totals.uniqueParticipants))}</Table.Td>
-              <Table.Td ta="right">{register(activity, pf.peopleHours(activity.totals.participantMinutes))}</Table.Td>
-              <Table.Td ta="right">{register(activity, pf.count(activity.totals.completions))}</Table.Td>
-              <Table.Td ta="right">
-                {activity.attendanceMode === 'headcount' ? pf.count(activity.totals.headCount) : t('common.none')}
-              </Table.Td>
+    <Stack gap="xs">
+      <Table.ScrollContainer minWidth={1000}>
+        <Table striped highlightOnHover verticalSpacing="sm" data-testid="activities-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('programme.activities.field.title')}</Table.Th>
+              <Table.Th>{t('programme.activities.field.kind')}</Table.Th>
+              <Table.Th>{t('programme.activities.field.city')}</Table.Th>
+              <Table.Th>{t('programme.activities.column.dates')}</Table.Th>
+              <Table.Th ta="right">{t('programme.activities.column.sessions')}</Table.Th>
+              <Table.Th ta="right">{t('programme.stat.uniqueParticipants')}</Table.Th>
+              <Table.Th ta="right">{t('programme.stat.participantHours')}</Table.Th>
+              <Table.Th ta="right">{t('programme.stat.completions')}</Table.Th>
+              <Table.Th ta="right">{t('programme.stat.headCount')}</Table.Th>
             </Table.Tr>
-          ))}
-          {items.length === 0 && <TableEmptyRow colSpan={9}>{emptyText}</TableEmptyRow>}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((activity) => (
+              <Table.Tr key={activity.id} data-testid="activity-row">
+                <Table.Td>
+                  {title(activity)}
+                  {showProject && (
+                    <Text size="xs" c="dimmed">
+                      {activity.projectTitle}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <ActivityKindBadge kind={activity.kind} />
+                </Table.Td>
+                <Table.Td>{activity.city ?? t('common.none')}</Table.Td>
+                <Table.Td>{pf.period(activity.startDate, activity.endDate)}</Table.Td>
+                <Table.Td ta="right">{sessions(activity)}</Table.Td>
+                <Table.Td ta="right">{register(activity, pf.count(activity.totals.uniqueParticipants))}</Table.Td>
+                <Table.Td ta="right">{register(activity, pf.peopleHours(activity.totals.participantMinutes))}</Table.Td>
+                <Table.Td ta="right">{register(activity, pf.count(activity.totals.completions))}</Table.Td>
+                <Table.Td ta="right">
+                  {activity.attendanceMode === 'headcount' ? pf.count(activity.totals.headCount) : t('common.none')}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {items.length === 0 && <TableEmptyRow colSpan={9}>{emptyText}</TableEmptyRow>}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {anyHidden && <SuppressedFootnote />}
+    </Stack>
   );
 }
 
-function Count({ label, value }: { label: string; value: string }) {
+function Count({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div>
       <Text size="xs" c="dimmed" lineClamp={1}>

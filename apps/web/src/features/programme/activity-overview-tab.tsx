@@ -3,8 +3,10 @@ import { ConfirmRemoveButton } from '../../components/confirm-remove-button';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
+import { SuppressedFootnote } from '../../components/suppressed';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { useCan } from '../auth/use-session';
 import { ActivityForm, activityToFormValues } from './activity-form';
@@ -17,7 +19,8 @@ export type ActivityDetail = RouterOutputs['activities']['get'];
 
 /**
  * The activity's counts as cards, then its fields. Counts only: every role may see them, and
- * roles that may not read the register see small counts of people as "<5".
+ * roles that may not read the register see small counts of people (and a partner that would give
+ * one away) as the one neutral mark "x", with a footnote saying why.
  */
 export function ActivityOverviewTab({ activity }: { activity: ActivityDetail }) {
   const intl = useIntl();
@@ -147,7 +150,7 @@ function ActivityStats({ activity }: { activity: ActivityDetail }) {
           value={shownDataValue(totals.enrolled)}
           shown={pf.count(totals.enrolled)}
           label={t('programme.stat.enrolled')}
-          note={t('programme.stat.dropped', { count: pf.count(totals.dropped) })}
+          note={t('programme.stat.dropped', { count: pf.countText(totals.dropped) })}
         />
         <StatCard
           name="headCount"
@@ -157,18 +160,14 @@ function ActivityStats({ activity }: { activity: ActivityDetail }) {
           note={activity.attendanceMode === 'headcount' ? t('programme.stat.headCountNote') : undefined}
         />
       </SimpleGrid>
-      {suppressed && (
-        <Text size="xs" c="dimmed" data-testid="stats-suppressed-note">
-          {t('programme.stat.suppressedNote', { shown: pf.count(suppressed) })}
-        </Text>
-      )}
+      {suppressed && <SuppressedFootnote testId="stats-suppressed-note" />}
     </Stack>
   );
 }
 
 /**
  * One figure; `data-value` holds the raw number (minutes for hours) for tests and tools, or the
- * same "<5" the card shows where a count of people is suppressed for this role.
+ * same mark "x" the card shows where a count of people is hidden for this role.
  */
 function StatCard({
   name,
@@ -179,7 +178,7 @@ function StatCard({
 }: {
   name: string;
   value: number | string;
-  shown: string;
+  shown: ReactNode;
   label: string;
   note?: string;
 }) {

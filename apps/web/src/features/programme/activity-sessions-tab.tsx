@@ -7,6 +7,7 @@ import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { RowActions } from '../../components/row-actions';
+import { SuppressedFootnote } from '../../components/suppressed';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { TablePagination } from '../../components/table-pagination';
 import { trpc } from '../../lib/trpc';
@@ -17,7 +18,7 @@ import { HeadCountModal } from './head-count-modal';
 import { ButtonLink } from './links';
 import { ProgrammeErrorAlert } from './programme-error-alert';
 import { sessionsPageSize } from './programme-search';
-import { countsSomeone } from './shown';
+import { countsSomeone, firstSuppressed } from './shown';
 import { GenerateSessionsModal, SessionModal } from './session-modals';
 import { useIsPhone, useProgrammeFormat } from './use-programme-format';
 import { useProgrammeInvalidation } from './use-programme-invalidation';
@@ -75,7 +76,10 @@ export function ActivitySessionsTab({
       { count: result.created, hours: pf.hours(result.minutes) },
     );
 
-  // Counts of people may read "<5" for roles that may not read the register.
+  // Counts of people may read as the mark "x" for roles that may not read the register.
+  const anyHidden = items.some(
+    (session) => firstSuppressed([session.headCount, session.attended, session.registered]) !== null,
+  );
   const attendance = (session: ShownActivitySession) =>
     isHeadcount
       ? session.headCount === null
@@ -264,6 +268,7 @@ export function ActivitySessionsTab({
           </Table>
         </Table.ScrollContainer>
       )}
+      {anyHidden && <SuppressedFootnote />}
       <TablePagination page={page} pages={pages} onChange={onPageChange} />
       {page > pages && total > 0 && (
         <Anchor component="button" type="button" size="sm" onClick={() => onPageChange(1)}>

@@ -1,11 +1,12 @@
 import { type Shown, shownText } from '@tessera/domain';
 
 /**
- * Counts of people come from the API as `Shown`: the number, or suppressed ("<5") for roles that
- * may not read the register (see the domain's delivery-figures.ts). These read them for screens.
+ * Counts of people come from the API as `Shown`: the number, or hidden (shown as the neutral mark
+ * "x") for roles that may not read the register (see the domain's delivery-figures.ts). These
+ * read them for screens.
  */
 
-/** What a stat card's `data-value` holds: the number, or the same "<5" the card shows. */
+/** What a stat card's `data-value` holds: the number, or the same mark "x" the card shows. */
 export function shownDataValue(shown: Shown): number | string {
   return shown.suppressed ? shownText(shown) : shown.value;
 }
@@ -20,7 +21,7 @@ export function countsSomeone(shown: Shown): boolean {
   return shown.suppressed || shown.value > 0;
 }
 
-/** The first of these counts that is suppressed ("<5"), if any: for a note saying why. */
+/** The first of these counts that is hidden, if any: for the footnote saying why. */
 export function firstSuppressed(counts: readonly (Shown | null)[]): Shown | null {
   return counts.find((shown) => shown?.suppressed) ?? null;
 }

@@ -1,5 +1,6 @@
 import { useMediaQuery } from '@mantine/hooks';
 import { type Shown, shownText } from '@tessera/domain';
+import { shownNode } from '../../components/suppressed';
 import { useIntl } from 'react-intl';
 import { useFormat } from '../../lib/use-format';
 import { formatClockMinutes } from './hours';
@@ -21,10 +22,12 @@ export function useProgrammeFormat() {
     period: (start: string, end: string) =>
       start === end ? format.day(start) : `${format.day(start)} – ${format.day(end)}`,
     number: (value: number) => format.number(value),
-    /** A count of people: the number, or "<5" where it is suppressed for this role. */
-    count: (shown: Shown) => shownText(shown, format.number),
-    /** Minutes that belong to people (participant hours): hours, or "<5" with their count. */
-    peopleHours: (shown: Shown) => shownText(shown, hours),
+    /** A count of people: the number, or the neutral mark (with its meaning) where it is hidden. */
+    count: (shown: Shown) => shownNode(shown, format.number),
+    /** The same as plain text ("x" where hidden), for a figure inside a sentence. */
+    countText: (shown: Shown) => shownText(shown, format.number),
+    /** Minutes that belong to people (participant hours): hours, or the mark with their count. */
+    peopleHours: (shown: Shown) => shownNode(shown, hours),
     day: format.day,
   };
 }

@@ -1,7 +1,8 @@
 import { Alert, Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { type ReachBreakdown, type ReportPackContent, type Shown, shownText } from '@tessera/domain';
+import type { ReachBreakdown, ReportPackContent, Shown } from '@tessera/domain';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
+import { SuppressedFootnote, shownNode } from '../../components/suppressed';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { useFormat } from '../../lib/use-format';
 import { useResultsFormat } from '../results/use-results-format';
@@ -16,8 +17,9 @@ function usePackFormat(content: ReportPackContent) {
   const baseMoney = (minor: number) => format.money(minor, content.finance.baseCurrency);
   const sameCurrency = content.finance.currency === content.finance.baseCurrency;
   return {
-    count: (s: Shown) => shownText(s, format.number),
-    hours: (s: Shown) => shownText(s, hours),
+    /** A count of people: the number, or the neutral mark "x" (with its meaning) where hidden. */
+    count: (s: Shown) => shownNode(s, format.number),
+    hours: (s: Shown) => shownNode(s, hours),
     plainHours: hours,
     number: format.number,
     day: format.day,
@@ -43,7 +45,7 @@ function Section({ title, testId, children }: { title: string; testId: string; c
   );
 }
 
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Figure({ label, value, testId }: { label: string; value: ReactNode; testId: string }) {
   return (
     <Paper withBorder p="sm" radius="md" data-testid={testId}>
       <Text size="xs" c="dimmed">
@@ -74,9 +76,7 @@ export function PackFigures({ content }: { content: ReportPackContent }) {
       <ReachSection content={content} />
       <IndicatorsSection content={content} />
       <FinanceSection content={content} />
-      <Text size="xs" c="dimmed">
-        {intl.formatMessage({ id: 'reports.suppressionNote' }, { k: content.organization.suppressionThreshold })}
-      </Text>
+      <SuppressedFootnote testId="pack-suppressed-note" />
     </Stack>
   );
 }

@@ -10,7 +10,7 @@ describe('buildChartData', () => {
     ]);
     expect(points.map((p) => [p.actual, p.suppressedLabel, p.target])).toEqual([
       [18, null, 20],
-      [null, '<5', 10],
+      [null, 'x', 10],
       [null, null, null],
     ]);
     expect(points[1]?.key).toBe('2026-07-01/2026-12-31');

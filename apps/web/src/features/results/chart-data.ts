@@ -1,8 +1,8 @@
 import { type IndicatorResultRow, shownText } from '@tessera/domain';
 
 /**
- * One bar of an indicator's chart: the target and the actual of one target period. A suppressed
- * actual ("<5" for roles that see only aggregates) is drawn as a gap with its "<5" label: the
+ * One bar of an indicator's chart: the target and the actual of one target period. A hidden
+ * actual (for roles that see only aggregates) is drawn as a gap labelled with the mark "x": the
  * point carries no number for it at all, so nothing on the chart (bar height, axis, tooltip) can
  * give the hidden count away.
  */
@@ -13,7 +13,7 @@ export interface ChartPoint {
   target: number | null;
   /** Null where there is no figure, or where it is suppressed. */
   actual: number | null;
-  /** "<5" where the actual is suppressed, else null. */
+  /** The neutral mark "x" where the actual is hidden, else null. */
   suppressedLabel: string | null;
 }
 

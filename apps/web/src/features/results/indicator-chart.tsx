@@ -19,9 +19,9 @@ import { buildChartData, type ChartPoint, hasChartData } from './chart-data';
 import { useResultsFormat } from './use-results-format';
 
 /**
- * Actual (bars) against target (a line) per target period. A suppressed actual is a gap in the
- * bars with "<5" written where the bar would stand, and the tooltip says "<5" too: the chart never
- * holds the hidden number.
+ * Actual (bars) against target (a line) per target period. A hidden actual is a gap in the bars
+ * with the mark "x" written where the bar would stand, and the tooltip says "x" too: the chart
+ * never holds the hidden number.
  */
 export function IndicatorChart({ row }: { row: IndicatorResultRow }) {
   const intl = useIntl();
@@ -70,7 +70,7 @@ export function IndicatorChart({ row }: { row: IndicatorResultRow }) {
           />
           <Legend />
           <Bar dataKey="actual" name={t('results.chart.actual')} fill="#9c36b5" isAnimationActive={false} />
-          {/* Where the actual is suppressed there is no bar, only its "<5" on the axis line. */}
+          {/* Where the actual is hidden there is no bar, only the mark "x" on the axis line. */}
           {points
             .filter((p) => p.suppressedLabel !== null)
             .map((p) => (

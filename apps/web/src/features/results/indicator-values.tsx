@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type Indicator, type IndicatorValue, indicatorValueInput, manualValue } from '@tessera/domain';
+import { type Indicator, type IndicatorValue, indicatorValueInput, type ShownIndicatorValue } from '@tessera/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
@@ -8,6 +8,7 @@ import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { RowActions } from '../../components/row-actions';
+import { SuppressedFootnote } from '../../components/suppressed';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
@@ -15,6 +16,7 @@ import { trpc } from '../../lib/trpc';
 import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
+import { exactCount } from '../programme/shown';
 import { decimalForInput, parseDecimal } from './decimal';
 import { useResultsFormat } from './use-results-format';
 import { useResultsInvalidation } from './use-results-invalidation';
@@ -31,9 +33,20 @@ interface ValueDraft {
 const valueFields: readonly string[] = ['periodStart', 'periodEnd', 'value', 'numerator', 'denominator', 'comment'];
 const fieldFor = (path: string) => (valueFields.includes(path) ? (path as FieldPath<ValueDraft>) : undefined);
 
+/** A listed value as its edit form takes it: only roles that see values exactly may edit them. */
+function editable(v: ShownIndicatorValue, indicator: Indicator): IndicatorValue {
+  return {
+    ...v,
+    value: indicator.type === 'percentage' ? null : exactCount(v.value),
+    numerator: exactCount(v.numerator),
+    denominator: exactCount(v.denominator),
+  };
+}
+
 /**
  * The hand-entered values of a manual indicator, one per period: a number, or for a percentage
- * the two counts it is worked out from. Saving a period that has a value replaces it.
+ * the two counts it is worked out from. Saving a period that has a value replaces it. Finance
+ * and viewers get small counts of people hidden behind the mark "x", as in the results view.
  */
 export function IndicatorValuesModal({ indicator, onClose }: { indicator: Indicator; onClose: () => void }) {
   const intl = useIntl();
@@ -80,22 +93,25 @@ export function IndicatorValuesModal({ indicator, onClose }: { indicator: Indica
               </Table.Thead>
               <Table.Tbody>
                 {values.data.map((v) => {
-                  const value = manualValue(v);
                   return (
                     <Table.Tr key={v.id} data-testid="indicator-value-row">
                       <Table.Td>{rf.period(v.periodStart, v.periodEnd)}</Table.Td>
-                      <Table.Td ta="right">{rf.optional(value, indicator.type)}</Table.Td>
+                      <Table.Td ta="right">{rf.shown(v.value, indicator.type)}</Table.Td>
                       {isPercentage && (
                         <Table.Td ta="right">
-                          {v.numerator !== null && v.denominator !== null
-                            ? `${rf.value(v.numerator, 'number')} / ${rf.value(v.denominator, 'number')}`
-                            : rf.dash}
+                          {v.numerator !== null && v.denominator !== null ? (
+                            <>
+                              {rf.shown(v.numerator, 'number')} / {rf.shown(v.denominator, 'number')}
+                            </>
+                          ) : (
+                            rf.dash
+                          )}
                         </Table.Td>
                       )}
                       <Table.Td>{v.comment}</Table.Td>
                       {canWrite && (
                         <RowActions
-                          onEdit={() => setEditing(v)}
+                          onEdit={() => setEditing(editable(v, indicator))}
                           onRemove={() => remove.mutate({ id: v.id, version: v.version })}
                           removing={remove.isPending && remove.variables?.id === v.id}
                           confirmMessage={t('results.values.removeConfirm')}
@@ -111,6 +127,7 @@ export function IndicatorValuesModal({ indicator, onClose }: { indicator: Indica
             </Table>
           </Table.ScrollContainer>
         )}
+        {values.data?.some((v) => v.value?.suppressed) && <SuppressedFootnote />}
         {canWrite && editing === null && (
           <Group>
             <Button size="xs" onClick={() => setEditing('new')} data-testid="indicator-value-add">

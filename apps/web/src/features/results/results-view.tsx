@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
+import { SuppressedFootnote } from '../../components/suppressed';
 import { trpc } from '../../lib/trpc';
 import { IndicatorChart } from './indicator-chart';
 import { useLatticePeriods } from './lattice-periods';
@@ -60,21 +61,21 @@ export function ResultsView({ owner }: { owner: ResultsOwner }) {
           {lattice.anyDates ? (
             <Group align="flex-start" gap="sm" wrap="wrap">
               <TextInput
-              type="date"
-              label={t('results.period.from')}
-              value={draft.from}
-              onChange={(event) => choose({ ...draft, from: event.currentTarget.value })}
-              data-testid="results-from"
-            />
-            <TextInput
-              type="date"
-              label={t('results.period.to')}
-              value={draft.to}
-              onChange={(event) => choose({ ...draft, to: event.currentTarget.value })}
-              error={endsBeforeStart ? t('validation.endBeforeStart') : undefined}
-              data-testid="results-to"
-            />
-          </Group>
+                type="date"
+                label={t('results.period.from')}
+                value={draft.from}
+                onChange={(event) => choose({ ...draft, from: event.currentTarget.value })}
+                data-testid="results-from"
+              />
+              <TextInput
+                type="date"
+                label={t('results.period.to')}
+                value={draft.to}
+                onChange={(event) => choose({ ...draft, to: event.currentTarget.value })}
+                error={endsBeforeStart ? t('validation.endBeforeStart') : undefined}
+                data-testid="results-to"
+              />
+            </Group>
           ) : (
             <Text size="sm" c="dimmed" data-testid="results-lattice-note">
               {t('results.period.latticeNote')}
@@ -104,11 +105,7 @@ export function ResultsView({ owner }: { owner: ResultsOwner }) {
         <ErrorAlert error={results.error} onReload={() => void results.refetch()} />
       ) : (
         <Stack data-testid="results-view" data-period={periodKey(results.data.period)}>
-          {results.data.suppressionThreshold !== null && (
-            <Text size="xs" c="dimmed" data-testid="results-suppressed-note">
-              {intl.formatMessage({ id: 'results.suppressedNote' }, { k: results.data.suppressionThreshold })}
-            </Text>
-          )}
+          {results.data.suppressionThreshold !== null && <SuppressedFootnote testId="results-suppressed-note" />}
           {results.data.rows.length === 0 && (
             <Alert color="gray" data-testid="results-empty">
               {t('results.view.empty')}

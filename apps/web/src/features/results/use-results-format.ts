@@ -1,12 +1,13 @@
 import { type Disaggregation, type IndicatorType, type Shown, shownText } from '@tessera/domain';
 import { useIntl } from 'react-intl';
+import { shownNode } from '../../components/suppressed';
 import { isMessageId } from '../../i18n/catalogs';
 import { useFormat } from '../../lib/use-format';
 
 /**
  * Indicator figures as the results screens show them, in the UI locale: counts and sums with up
- * to two decimals, percentage indicators with a per-cent sign, suppressed counts as "<5", and
- * missing figures as a dash.
+ * to two decimals, percentage indicators with a per-cent sign, hidden counts as the neutral mark
+ * "x" (with its meaning for screen readers), and missing figures as a dash.
  */
 export function useResultsFormat() {
   const intl = useIntl();
@@ -20,8 +21,10 @@ export function useResultsFormat() {
     dash,
     value,
     optional: (v: number | null, type: IndicatorType) => (v === null ? dash : value(v, type)),
-    /** An actual or cumulative: the figure, "<5" where suppressed, a dash where there is none. */
-    shown: (s: Shown | null, type: IndicatorType) => (s === null ? dash : shownText(s, (n) => value(n, type))),
+    /** An actual or cumulative: the figure, the mark "x" where hidden, a dash where there is none. */
+    shown: (s: Shown | null, type: IndicatorType) => (s === null ? dash : shownNode(s, (n) => value(n, type))),
+    /** The same as plain text, for a figure inside a sentence or a label. */
+    shownText: (s: Shown | null, type: IndicatorType) => (s === null ? dash : shownText(s, (n) => value(n, type))),
     /** % achieved: "85 %" or a dash. */
     achieved: (p: number | null) => (p === null ? dash : format.percent(p / 100)),
     period: (from: string, to: string) => `${format.day(from)} – ${format.day(to)}`,

@@ -17,6 +17,10 @@ export const en = {
   'common.retry': 'Try again',
   'common.back': 'Back',
   'common.none': '—',
+  /** Footnote to the neutral mark of a hidden figure (`suppressedMark`, "x"). */
+  'common.suppressed.footnote': '{mark}: not shown, to protect people in small groups',
+  /** What the mark means, for screen readers and the tooltip on the mark. */
+  'common.suppressed.label': 'Not shown, to protect people in small groups',
   'common.saved': 'Saved',
   'common.confirm': 'Confirm',
   'common.remove': 'Remove',

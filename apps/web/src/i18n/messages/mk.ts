@@ -16,6 +16,10 @@ export const mk: Record<keyof typeof en, string> = {
   'common.retry': 'Обиди се повторно',
   'common.back': 'Назад',
   'common.none': '—',
+  /** Footnote to the neutral mark of a hidden figure (`suppressedMark`, "x"). */
+  'common.suppressed.footnote': '{mark}: не се прикажува за да се заштитат луѓето во мали групи',
+  /** What the mark means, for screen readers and the tooltip on the mark. */
+  'common.suppressed.label': 'Не се прикажува за да се заштитат луѓето во мали групи',
   'common.saved': 'Зачувано',
   'common.confirm': 'Потврди',
   'common.remove': 'Отстрани',

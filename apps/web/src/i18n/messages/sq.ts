@@ -16,6 +16,10 @@ export const sq: Record<keyof typeof en, string> = {
   'common.retry': 'Provo përsëri',
   'common.back': 'Kthehu',
   'common.none': '—',
+  /** Footnote to the neutral mark of a hidden figure (`suppressedMark`, "x"). */
+  'common.suppressed.footnote': '{mark}: nuk shfaqet, për të mbrojtur njerëzit në grupe të vogla',
+  /** What the mark means, for screen readers and the tooltip on the mark. */
+  'common.suppressed.label': 'Nuk shfaqet, për të mbrojtur njerëzit në grupe të vogla',
   'common.saved': 'U ruajt',
   'common.confirm': 'Konfirmo',
   'common.remove': 'Hiq',

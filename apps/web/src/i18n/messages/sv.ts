@@ -16,6 +16,10 @@ export const sv: Record<keyof typeof en, string> = {
   'common.retry': 'Försök igen',
   'common.back': 'Tillbaka',
   'common.none': '—',
+  /** Footnote to the neutral mark of a hidden figure (`suppressedMark`, "x"). */
+  'common.suppressed.footnote': '{mark}: visas inte, för att skydda personer i små grupper',
+  /** What the mark means, for screen readers and the tooltip on the mark. */
+  'common.suppressed.label': 'Visas inte, för att skydda personer i små grupper',
   'common.saved': 'Sparat',
   'common.confirm': 'Bekräfta',
   'common.remove': 'Ta bort',

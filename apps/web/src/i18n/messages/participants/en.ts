@@ -188,7 +188,7 @@ export const participantsEn = {
   'participants.settings.suppression': 'Small counts',
   'participants.settings.threshold': 'Suppression threshold (k)',
   'participants.settings.thresholdHint':
-    "Counts from 1 to k−1 are shown as “'<k'” in everything that leaves the system.",
+    'Counts from 1 to k−1 are hidden behind the mark “x” in everything that leaves the system, with another where a total would give one away.',
   'participants.settings.saved': 'Settings saved.',
 
   'participants.import.link': 'Import…',

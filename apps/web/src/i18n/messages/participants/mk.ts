@@ -191,7 +191,7 @@ export const participantsMk: Record<keyof typeof participantsEn, string> = {
   'participants.settings.suppression': 'Мали бројки',
   'participants.settings.threshold': 'Праг на прикривање (k)',
   'participants.settings.thresholdHint':
-    "Бројките од 1 до k−1 се прикажуваат како „'<k'“ во сè што излегува од системот.",
+    'Бројките од 1 до k−1 се кријат зад ознаката „x“ во сè што излегува од системот, заедно со уште една каде што збирот би ја открил.',
   'participants.settings.saved': 'Поставките се зачувани.',
 
   'participants.import.link': 'Увези…',

@@ -190,7 +190,8 @@ export const participantsSq: Record<keyof typeof participantsEn, string> = {
   'participants.settings.addAttribute': 'Shto një atribut',
   'participants.settings.suppression': 'Numra të vegjël',
   'participants.settings.threshold': 'Pragu i fshehjes (k)',
-  'participants.settings.thresholdHint': "Numrat nga 1 deri në k−1 shfaqen si „'<k'” në gjithçka që del nga sistemi.",
+  'participants.settings.thresholdHint':
+    'Numrat nga 1 deri në k−1 fshihen pas shenjës „x” në gjithçka që del nga sistemi, bashkë me një tjetër aty ku një shumë do ta zbulonte.',
   'participants.settings.saved': 'Cilësimet u ruajtën.',
 
   'participants.import.link': 'Importo…',

@@ -189,7 +189,8 @@ export const participantsSv: Record<keyof typeof participantsEn, string> = {
   'participants.settings.addAttribute': 'Lägg till ett attribut',
   'participants.settings.suppression': 'Små antal',
   'participants.settings.threshold': 'Tröskel för döljning (k)',
-  'participants.settings.thresholdHint': "Antal från 1 till k−1 visas som ”'<k'” i allt som lämnar systemet.",
+  'participants.settings.thresholdHint':
+    'Antal från 1 till k−1 döljs bakom tecknet ”x” i allt som lämnar systemet, tillsammans med ett till där en summa annars skulle avslöja dem.',
   'participants.settings.saved': 'Inställningarna är sparade.',
 
   'participants.import.link': 'Importera…',

@@ -110,8 +110,6 @@ export const programmeEn = {
   'programme.stat.dropped': 'Dropped: {count}',
   'programme.stat.headCount': 'Head count',
   'programme.stat.headCountNote': 'Added up over sessions: the same person may be counted twice.',
-  'programme.stat.suppressedNote':
-    'Small counts of people show as “{shown}” for your role, so that no one can be recognised; the hours of those people are hidden with them.',
 
   'programme.sessions.title': '{count, plural, one {# session} other {# sessions}} · {hours} delivered',
   'programme.sessions.add': 'Add session',

@@ -107,8 +107,6 @@ export const programmeMk: Record<keyof typeof programmeEn, string> = {
   'programme.stat.dropped': 'Откажале: {count}',
   'programme.stat.headCount': 'Број на присутни',
   'programme.stat.headCountNote': 'Збир по сесии: истото лице може да е избројано двапати.',
-  'programme.stat.suppressedNote':
-    'За вашата улога малите броеви на луѓе се прикажуваат како „{shown}“, за никој да не може да се препознае; часовите на тие луѓе се сокриени заедно со нив.',
   'programme.sessions.title': '{count, plural, one {# сесија} other {# сесии}} · одржани {hours}',
   'programme.sessions.add': 'Додади сесија',
   'programme.sessions.edit': 'Уреди сесија',

@@ -107,8 +107,6 @@ export const programmeSq: Record<keyof typeof programmeEn, string> = {
   'programme.stat.dropped': 'Braktisën: {count}',
   'programme.stat.headCount': 'Numërim personash',
   'programme.stat.headCountNote': 'Shumë e seancave: i njëjti person mund të numërohet dy herë.',
-  'programme.stat.suppressedNote':
-    'Për rolin tuaj numrat e vegjël të njerëzve shfaqen si „{shown}”, që askush të mos njihet; orët e këtyre njerëzve fshihen bashkë me ta.',
   'programme.sessions.title': '{count, plural, one {# seancë} other {# seanca}} · {hours} të zhvilluara',
   'programme.sessions.add': 'Shto seancë',
   'programme.sessions.edit': 'Ndrysho seancën',

@@ -106,8 +106,6 @@ export const programmeSv: Record<keyof typeof programmeEn, string> = {
   'programme.stat.dropped': 'Avbrutit: {count}',
   'programme.stat.headCount': 'Personräkning',
   'programme.stat.headCountNote': 'Summerat över tillfällen: samma person kan räknas två gånger.',
-  'programme.stat.suppressedNote':
-    'Små antal personer visas som ”{shown}” för din roll, så att ingen kan kännas igen; deras timmar döljs tillsammans med dem.',
   'programme.sessions.title': '{count, plural, one {# tillfälle} other {# tillfällen}} · {hours} genomförda',
   'programme.sessions.add': 'Lägg till tillfälle',
   'programme.sessions.edit': 'Redigera tillfälle',

@@ -138,7 +138,6 @@ export const resultsEn = {
   'results.period.latticeNote':
     'For your role, figures are given for the whole period, years, quarters and reporting periods only, so that two periods cannot be set against each other to single out a few people.',
   'results.view.empty': 'There are no indicators to show. Set them up under Logframe.',
-  'results.suppressedNote': 'Counts of fewer than {k} people are shown as “<{k}” to protect participants.',
   'results.needsExplanation': 'Explain the variance',
   'results.chart.actual': 'Actual',
   'results.chart.target': 'Target',
@@ -291,5 +290,4 @@ export const resultsEn = {
   'reports.finance.cashReceived': 'Received to the end of the period',
   'reports.finance.cashSpent': 'Spent to the end of the period',
   'reports.finance.cashOnHand': 'Cash on hand',
-  'reports.suppressionNote': 'Counts of fewer than {k} people are shown as “<{k}”, here and in every export.',
 } as const;

@@ -140,7 +140,6 @@ export const resultsMk: Record<keyof typeof resultsEn, string> = {
   'results.period.latticeNote':
     'За вашата улога бројките се даваат само за целиот период, години, квартали и извештајни периоди, за да не може два периода да се споредат и да се издвојат неколку луѓе.',
   'results.view.empty': 'Нема индикатори за прикажување. Поставете ги под „Логичка рамка“.',
-  'results.suppressedNote': 'Бројките помали од {k} лица се прикажуваат како „<{k}“ за заштита на учесниците.',
   'results.needsExplanation': 'Објаснете го отстапувањето',
   'results.chart.actual': 'Остварено',
   'results.chart.target': 'Цел',
@@ -294,5 +293,4 @@ export const resultsMk: Record<keyof typeof resultsEn, string> = {
   'reports.finance.cashReceived': 'Примено до крајот на периодот',
   'reports.finance.cashSpent': 'Потрошено до крајот на периодот',
   'reports.finance.cashOnHand': 'Расположливи средства',
-  'reports.suppressionNote': 'Бројките помали од {k} лица се прикажуваат како „<{k}“, тука и во секој извоз.',
 };

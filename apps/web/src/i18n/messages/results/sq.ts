@@ -140,7 +140,6 @@ export const resultsSq: Record<keyof typeof resultsEn, string> = {
   'results.period.latticeNote':
     'Për rolin tuaj shifrat jepen vetëm për të gjithë periudhën, vitet, tremujorët dhe periudhat e raportimit, që dy periudha të mos krahasohen për të veçuar disa njerëz.',
   'results.view.empty': 'Nuk ka tregues për të shfaqur. Vendosini te Korniza logjike.',
-  'results.suppressedNote': 'Numrat nën {k} persona shfaqen si “<{k}” për të mbrojtur pjesëmarrësit.',
   'results.needsExplanation': 'Shpjegoni shmangien',
   'results.chart.actual': 'Arritur',
   'results.chart.target': 'Objektivi',
@@ -294,5 +293,4 @@ export const resultsSq: Record<keyof typeof resultsEn, string> = {
   'reports.finance.cashReceived': 'Marrë deri në fund të periudhës',
   'reports.finance.cashSpent': 'Shpenzuar deri në fund të periudhës',
   'reports.finance.cashOnHand': 'Mjete në dispozicion',
-  'reports.suppressionNote': 'Numrat nën {k} persona shfaqen si “<{k}”, këtu dhe në çdo eksport.',
 };

@@ -141,7 +141,6 @@ export const resultsSv: Record<keyof typeof resultsEn, string> = {
   'results.period.latticeNote':
     'För din roll visas siffror bara för hela perioden, år, kvartal och rapportperioder, så att två perioder inte kan ställas mot varandra för att peka ut enstaka personer.',
   'results.view.empty': 'Det finns inga indikatorer att visa. Lägg upp dem under Logisk ram.',
-  'results.suppressedNote': 'Antal under {k} personer visas som ”<{k}” för att skydda deltagarna.',
   'results.needsExplanation': 'Förklara avvikelsen',
   'results.chart.actual': 'Utfall',
   'results.chart.target': 'Mål',
@@ -295,5 +294,4 @@ export const resultsSv: Record<keyof typeof resultsEn, string> = {
   'reports.finance.cashReceived': 'Mottaget till periodens slut',
   'reports.finance.cashSpent': 'Använt till periodens slut',
   'reports.finance.cashOnHand': 'Likvida medel',
-  'reports.suppressionNote': 'Antal under {k} personer visas som ”<{k}”, här och i varje export.',
 };
