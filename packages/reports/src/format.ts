@@ -19,7 +19,7 @@ export interface DisplayFormat {
   percent(value: number): string;
   /** '2025-03-15' → "15 Mar 2025". A timestamp is shown as its date. */
   date(iso: string): string;
-  /** A count that may be suppressed: "<5" or the number. */
+  /** A count that may be suppressed: the mark "x" or the number. */
   shown(value: Shown): string;
 }
 

@@ -28,7 +28,7 @@ export interface RenderOptions {
  * sheet per part), `csv` (a zip of one CSV per table), `sf425` (SF-425 and performance progress
  * report, U.S. federal awards only: throws `NotUsFederalError` otherwise) or `eu` (an EU-style
  * financial report workbook). Works from the content alone: no database, network or file paths;
- * counts of people arrive suppressed and are printed as given ("<5").
+ * counts of people arrive suppressed and are printed as the one mark "x".
  */
 export async function renderReport(
   content: ReportPackContent,

@@ -5,7 +5,7 @@ import { renderReport } from '../src';
 import { cyrillicNarrative, emptyContent, macedonianContent, packContent } from './fixture';
 import { readXlsx, sheetRows } from './read';
 
-/** What a cell must hold for a suppressible count: the number, or the text "<k". */
+/** What a cell must hold for a suppressible count: the number, or the mark "x". */
 const expected = (shown: Shown) => (shown.suppressed ? suppressedMark : shown.value);
 
 function rowStartingWith(sheet: ExcelJS.Worksheet, first: string): unknown[] {
