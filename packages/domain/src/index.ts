@@ -23,3 +23,4 @@ export * from './roles';
 export * from './suppression';
 export * from './suppression-audit';
 export * from './period-lattice';
+export * from './report-freeze';
