@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, type MigrationResult, Migrator, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, type MigrationResult, Migrator, SqliteDialect, sql, type Transaction } from 'kysely';
 import { migrations } from './migrations/index';
 import type { Database } from './schema';
 
@@ -34,6 +34,55 @@ export function openDatabase(url: string): OpenedDatabase {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, kind: 'sqlite', location, close: () => db.destroy() };
+}
+
+/** What one `purgeWriteAheadLog` achieved. */
+export interface WalPurge {
+  /** True when every frame is in the database file and the WAL is truncated to zero bytes. */
+  completed: boolean;
+  /** Checkpoint attempts made (each may wait `waitMs` for readers). */
+  attempts: number;
+}
+
+/**
+ * Copies every frame of the write-ahead log into the database file and truncates the log to zero
+ * bytes (`PRAGMA wal_checkpoint(TRUNCATE)`). `secure_delete` zeroes erased values in the database
+ * file's pages, but the WAL keeps whole earlier copies of those pages until a checkpoint, and a
+ * plain checkpoint leaves them in the file, to be overwritten only later: after an erasure they
+ * must go at once, before the caller answers (docs/decisions/0008-participant-data.md).
+ *
+ * Must run outside any transaction. `busy` means another connection (a CLI run, a backup) still
+ * reads an older snapshot that needs the log: each attempt waits up to `waitMs` for it (SQLite's
+ * busy handler), and after `attempts` the result says `completed: false` for the caller to report
+ * and retry later. A database that is not in WAL mode (":memory:") has nothing to purge.
+ */
+export async function purgeWriteAheadLog(
+  db: Db,
+  options: { attempts?: number; waitMs?: number } = {},
+): Promise<WalPurge> {
+  const attempts = Math.max(1, options.attempts ?? 3);
+  const waitMs = Math.max(0, Math.round(options.waitMs ?? 1000));
+  // One reserved connection, so the shorter busy timeout applies to the checkpoint only.
+  return db.connection().execute(async (conn) => {
+    const timeout = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
+    const previous = Number(timeout.rows[0]?.timeout ?? 5000);
+    await sql.raw(`pragma busy_timeout = ${waitMs}`).execute(conn);
+    try {
+      for (let attempt = 1; attempt <= attempts; attempt += 1) {
+        try {
+          const { rows } = await sql<{ busy: number; log: number; checkpointed: number }>`
+            pragma wal_checkpoint(TRUNCATE)`.execute(conn);
+          const row = rows[0];
+          if (row && row.busy === 0) return { completed: true, attempts: attempt };
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+        }
+      }
+      return { completed: false, attempts };
+    } finally {
+      await sql.raw(`pragma busy_timeout = ${previous}`).execute(conn);
+    }
+  });
 }
 
 export function createMigrator(db: Db): Migrator {

@@ -6,6 +6,8 @@ export {
   migrateToLatest,
   type OpenedDatabase,
   openDatabase,
+  purgeWriteAheadLog,
+  type WalPurge,
 } from './connection';
 export * from './repositories/audit.repository';
 export * from './repositories/budget.repository';
