@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from '@tessera/api';
+import { demoPassword, demoUsers, isDatabaseEmpty, sealOutcomeDescriptions, seedDemo } from '@tessera/api';
 import {
   deleteExpiredSessions,
   findOrganizationBySlug,
   migrateToLatest,
   openDatabase,
   pruneLoginAttempts,
+  purgeWriteAheadLog,
 } from '@tessera/db';
 import { loginThrottle } from '@tessera/domain';
 import { buildApp, loggerOptions } from './app';
@@ -24,6 +25,12 @@ async function main(): Promise<void> {
   const secret = loadSecretKey({ key: env.SECRET_KEY, file: env.SECRET_KEY_FILE });
   const database = openDatabase(env.DATABASE_URL);
   await migrateToLatest(database.db);
+  // Outcome descriptions written in clear by an older version are sealed now that the key is here.
+  await sealOutcomeDescriptions(database.db, secret.key);
+  // A crash between an erasure and its purge (docs/decisions/0008) leaves old pages in the WAL.
+  if (!(await purgeWriteAheadLog(database.db)).completed) {
+    console.warn('Another process is reading the database: the write-ahead log could not be purged at start.');
+  }
 
   let seeded = false;
   if (env.SEED_DEMO === 'auto' && (await isDatabaseEmpty(database.db))) {

@@ -9,9 +9,12 @@ import {
   insertOutcome,
   listIndicators,
   listProjects,
+  newId,
   upsertIndicatorValue,
 } from '@tessera/db';
+import { participantCrypto } from './participant-crypto';
 import { lastDayOfMonth, monthStart } from './seed-demo-grants';
+import { sealDescription } from './services/outcome-descriptions';
 
 /**
  * The demo's results: a logframe for the embassy grant (derived from the data, with one
@@ -53,7 +56,12 @@ function base(
 }
 
 /** Loads the results unless the organisation has indicators already. Returns records made. */
-export async function seedDemoResults(db: Executor, orgId: string, today: string): Promise<number> {
+export async function seedDemoResults(
+  db: Executor,
+  orgId: string,
+  today: string,
+  secretKey: Uint8Array | null,
+): Promise<number> {
   const embassy = await findGrantByReference(db, orgId, 'S-MK100-26-GR-014');
   if (!embassy) return 0;
   if ((await listIndicators(db, orgId, { grantId: embassy.id })).length > 0) return 0;
@@ -218,28 +226,33 @@ export async function seedDemoResults(db: Executor, orgId: string, today: string
   const [activity] = await findActivityByName(db, orgId, 'CT-1');
   if (activity) {
     const people = await enrolledParticipantIds(db, orgId, activity.id);
+    // Descriptions are sealed: without the server's key the demo leaves them out.
+    const crypto = secretKey ? participantCrypto(secretKey) : null;
     for (const [i, participantId] of people.entries()) {
+      const id = newId();
       await insertOutcome(db, orgId, {
+        id,
         participantId,
         activityId: activity.id,
         kind: 'certificate',
         date: addDays(activity.endDate, 2),
         scoreBefore: null,
         scoreAfter: null,
-        description: 'Career counselling certificate',
+        descriptionEnc: crypto && sealDescription(crypto, orgId, id, 'Career counselling certificate'),
       });
       created += 1;
       if (i < 8) {
         const date = addDays(activity.endDate, 20 + i * 12);
         if (date > today) continue;
         await insertOutcome(db, orgId, {
+          id: newId(),
           participantId,
           activityId: activity.id,
           kind: 'employment',
           date,
           scoreBefore: null,
           scoreAfter: null,
-          description: null,
+          descriptionEnc: null,
         });
         created += 1;
       }

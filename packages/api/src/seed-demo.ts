@@ -206,7 +206,7 @@ export async function seedDemo(
       const today = todayIn('Europe/Skopje', now);
       created += await seedDemoGrants(trx, demo, today);
       created += await seedDemoProgramme(trx, demo, today, secretKey);
-      created += await seedDemoResults(trx, demo, today);
+      created += await seedDemoResults(trx, demo, today, secretKey);
     }
     return { created };
   });

@@ -463,7 +463,10 @@ export interface OutcomeRecordTable {
   date: string;
   score_before: number | null;
   score_after: number | null;
+  /** Clear text written before descriptions were sealed; emptied by the server at start. */
   description: string | null;
+  /** Sealed (AES-256-GCM, key outside the database), like a participant's notes. */
+  description_enc: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -1,4 +1,5 @@
 import type { Locale, Role } from '@tessera/domain';
+import { newId } from './clock';
 import { migrateToLatest, type OpenedDatabase, openDatabase } from './connection';
 import { insertBudgetLine } from './repositories/budget.repository';
 import { insertDeadline } from './repositories/deadline.repository';
@@ -324,13 +325,15 @@ export async function createTestResults(
     comment: null,
   });
   const outcomeId = await insertOutcome(db, orgId, {
+    id: newId(),
     participantId: links.participantId,
     activityId: links.activityId,
     kind: 'certificate',
     date: '2026-03-10',
     scoreBefore: null,
     scoreAfter: null,
-    description: 'Digital safety certificate',
+    // No key here to seal with; the permission matrix needs the row, not its text.
+    descriptionEnc: null,
   });
   const period = { from: '2026-01-01', to: '2026-06-30' };
   await insertReportPack(db, orgId, { grantId: links.grantId, ...period, deadlineId: null });

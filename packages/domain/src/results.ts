@@ -33,7 +33,7 @@ const outcomeBase = z.object({
   /** Pre/post scores (kind "score"); null otherwise. */
   scoreBefore: scoreField,
   scoreAfter: scoreField,
-  /** Never sealed, so never personal: "retail job", "first-aid certificate". */
+  /** Free text about a person ("found work at the bakery"): sealed like notes (ADR 0008). */
   description: optionalText(300),
 });
 

@@ -64,14 +64,18 @@ export const outcomesRouter = router({
   list: orgProcedure('participant.read')
     .input(z.object({ participantId: z.string().min(1) }))
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => results.listOutcomes(trx, ctx.actor, input.participantId)),
+      ctx.db.transaction().execute((trx) => results.listOutcomes(trx, ctx.actor, ctx, input.participantId)),
     ),
   create: orgProcedure('participant.write')
     .input(createOutcomeInput)
-    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.createOutcome(trx, ctx.actor, input))),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => results.createOutcome(trx, ctx.actor, ctx, input)),
+    ),
   update: orgProcedure('participant.write')
     .input(updateOutcomeInput)
-    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.updateOutcome(trx, ctx.actor, input))),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => results.updateOutcome(trx, ctx.actor, ctx, input)),
+    ),
   delete: orgProcedure('participant.write')
     .input(recordRefInput)
     .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.removeOutcome(trx, ctx.actor, input))),

@@ -45,6 +45,7 @@ import {
   indicatorCodeTaken,
   insertIndicator,
   insertOutcome,
+  newId,
   listGrantIndicators as listGrantIndicatorRows,
   listIndicators as listIndicatorRows,
   listIndicatorValues,
@@ -58,8 +59,11 @@ import {
   updateOutcome as updateOutcomeRow,
   upsertIndicatorValue,
 } from '@tessera/db';
+import { participantCrypto } from '../participant-crypto';
 import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
+import { openOutcome, sealDescription } from './outcome-descriptions';
+import type { ParticipantKeys } from './participants.service';
 import { requireGrant, requireOrganization } from './grants.service';
 
 /** The project or grant an indicator belongs to, if it is this organisation's. */
@@ -228,35 +232,64 @@ async function checkOutcomeActivity(db: Executor, actor: Actor, activityId: stri
   }
 }
 
-export async function listOutcomes(db: Executor, actor: Actor, participantId: string): Promise<OutcomeRecord[]> {
+export async function listOutcomes(
+  db: Executor,
+  actor: Actor,
+  keys: ParticipantKeys,
+  participantId: string,
+): Promise<OutcomeRecord[]> {
   const participant = await findParticipant(db, actor.orgId, participantId);
   if (!participant) throw notFound('participant');
   // Participant-level data: reading it is audited like opening the record.
   await audit(db, actor, 'read', 'participant', participantId, ['outcomes']);
-  return listOutcomeRows(db, actor.orgId, participantId);
+  const crypto = participantCrypto(keys.secretKey);
+  return (await listOutcomeRows(db, actor.orgId, participantId)).map((o) => openOutcome(crypto, actor.orgId, o));
 }
 
-export async function createOutcome(db: Executor, actor: Actor, input: CreateOutcomeInput): Promise<OutcomeRecord> {
+/** The description is free text about a person: sealed like notes (ADR 0008). */
+export async function createOutcome(
+  db: Executor,
+  actor: Actor,
+  keys: ParticipantKeys,
+  input: CreateOutcomeInput,
+): Promise<OutcomeRecord> {
   await requireLiveParticipant(db, actor, input.participantId);
   await checkOutcomeActivity(db, actor, input.activityId);
-  const id = await insertOutcome(db, actor.orgId, input);
+  const crypto = participantCrypto(keys.secretKey);
+  const id = newId();
+  const { description, ...values } = input;
+  await insertOutcome(db, actor.orgId, {
+    ...values,
+    id,
+    descriptionEnc: sealDescription(crypto, actor.orgId, id, description),
+  });
   await audit(db, actor, 'create', 'outcome_record', id, ['kind', 'date']);
   const created = (await listOutcomeRows(db, actor.orgId, input.participantId)).find((o) => o.id === id);
   if (!created) throw notFound('outcome record');
-  return created;
+  return openOutcome(crypto, actor.orgId, created);
 }
 
-export async function updateOutcome(db: Executor, actor: Actor, input: UpdateOutcomeInput): Promise<OutcomeRecord> {
+export async function updateOutcome(
+  db: Executor,
+  actor: Actor,
+  keys: ParticipantKeys,
+  input: UpdateOutcomeInput,
+): Promise<OutcomeRecord> {
   const stored = await findOutcome(db, actor.orgId, input.id);
   if (!stored) throw notFound('outcome record');
   if (stored.version !== input.version) throw stale('outcome record');
   await requireLiveParticipant(db, actor, stored.participant_id);
   await checkOutcomeActivity(db, actor, input.activityId);
-  if (!(await updateOutcomeRow(db, actor.orgId, input))) throw stale('outcome record');
+  const crypto = participantCrypto(keys.secretKey);
+  const { id, version, description, ...values } = input;
+  const descriptionEnc = sealDescription(crypto, actor.orgId, id, description);
+  if (!(await updateOutcomeRow(db, actor.orgId, { id, version }, { ...values, descriptionEnc }))) {
+    throw stale('outcome record');
+  }
   await audit(db, actor, 'update', 'outcome_record', input.id, ['kind', 'date', 'scores', 'description']);
   const updated = (await listOutcomeRows(db, actor.orgId, stored.participant_id)).find((o) => o.id === input.id);
   if (!updated) throw notFound('outcome record');
-  return updated;
+  return openOutcome(crypto, actor.orgId, updated);
 }
 
 export async function removeOutcome(db: Executor, actor: Actor, input: { id: string; version: number }) {

@@ -3,6 +3,7 @@ import * as m0001 from './2026-11-21-0001-foundation';
 import * as m0002 from './2026-11-21-0002-grants';
 import * as m0003 from './2026-11-21-0003-delivery';
 import * as m0004 from './2026-11-21-0004-results';
+import * as m0005 from './2026-11-21-0005-outcome-description-sealed';
 
 /** Static list, so bundles and tests need no directory glob. Names sort in the order to apply. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-0002-grants': m0002,
   '2026-11-21-0003-delivery': m0003,
   '2026-11-21-0004-results': m0004,
+  '2026-11-21-0005-outcome-description-sealed': m0005,
 };

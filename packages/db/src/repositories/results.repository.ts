@@ -17,7 +17,6 @@ import type {
   PackStatus,
   ReportPack,
   UpdateIndicatorInput,
-  UpdateOutcomeInput,
 } from '@tessera/domain';
 import { noFilter } from '@tessera/domain';
 import { type RawBuilder, sql } from 'kysely';
@@ -465,7 +464,21 @@ export function deleteIndicatorValue(db: Executor, orgId: string, id: string, ve
 // ---------------------------------------------------------------------------------------------
 // Outcome records
 
-export async function listOutcomes(db: Executor, orgId: string, participantId: string): Promise<OutcomeRecord[]> {
+/**
+ * An outcome record as stored: the description sealed by the API (`descriptionEnc`), or, in a
+ * row written before descriptions were sealed and not yet sealed at start, in clear (`description`).
+ */
+export type StoredOutcome = Omit<OutcomeRecord, 'description'> & {
+  descriptionEnc: string | null;
+  description: string | null;
+};
+
+/** What the API writes: the input with its description already sealed. */
+export type OutcomeValues = Omit<CreateOutcomeInput, 'participantId' | 'description'> & {
+  descriptionEnc: string | null;
+};
+
+export async function listOutcomes(db: Executor, orgId: string, participantId: string): Promise<StoredOutcome[]> {
   const rows = await db
     .selectFrom('outcome_record as o')
     .leftJoin('activity as a', 'a.id', 'o.activity_id')
@@ -479,6 +492,7 @@ export async function listOutcomes(db: Executor, orgId: string, participantId: s
       'o.score_before',
       'o.score_after',
       'o.description',
+      'o.description_enc',
       'o.version',
     ])
     .where('o.org_id', '=', orgId)
@@ -495,6 +509,7 @@ export async function listOutcomes(db: Executor, orgId: string, participantId: s
     scoreBefore: r.score_before,
     scoreAfter: r.score_after,
     description: r.description,
+    descriptionEnc: r.description_enc,
     version: r.version,
   }));
 }
@@ -508,24 +523,29 @@ export async function findOutcome(db: Executor, orgId: string, id: string) {
     .executeTakeFirst();
 }
 
-function outcomeColumns(input: Omit<CreateOutcomeInput, 'participantId'>) {
+function outcomeColumns(input: OutcomeValues) {
   return {
     activity_id: input.activityId,
     kind: input.kind,
     date: input.date,
     score_before: input.kind === 'score' ? input.scoreBefore : null,
     score_after: input.kind === 'score' ? input.scoreAfter : null,
-    description: input.description,
+    description: null,
+    description_enc: input.descriptionEnc,
   };
 }
 
-export async function insertOutcome(db: Executor, orgId: string, input: CreateOutcomeInput): Promise<string> {
-  const id = newId();
+/** Inserts under the id the caller chose (the sealed description is bound to it). */
+export async function insertOutcome(
+  db: Executor,
+  orgId: string,
+  input: OutcomeValues & { id: string; participantId: string },
+): Promise<string> {
   const now = nowIso();
   await db
     .insertInto('outcome_record')
     .values({
-      id,
+      id: input.id,
       org_id: orgId,
       participant_id: input.participantId,
       ...outcomeColumns(input),
@@ -534,11 +554,16 @@ export async function insertOutcome(db: Executor, orgId: string, input: CreateOu
       updated_at: now,
     })
     .execute();
-  return id;
+  return input.id;
 }
 
-export function updateOutcome(db: Executor, orgId: string, input: UpdateOutcomeInput): Promise<boolean> {
-  return updateAtVersion(db, 'outcome_record', { orgId, id: input.id, version: input.version }, outcomeColumns(input));
+export function updateOutcome(
+  db: Executor,
+  orgId: string,
+  target: { id: string; version: number },
+  values: OutcomeValues,
+): Promise<boolean> {
+  return updateAtVersion(db, 'outcome_record', { orgId, ...target }, outcomeColumns(values));
 }
 
 export function deleteOutcome(db: Executor, orgId: string, id: string, version: number): Promise<boolean> {
@@ -549,9 +574,35 @@ export function deleteOutcome(db: Executor, orgId: string, id: string, version: 
 export async function clearOutcomeText(db: Executor, orgId: string, participantId: string): Promise<void> {
   await db
     .updateTable('outcome_record')
-    .set({ description: null, updated_at: nowIso() })
+    .set({ description: null, description_enc: null, updated_at: nowIso() })
     .where('org_id', '=', orgId)
     .where('participant_id', '=', participantId)
+    .execute();
+}
+
+/** Outcome descriptions still in clear (written before they were sealed), in every organisation. */
+export async function outcomesWithClearDescription(
+  db: Executor,
+  limit: number,
+): Promise<{ id: string; orgId: string; description: string }[]> {
+  const rows = await db
+    .selectFrom('outcome_record')
+    .select(['id', 'org_id', 'description'])
+    .where('description', 'is not', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, orgId: r.org_id, description: r.description ?? '' }));
+}
+
+/** Replaces a clear description by its sealed form (the version stays: the content did not change). */
+export async function sealOutcomeDescription(db: Executor, orgId: string, id: string, sealed: string): Promise<void> {
+  await db
+    .updateTable('outcome_record')
+    .set({ description: null, description_enc: sealed })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('description', 'is not', null)
     .execute();
 }
 
