@@ -109,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             clearSessionCookie: () => {
               void res.clearCookie(sessionCookieName, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
             },
+            warn: (message) => req.log.warn(message),
           });
         },
         responseMeta({ errors }) {

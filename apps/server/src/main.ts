@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     console.log(`\n${signal} received: stopping…`);
     clearInterval(cleanup);
     await app.close();
+    await purgeWriteAheadLog(database.db).catch(() => {});
     await database.close();
     process.exit(0);
   };

@@ -16,6 +16,8 @@ export interface Context {
   secretKey: Uint8Array;
   setSessionCookie: (token: string, expiresAt: Date) => void;
   clearSessionCookie: () => void;
+  /** An operator warning for the server log; never given personal data. */
+  warn: (message: string) => void;
 }
 
 function randomKey(): Uint8Array {
@@ -36,6 +38,7 @@ export function createInnerContext(input: Pick<Context, 'db'> & Partial<Omit<Con
     secretKey: processKey,
     setSessionCookie: () => {},
     clearSessionCookie: () => {},
+    warn: (message) => console.warn(message),
     ...input,
   };
 }

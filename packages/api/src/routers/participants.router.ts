@@ -54,7 +54,11 @@ export const participantsRouter = router({
     ),
   erase: orgProcedure('participant.erase')
     .input(recordRefInput)
-    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => participants.erase(trx, ctx.actor, input))),
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.transaction().execute((trx) => participants.erase(trx, ctx.actor, input));
+      // After the commit, before the answer: the erased values leave the write-ahead log too.
+      await participants.purgeErasedValues(ctx.db, ctx.warn);
+    }),
 });
 
 export const enrollmentsRouter = router({

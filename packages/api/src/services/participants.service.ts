@@ -35,6 +35,7 @@ import {
   bumpCodeSequence,
   countParticipants,
   deleteEnrollment,
+  type Db,
   type Executor,
   enrollmentStatuses,
   erasedParticipantIds,
@@ -58,6 +59,7 @@ import {
   type ParticipantValues,
   participantEnrollments,
   participantsWithPlainAttributes,
+  purgeWriteAheadLog,
   registerMarks,
   registerPage,
   type StoredParticipant,
@@ -441,6 +443,43 @@ export async function erase(db: Executor, actor: Actor, input: { id: string; ver
     entityId: input.id,
     fields: ['erased'],
   });
+}
+
+/** How long to wait before trying again to purge a write-ahead log that a reader kept busy. */
+const purgeRetryMs = 30_000;
+const retryingPurge = new WeakSet<Db>();
+
+/**
+ * Runs after an erasure has committed, before the caller is answered. `secure_delete` zeroes the
+ * erased values in the database file, but the write-ahead log still holds earlier copies of the
+ * same pages: they go with a checkpoint that truncates the log (`purgeWriteAheadLog`).
+ *
+ * The server holds one connection, so only another process (a CLI run, a backup reading the file)
+ * can keep the log busy. Then the erasure still stands (it has committed): the operator gets a
+ * warning without any personal data, and the purge is retried every `purgeRetryMs` in the
+ * background until it completes; the server also purges at start and when it stops. Returns
+ * whether the purge completed now.
+ */
+export async function purgeErasedValues(db: Db, warn: (message: string) => void): Promise<boolean> {
+  if ((await purgeWriteAheadLog(db)).completed) return true;
+  warn(
+    'Erasure committed, but another process reading the database kept the write-ahead log busy: erased values stay in the -wal file until the purge completes; retrying in the background.',
+  );
+  if (!retryingPurge.has(db)) {
+    retryingPurge.add(db);
+    const retry = () => {
+      purgeWriteAheadLog(db).then(
+        (result) => {
+          if (result.completed) retryingPurge.delete(db);
+          else setTimeout(retry, purgeRetryMs).unref();
+        },
+        // The database was closed: the final close checkpoints what it can.
+        () => retryingPurge.delete(db),
+      );
+    };
+    setTimeout(retry, purgeRetryMs).unref();
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
