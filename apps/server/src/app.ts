@@ -79,6 +79,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: false,
   });
 
+  // API answers and downloads carry participant data and session state: no browser or proxy may
+  // keep a copy. Every /trpc answer (refusals and errors included, so no procedure can be
+  // forgotten) is no-store; a /files answer keeps its own stricter value ("private, no-store").
+  app.addHook('onSend', async (request, reply, payload) => {
+    const url = request.url;
+    if (url === '/trpc' || url.startsWith('/trpc/') || url.startsWith('/trpc?')) {
+      reply.header('cache-control', 'no-store');
+    } else if (url.startsWith('/files/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+
   app.get('/healthz', async () => ({ ok: true }));
 
   await app.register(async (api) => {
