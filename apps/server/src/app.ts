@@ -157,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerReportRoutes(app, {
     db: options.db,
     sessionLifetimeMs: options.sessionLifetimeMs,
+    secretKey: options.secretKey,
     cookieName: sessionCookieName,
   });
 

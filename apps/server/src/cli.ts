@@ -298,9 +298,13 @@ export function buildCli(): Command {
         if (existsSync(out) && statSync(out).isDirectory()) {
           throw new CommanderError(2, 'tessera.invalid', `--out is a folder: ${out}. Give a file name.`);
         }
+        // The server's key: a submitted pack is kept sealed, and is drawn as it was sent.
+        const env = loadEnv();
+        const secret = loadSecretKey({ key: env.SECRET_KEY, file: env.SECRET_KEY_FILE });
         const file = await withDatabase(({ db }) =>
           reportForCli(
             db,
+            { secretKey: secret.key },
             {
               orgSlug: org,
               reference: opts.grant,

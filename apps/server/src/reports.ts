@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { checkExportRequest, exportContent, renderExport, reportActor } from '@tessera/api';
+import { checkExportRequest, exportContent, renderExport, reportActor, submittedFile } from '@tessera/api';
 import type { Db } from '@tessera/db';
 import { type Actor, DomainError, isDomainError, type ReportFormat } from '@tessera/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -20,6 +20,10 @@ import { refuseCrossSite } from './security';
  * "fileName", "error" }`. `GET /files/reports/exports/:jobId/download` — the file, as an
  * attachment. Only the user who started a job (in the same organisation) can see it; a job and
  * its file are forgotten 15 minutes after it ends. Nothing of the file is logged.
+ *
+ * A submitted pack is frozen (ADR 0011, "Frozen packs"): its export jobs draw the content as it
+ * was sent, and `GET /files/reports/:packId/files/:fileId` serves a file kept at submission byte
+ * for byte (listed by `reports.files`), to any role that may read report packs.
  */
 
 interface ExportJob {
@@ -49,7 +53,7 @@ function notFound(): DomainError {
 
 export async function registerReportRoutes(
   app: FastifyInstance,
-  options: { db: Db; sessionLifetimeMs: number; cookieName: string },
+  options: { db: Db; sessionLifetimeMs: number; cookieName: string; secretKey: Uint8Array },
 ) {
   const jobs = new Map<string, ExportJob>();
   const sweep = () => {
@@ -125,7 +129,13 @@ export async function registerReportRoutes(
           // Refusals that need the pack (not found, SF-425 for another funder) answer now.
           let content: Awaited<ReturnType<typeof exportContent>>;
           try {
-            content = await exportContent(options.db, actor, { id: request.params.packId, format, locale }, new Date());
+            content = await exportContent(
+              options.db,
+              actor,
+              options,
+              { id: request.params.packId, format, locale },
+              new Date(),
+            );
           } catch (error) {
             jobs.delete(job.id);
             throw error;
@@ -176,6 +186,26 @@ export async function registerReportRoutes(
         throw error;
       }
     });
+
+    routes.get<{ Params: { packId: string; fileId: string } }>(
+      '/files/reports/:packId/files/:fileId',
+      async (request, reply) => {
+        try {
+          const actor = await actorOf(request);
+          const file = await submittedFile(options.db, actor, options, request.params);
+          return reply
+            .header('content-type', file.contentType)
+            .header('content-disposition', attachmentHeader(file.fileName))
+            .header('cache-control', 'private, no-store')
+            .header('x-content-type-options', 'nosniff')
+            .header('x-tessera-sha256', file.sha256)
+            .send(Buffer.from(file.bytes));
+        } catch (error) {
+          if (isDomainError(error)) return sendError(reply, error);
+          throw error;
+        }
+      },
+    );
 
     routes.get<{ Params: { jobId: string } }>('/files/reports/exports/:jobId/download', async (request, reply) => {
       try {

@@ -15,6 +15,8 @@ let server: RunningServer;
 const cookies = {} as Record<Role | 'other', string>;
 let expenditureId: string;
 let packId: string;
+/** A file kept when the pack was submitted. */
+let fileId: string;
 /** An export job started by each role, to read back. */
 const jobs = {} as Record<Role, string>;
 
@@ -66,6 +68,8 @@ const requests: Record<string, (cookie: string | null, who: Role | 'other' | 'no
     fetch(`${server.url}/files/reports/exports/${jobs[who === 'other' || who === 'none' ? 'finance' : who]}`, {
       headers: cookie ? { cookie } : {},
     }),
+  'GET /files/reports/:packId/files/:fileId': (cookie) =>
+    fetch(`${server.url}/files/reports/${packId}/files/${fileId}`, { headers: cookie ? { cookie } : {} }),
   'GET /files/reports/exports/:jobId/download': async (cookie, who) => {
     const job = jobs[who === 'other' || who === 'none' ? 'finance' : who];
     // The file is there once the job has ended; follow it without sleeping on a clock.
@@ -95,6 +99,18 @@ beforeAll(async () => {
     body: JSON.stringify({ grantId: grant!.id, from: grant!.startDate, to: grant!.endDate }),
   });
   packId = ((await prepared.json()) as { result: { data: { id: string } } }).result.data.id;
+  // Submitted: its export jobs draw the content as sent, and its files are kept.
+  const submitted = await fetch(`${server.url}/trpc/reports.submit`, {
+    method: 'POST',
+    headers: { cookie: cookies.finance, ...json },
+    body: JSON.stringify({ id: packId, version: 1, submittedDate: grant!.endDate }),
+  });
+  expect(submitted.status).toBe(200);
+  const listed = await fetch(
+    `${server.url}/trpc/reports.files?input=${encodeURIComponent(JSON.stringify({ id: packId }))}`,
+    { headers: { cookie: cookies.viewer } },
+  );
+  fileId = ((await listed.json()) as { result: { data: { id: string }[] } }).result.data[0]!.id;
   for (const role of roles) {
     const started = await requests['POST /files/reports/:packId/exports']!(cookies[role], role);
     expect(started.status).toBe(202);

@@ -32,4 +32,5 @@ export {
   renderExport,
   reportActor,
   reportForCli,
+  submittedFile,
 } from './services/report-export.service';

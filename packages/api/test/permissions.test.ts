@@ -285,6 +285,7 @@ const calls: Record<string, (caller: Caller, ids: Ids) => Promise<unknown>> = {
   'reports.list': (c, ids) => c.reports.list({ grantId: ids.grantId }),
   'reports.get': (c, ids) => c.reports.get({ id: ids.r.packId }),
   'reports.content': (c, ids) => c.reports.content({ id: ids.r.packId }),
+  'reports.files': (c, ids) => c.reports.files({ id: ids.r.packId }),
   'reports.prepare': (c, ids) => c.reports.prepare({ grantId: ids.grantId, from: '2026-07-01', to: '2026-09-30' }),
   'reports.saveNarrative': (c, ids) =>
     c.reports.saveNarrative({ id: ids.r.packId, version: 1, sections: [{ key: 'summary', body: 'On track.' }] }),
@@ -380,6 +381,7 @@ const targetsARecord = new Set([
   'reports.list',
   'reports.get',
   'reports.content',
+  'reports.files',
   'reports.prepare',
   'reports.saveNarrative',
   'reports.submit',

@@ -145,6 +145,7 @@ export const procedurePolicy: Record<string, string> = {
   'reports.list': 'ACFV',
   'reports.get': 'ACFV',
   'reports.content': 'ACFV',
+  'reports.files': 'ACFV',
   'reports.prepare': 'ACF.',
   'reports.saveNarrative': 'ACF.',
   'reports.submit': 'ACF.',
@@ -162,6 +163,7 @@ export const routePolicy: Record<string, string> = {
   'POST /files/reports/:packId/exports': 'ACFV',
   'GET /files/reports/exports/:jobId': 'ACFV',
   'GET /files/reports/exports/:jobId/download': 'ACFV',
+  'GET /files/reports/:packId/files/:fileId': 'ACFV',
 };
 
 const columns: readonly Role[] = ['admin', 'coordinator', 'finance', 'viewer'];

@@ -38,6 +38,7 @@ export interface Database {
   indicator_value: IndicatorValueTable;
   outcome_record: OutcomeRecordTable;
   report_pack: ReportPackTable;
+  report_pack_file: ReportPackFileTable;
 }
 
 export interface OrganizationTable {
@@ -481,11 +482,32 @@ export interface ReportPackTable {
   status: string;
   submitted_date: string | null;
   deadline_id: string | null;
-  /** JSON [{ key, body }]. */
+  /** JSON [{ key, body }]. Emptied at submission: the frozen content holds it, sealed. */
   narrative: string;
   version: number;
   created_at: string;
   updated_at: string;
+  /** 1, 2, … per grant and period: a new version after a submitted pack. */
+  edition: Generated<number>;
+  replaces_id: string | null;
+  /** Sealed JSON of the content as sent (ReportPackContent). */
+  frozen_content: string | null;
+  frozen_at: string | null;
+}
+
+/** A file exported at submission, kept as sent (its bytes sealed). */
+export interface ReportPackFileTable {
+  id: string;
+  org_id: string;
+  pack_id: string;
+  format: string;
+  locale: string;
+  file_name: string;
+  content_type: string;
+  sealed: string;
+  size: number;
+  sha256: string;
+  created_at: string;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

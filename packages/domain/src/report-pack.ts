@@ -59,7 +59,10 @@ export const packContentInput = z.object({ id: idField, locale: z.enum(['en', 'm
 
 export type PackStatus = 'draft' | 'submitted';
 
-/** The stored pack (its narrative and status); the figures are worked out when asked for. */
+/**
+ * The stored pack (its narrative and status). A draft's figures are worked out when asked for; a
+ * submitted pack's are frozen as sent (`frozenAt`).
+ */
 export interface ReportPack {
   id: string;
   grantId: string;
@@ -71,6 +74,12 @@ export interface ReportPack {
   narrative: { key: NarrativeSectionKey; body: string }[];
   updatedAt: string;
   version: number;
+  /** 1 for a period's first pack; 2, 3, … for a new version prepared after one was submitted. */
+  edition: number;
+  /** The submitted pack a new version replaces, and the day it was submitted. */
+  replaces: { id: string; submittedDate: string | null } | null;
+  /** When the content was frozen as sent (at submission); null while a draft. */
+  frozenAt: string | null;
 }
 
 export interface PackActivityRow {

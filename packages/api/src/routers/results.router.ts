@@ -19,6 +19,7 @@ import type { Executor } from '@tessera/db';
 import * as z from 'zod';
 import { requireOrganization } from '../services/grants.service';
 import { type LatticeOwner, readerPeriods, requireLatticePeriod } from '../services/period-lattice.service';
+import * as freeze from '../services/report-freeze.service';
 import * as reports from '../services/reports.service';
 import * as results from '../services/results.service';
 import { orgProcedure, router } from '../trpc';
@@ -144,23 +145,33 @@ export const resultsRouter = router({
 export const reportsRouter = router({
   list: orgProcedure('report.read')
     .input(z.object({ grantId: z.string().min(1) }))
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.listPacks(trx, ctx.actor, input.grantId))),
+    .query(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => reports.listPacks(trx, ctx.actor, ctx, input.grantId)),
+    ),
   get: orgProcedure('report.read')
     .input(recordIdInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.getPack(trx, ctx.actor, input.id))),
-  /** Everything the pack shows, suppressed: the same object every export draws. */
+    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.getPack(trx, ctx.actor, ctx, input.id))),
+  /** Everything the pack shows, suppressed: the same object every export draws (as sent, once submitted). */
   content: orgProcedure('report.read')
     .input(packContentInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => reports.packContent(trx, ctx.actor, input, ctx.now())),
+      ctx.db.transaction().execute((trx) => reports.packContent(trx, ctx.actor, ctx, input, ctx.now())),
     ),
+  /** The files a submitted pack was sent with (download: GET /files/reports/:packId/files/:fileId). */
+  files: orgProcedure('report.read')
+    .input(recordIdInput)
+    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => freeze.listPackFiles(trx, ctx.actor, input.id))),
   prepare: orgProcedure('report.write')
     .input(preparePackInput)
     .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.preparePack(trx, ctx.actor, input))),
   saveNarrative: orgProcedure('report.write')
     .input(saveNarrativeInput)
-    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.saveNarrative(trx, ctx.actor, input))),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => reports.saveNarrative(trx, ctx.actor, ctx, input)),
+    ),
   submit: orgProcedure('report.write')
     .input(submitPackInput)
-    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.submitPack(trx, ctx.actor, input))),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => reports.submitPack(trx, ctx.actor, ctx, input, ctx.now())),
+    ),
 });

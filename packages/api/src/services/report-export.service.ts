@@ -4,6 +4,7 @@ import { type Db, type Executor, findOrganizationBySlug, organizationsWithGrantR
 import { NotUsFederalError, type RenderedReport, renderReport } from '@tessera/reports';
 import { actorFromToken } from '../actor';
 import { invalid } from './errors';
+import { readPackFile, type SealKeys } from './report-freeze.service';
 import { packContent, packForReference } from './reports.service';
 
 /**
@@ -42,22 +43,34 @@ function notFederal(): DomainError {
 async function readExportContent(
   db: Executor,
   actor: Actor,
+  keys: SealKeys,
   input: { id: string; format: ReportFormat; locale?: Locale | undefined },
   now: Date,
 ): Promise<ReportPackContent> {
-  const content = await packContent(db, actor, { id: input.id, locale: input.locale }, now);
+  const content = await packContent(db, actor, keys, { id: input.id, locale: input.locale }, now);
   if (input.format === 'sf425' && content.sf425 === null) throw notFederal();
   return content;
 }
 
-/** The figures of an export, read in one transaction. */
+/** The figures of an export, read in one transaction (a submitted pack's as sent). */
 export function exportContent(
   db: Db,
   actor: Actor,
+  keys: SealKeys,
   input: { id: string; format: ReportFormat; locale?: Locale | undefined },
   now: Date,
 ): Promise<ReportPackContent> {
-  return db.transaction().execute((trx) => readExportContent(trx, actor, input, now));
+  return db.transaction().execute((trx) => readExportContent(trx, actor, keys, input, now));
+}
+
+/** A file a submitted pack was sent with, byte for byte, read in one transaction. */
+export function submittedFile(
+  db: Db,
+  actor: Actor,
+  keys: SealKeys,
+  input: { packId: string; fileId: string },
+): ReturnType<typeof readPackFile> {
+  return db.transaction().execute((trx) => readPackFile(trx, actor, keys, input));
 }
 
 /** Draws the content into a file (CPU only: no database). */
@@ -84,11 +97,12 @@ export function reportActor(
 }
 
 /**
- * `cli report`: the pack for a grant reference and period (prepared as a draft if new), drawn
- * to a file. Without an organisation slug the reference must name exactly one grant.
+ * `cli report`: the latest pack for a grant reference and period (prepared as a draft if new; a
+ * submitted one as it was sent), drawn to a file. Without an organisation slug the reference must name exactly one grant.
  */
 export async function reportForCli(
   db: Db,
+  keys: SealKeys,
   input: {
     orgSlug?: string | undefined;
     reference: string;
@@ -118,7 +132,7 @@ export async function reportForCli(
   // for a grant that is not a U.S. federal award) leaves no new draft behind.
   const content = await db.transaction().execute(async (trx) => {
     const pack = await packForReference(trx, actor, input);
-    return readExportContent(trx, actor, { id: pack.id, format: input.format, locale: input.locale }, now);
+    return readExportContent(trx, actor, keys, { id: pack.id, format: input.format, locale: input.locale }, now);
   });
   return renderExport(content, input.format, onProgress);
 }

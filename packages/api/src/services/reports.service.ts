@@ -1,37 +1,22 @@
 import type {
   Actor,
-  AgeBand,
-  Disaggregation,
   FunderKind,
-  Gender,
   Locale,
-  PackActivityRow,
-  PackFinance,
-  PackReach,
   PreparePackInput,
-  ReachBreakdown,
   ReportPack,
   ReportPackContent,
   SaveNarrativeInput,
   SubmitPackInput,
 } from '@tessera/domain';
-import type { ActivityKind, OutputKind } from '@tessera/domain';
+import type { OutputKind } from '@tessera/domain';
 import {
-  ageBands,
   DomainError,
-  genders,
   isUsFederal,
   mentionsParticipantCode,
   locales,
   messageKey,
   narrativeSectionKeys,
-  noFilter,
-  orderGroupKeys,
   sf425Lines,
-  shownExactly,
-  suppressAlong,
-  suppressCount,
-  suppressTable,
 } from '@tessera/domain';
 import {
   type Executor,
@@ -41,54 +26,67 @@ import {
   findParticipantSettings,
   findReportPack,
   findReportPackFor,
-  headCountGrid,
   insertReportPack,
   listDeadlines,
   listGrantIndicators,
   listReportPacks,
-  listTranches,
   markDeadlineSubmitted,
   markReportSubmitted,
-  measure,
-  measureTotal,
-  packActivities,
   packOutputs,
   type ResultsScope,
   saveReportNarrative,
-  spendingByLineBetween,
-  sumReceived,
 } from '@tessera/db';
 import { requireLatticePeriod } from './period-lattice.service';
 import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
 import { requireGrant, requireOrganization } from './grants.service';
+import { activityRows, financeOf, reachOf } from './report-figures.service';
+import {
+  asSent,
+  freezeSubmitted,
+  frozenContent,
+  protectNewVersion,
+  type SealKeys,
+  withFrozenNarrative,
+} from './report-freeze.service';
 import { indicatorResults } from './results.service';
 
 /**
- * Report packs: one grant, one period. The stored pack holds the narrative and the status; its
- * figures are worked out from the data whenever it is shown or exported, so the screen, the PDF,
- * the spreadsheet and the CSV files always agree. Every count of people is suppressed below the
+ * Report packs: one grant, one period. The stored pack holds the narrative and the status; a
+ * draft's figures are worked out from the data whenever it is shown or exported, so the screen,
+ * the PDF, the spreadsheet and the CSV files always agree. A submitted pack is frozen as sent
+ * (report-freeze.service): shown and exported from its snapshot, never recomputed. Every count of people is suppressed below the
  * organisation's threshold here, for every role: this is what leaves the organisation.
  */
 
-export async function listPacks(db: Executor, actor: Actor, grantId: string): Promise<ReportPack[]> {
+export async function listPacks(db: Executor, actor: Actor, keys: SealKeys, grantId: string): Promise<ReportPack[]> {
   await requireGrant(db, actor, grantId);
-  return listReportPacks(db, actor.orgId, grantId);
+  const packs = await listReportPacks(db, actor.orgId, grantId);
+  return Promise.all(packs.map((pack) => withFrozenNarrative(db, actor, keys, pack)));
 }
 
-export async function getPack(db: Executor, actor: Actor, id: string): Promise<ReportPack> {
+/** The stored pack; a frozen pack's narrative is only in its sealed snapshot (see `getPack`). */
+async function storedPack(db: Executor, actor: Actor, id: string): Promise<ReportPack> {
   const pack = await findReportPack(db, actor.orgId, id);
   if (!pack) throw notFound('report');
   return pack;
 }
 
-/** Opens the draft for a grant and period, creating it (linked to the matching deadline) if new. */
+export async function getPack(db: Executor, actor: Actor, keys: SealKeys, id: string): Promise<ReportPack> {
+  return withFrozenNarrative(db, actor, keys, await storedPack(db, actor, id));
+}
+
+/**
+ * Opens the draft for a grant and period, creating it (linked to the matching deadline) if new.
+ * Once the period's pack is submitted, preparing it again makes a new version (edition 2, 3, …)
+ * that replaces the submitted one: the submitted pack itself never changes.
+ */
 export async function preparePack(db: Executor, actor: Actor, input: PreparePackInput): Promise<ReportPack> {
   const grant = await requireGrant(db, actor, input.grantId);
   // A pack leaves the organisation: its period comes from the lattice, whoever prepares it.
   await requireLatticePeriod(db, actor, { grantId: grant.id }, input);
   const existing = await findReportPackFor(db, actor.orgId, grant.id, input);
-  if (existing) return existing;
+  if (existing && existing.status !== 'submitted') return existing;
   const deadlines = await listDeadlines(db, actor.orgId, { grantId: grant.id });
   const matching = deadlines.filter((d) => d.periodStart === input.from && d.periodEnd === input.to);
   const deadline = matching.find((d) => d.submittedDate === null) ?? matching[0] ?? null;
@@ -96,11 +94,15 @@ export async function preparePack(db: Executor, actor: Actor, input: PreparePack
     grantId: grant.id,
     from: input.from,
     to: input.to,
-    deadlineId: deadline?.id ?? null,
+    deadlineId: existing ? existing.deadlineId : (deadline?.id ?? null),
+    edition: existing ? existing.edition + 1 : 1,
+    replacesId: existing?.id ?? null,
   });
   const created = await findReportPackFor(db, actor.orgId, grant.id, input);
   if (!created) throw notFound('report');
-  await audit(db, actor, 'create', 'report_pack', created.id, ['period']);
+  if (created.id !== existing?.id) {
+    await audit(db, actor, 'create', 'report_pack', created.id, existing ? ['period', 'edition'] : ['period']);
+  }
   return created;
 }
 
@@ -112,8 +114,13 @@ function refuseSubmitted(pack: ReportPack) {
   }
 }
 
-export async function saveNarrative(db: Executor, actor: Actor, input: SaveNarrativeInput): Promise<ReportPack> {
-  const pack = await getPack(db, actor, input.id);
+export async function saveNarrative(
+  db: Executor,
+  actor: Actor,
+  keys: SealKeys,
+  input: SaveNarrativeInput,
+): Promise<ReportPack> {
+  const pack = await storedPack(db, actor, input.id);
   if (pack.version !== input.version) throw stale('report');
   refuseSubmitted(pack);
   const { codePrefix } = await findParticipantSettings(db, actor.orgId);
@@ -142,12 +149,21 @@ export async function saveNarrative(db: Executor, actor: Actor, input: SaveNarra
     pack.id,
     input.sections.map((s) => `narrative.${s.key}`),
   );
-  return getPack(db, actor, pack.id);
+  return getPack(db, actor, keys, pack.id);
 }
 
-/** Marks the pack submitted and closes the reporting deadline for the same grant and period. */
-export async function submitPack(db: Executor, actor: Actor, input: SubmitPackInput): Promise<ReportPack> {
-  const pack = await getPack(db, actor, input.id);
+/**
+ * Marks the pack submitted, closes the reporting deadline for the same grant and period, and
+ * freezes the pack as sent: its content, worked out once here, and the files the funder gets.
+ */
+export async function submitPack(
+  db: Executor,
+  actor: Actor,
+  keys: SealKeys,
+  input: SubmitPackInput,
+  now: Date,
+): Promise<ReportPack> {
+  const pack = await storedPack(db, actor, input.id);
   if (pack.version !== input.version) throw stale('report');
   refuseSubmitted(pack);
   if (input.submittedDate < pack.periodStart) {
@@ -176,222 +192,43 @@ export async function submitPack(db: Executor, actor: Actor, input: SubmitPackIn
   );
   if (deadlineId) closing.add(deadlineId);
   for (const id of closing) await markDeadlineSubmitted(db, actor.orgId, id, input.submittedDate);
-  await audit(db, actor, 'update', 'report_pack', pack.id, ['status', 'submittedDate']);
-  return getPack(db, actor, pack.id);
+  const submitted = await storedPack(db, actor, pack.id);
+  const content = await packContent(db, actor, keys, { id: pack.id }, now);
+  const org = await requireOrganization(db, actor);
+  await freezeSubmitted(db, actor, keys, { pack: submitted, content, orgLocale: org.defaultLocale, now });
+  await audit(db, actor, 'update', 'report_pack', pack.id, ['status', 'submittedDate', 'frozenContent', 'files']);
+  return getPack(db, actor, keys, pack.id);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Content
 
-const exact = shownExactly;
-
-async function reachBreakdown(
-  db: Executor,
-  orgId: string,
-  scope: ResultsScope,
-  period: { from: string; to: string },
-  dimension: Disaggregation,
-  k: number,
-): Promise<ReachBreakdown> {
-  const [people, hours, completions] = await Promise.all([
-    measure(db, orgId, scope, { measure: 'uniqueParticipants', filter: noFilter }, period, dimension),
-    measure(db, orgId, scope, { measure: 'participantHours', filter: noFilter }, period, dimension),
-    measure(db, orgId, scope, { measure: 'completions', filter: noFilter }, period, dimension),
-  ]);
-  const byKey = (rows: { key: string | null; value: number }[]) => new Map(rows.map((r) => [r.key ?? '', r.value]));
-  const p = byKey(people);
-  const h = byKey(hours);
-  const c = byKey(completions);
-  const keys = orderGroupKeys(dimension, [...p.keys(), ...c.keys()]);
-  const table = suppressTable(
-    keys.map((key) => [p.get(key) ?? 0, c.get(key) ?? 0]),
-    k,
-    { rowTotals: false, columnTotals: true },
-  );
-  const totalHours = [...h.values()].reduce((s, v) => s + v, 0);
-  const totalPeople = table.columnTotals?.[0] ?? exact(0);
-  return {
-    dimension,
-    rows: keys.map((key, i) => {
-      const participants = table.cells[i]?.[0] ?? exact(0);
-      return {
-        key,
-        participants,
-        hours: suppressAlong(participants, h.get(key) ?? 0),
-        completions: table.cells[i]?.[1] ?? exact(0),
-      };
-    }),
-    total: {
-      participants: totalPeople,
-      hours: suppressAlong(totalPeople, totalHours),
-      completions: table.columnTotals?.[1] ?? exact(0),
-    },
-  };
-}
-
-async function reachOf(
-  db: Executor,
-  orgId: string,
-  scope: ResultsScope,
-  period: { from: string; to: string },
-  k: number,
-): Promise<PackReach & { raw: { participants: number; headCount: number } }> {
-  const total = (m: 'uniqueParticipants' | 'participantHours' | 'completions' | 'headCount' | 'sessionsHeld') =>
-    measureTotal(db, orgId, scope, { measure: m, filter: noFilter }, period);
-  const [participants, hours, completions, heads, sessionsHeld, grid] = await Promise.all([
-    total('uniqueParticipants'),
-    total('participantHours'),
-    total('completions'),
-    total('headCount'),
-    total('sessionsHeld'),
-    headCountGrid(db, orgId, scope, period),
-  ]);
-  const breakdowns: ReachBreakdown[] = [];
-  for (const dimension of ['gender', 'ageBand', 'city'] as const) {
-    breakdowns.push(await reachBreakdown(db, orgId, scope, period, dimension, k));
-  }
-  const gridGenders = genders.filter((g) => grid.some((c) => c.gender === g && c.count > 0));
-  const gridBands = ageBands.filter((b) => grid.some((c) => c.ageBand === b && c.count > 0));
-  const cell = (g: string, b: string) => grid.find((c) => c.gender === g && c.ageBand === b)?.count ?? 0;
-  const table = suppressTable(
-    gridGenders.map((g) => gridBands.map((b) => cell(g, b))),
-    k,
-    { rowTotals: true, columnTotals: true },
-  );
-  const participantsShown = suppressCount(participants, k);
-  return {
-    participants: participantsShown,
-    participantHours: suppressAlong(participantsShown, hours),
-    completions: suppressCount(completions, k),
-    headCount: table.grandTotal ?? suppressCount(heads, k),
-    sessionsHeld,
-    breakdowns,
-    headCounts: {
-      genders: gridGenders as Gender[],
-      ageBands: gridBands as AgeBand[],
-      cells: table.cells,
-      genderTotals: table.rowTotals ?? [],
-      ageBandTotals: table.columnTotals ?? [],
-      total: table.grandTotal ?? exact(0),
-    },
-    raw: { participants, headCount: heads },
-  };
-}
-
-async function activityRows(
-  db: Executor,
-  orgId: string,
-  scope: ResultsScope,
-  period: { from: string; to: string },
-  k: number,
-): Promise<PackActivityRow[]> {
-  const activities = await packActivities(db, orgId, scope, period);
-  const byActivity = async (
-    m: 'uniqueParticipants' | 'participantHours' | 'completions' | 'headCount' | 'sessionsHeld',
-  ) =>
-    new Map(
-      (await measure(db, orgId, scope, { measure: m, filter: noFilter }, period, 'activity')).map((r) => [
-        r.key ?? '',
-        r.value,
-      ]),
-    );
-  const [people, hours, completions, heads, sessions] = await Promise.all([
-    byActivity('uniqueParticipants'),
-    byActivity('participantHours'),
-    byActivity('completions'),
-    byActivity('headCount'),
-    byActivity('sessionsHeld'),
-  ]);
-  // One table: activities × (people, completions, head count), shown beside the reach totals,
-  // so a hidden activity gets a hidden partner in each column (complementary suppression) and
-  // cannot be recovered by subtracting the shown activities from the totals.
-  const table = suppressTable(
-    activities.map((a) => [people.get(a.id) ?? 0, completions.get(a.id) ?? 0, heads.get(a.id) ?? 0]),
-    k,
-    { rowTotals: false, columnTotals: true },
-  );
-  return activities.map((a, i) => {
-    const cells = table.cells[i] ?? [];
-    const participants = cells[0] ?? suppressCount(people.get(a.id) ?? 0, k);
-    return {
-      reference: a.reference,
-      title: a.title,
-      kind: a.kind as ActivityKind,
-      project: a.project,
-      city: a.city,
-      startDate: a.startDate,
-      endDate: a.endDate,
-      sessionsHeld: sessions.get(a.id) ?? 0,
-      hoursDelivered: a.minutesHeld / 60,
-      participants,
-      participantHours: suppressAlong(participants, hours.get(a.id) ?? 0),
-      completions: cells[1] ?? suppressCount(completions.get(a.id) ?? 0, k),
-      headCount: cells[2] ?? suppressCount(heads.get(a.id) ?? 0, k),
-    };
-  });
-}
-
-async function financeOf(
-  db: Executor,
-  orgId: string,
-  grant: { id: string; currency: string },
-  baseCurrency: string,
-  period: { from: string; to: string },
-): Promise<PackFinance> {
-  const lines = await spendingByLineBetween(db, orgId, grant.id, period);
-  const received = await sumReceived(db, orgId, grant.id, period.to);
-  const tranches = (await listTranches(db, orgId, grant.id)).filter(
-    (t) => t.expectedDate <= period.to || (t.receivedDate !== null && t.receivedDate <= period.to),
-  );
-  const withVariance = <T extends { budgetMinor: number; spentToDateMinor: number }>(l: T) => ({
-    ...l,
-    remainingMinor: l.budgetMinor - l.spentToDateMinor,
-    varianceMinor: l.spentToDateMinor - l.budgetMinor,
-    variancePercent: l.budgetMinor > 0 ? ((l.spentToDateMinor - l.budgetMinor) / l.budgetMinor) * 100 : null,
-  });
-  const sum = (pick: (l: (typeof lines)[number]) => number) => lines.reduce((s, l) => s + pick(l), 0);
-  const spentMinor = sum((l) => l.spentToDateMinor);
-  const spentBaseMinor = sum((l) => l.spentToDateBaseMinor);
-  return {
-    currency: grant.currency,
-    baseCurrency,
-    lines: lines.map(({ unconvertedCount: _u, ...l }) => withVariance(l)),
-    total: withVariance({
-      budgetMinor: sum((l) => l.budgetMinor),
-      spentPeriodMinor: sum((l) => l.spentPeriodMinor),
-      spentToDateMinor: spentMinor,
-      spentToDateBaseMinor: spentBaseMinor,
-    }),
-    tranches: tranches.map((t) => ({
-      expectedDate: t.expectedDate,
-      expectedAmountMinor: t.expectedAmountMinor,
-      receivedDate: t.receivedDate !== null && t.receivedDate <= period.to ? t.receivedDate : null,
-      receivedAmountMinor: t.receivedDate !== null && t.receivedDate <= period.to ? t.receivedAmountMinor : null,
-      receivedBaseMinor: t.receivedDate !== null && t.receivedDate <= period.to ? t.receivedBaseMinor : null,
-    })),
-    cash: {
-      receivedMinor: received.grantMinor,
-      receivedBaseMinor: received.baseMinor,
-      spentMinor,
-      spentBaseMinor,
-      onHandMinor: received.grantMinor - spentMinor,
-      onHandBaseMinor: received.baseMinor - spentBaseMinor,
-    },
-    unconvertedCount: sum((l) => l.unconvertedCount),
-  };
-}
-
 /**
  * Everything a report pack shows, worked out in the database and suppressed for export.
- * No participant code, name, contact or id is in it.
+ * No participant code, name, contact or id is in it. A submitted pack answers with its frozen
+ * snapshot, as sent; a new version is checked against the versions already released.
  */
 export async function packContent(
   db: Executor,
   actor: Actor,
+  keys: SealKeys,
   input: { id: string; locale?: Locale | undefined },
   now: Date,
 ): Promise<ReportPackContent> {
-  const pack = await getPack(db, actor, input.id);
+  const pack = await storedPack(db, actor, input.id);
+  const frozen = await frozenContent(db, actor, keys, pack);
+  if (frozen) return asSent(frozen, pack, input.locale);
+  const content = await workOutContent(db, actor, pack, input.locale, now);
+  return protectNewVersion(db, actor, keys, pack, content);
+}
+
+async function workOutContent(
+  db: Executor,
+  actor: Actor,
+  pack: ReportPack,
+  requestedLocale: Locale | undefined,
+  now: Date,
+): Promise<ReportPackContent> {
   const grant = await requireGrant(db, actor, pack.grantId);
   const org = await requireOrganization(db, actor);
   const funder = await findFunder(db, actor.orgId, grant.funderId);
@@ -421,7 +258,8 @@ export async function packContent(
     finance.total.spentPeriodMinor === 0 &&
     !finance.tranches.some((t) => t.receivedDate !== null && t.receivedDate >= period.from);
   const locale: Locale =
-    input.locale ?? ((locales as readonly string[]).includes(org.defaultLocale) ? (org.defaultLocale as Locale) : 'en');
+    requestedLocale ??
+    ((locales as readonly string[]).includes(org.defaultLocale) ? (org.defaultLocale as Locale) : 'en');
   return {
     pack,
     generatedAt: now.toISOString(),
@@ -474,7 +312,10 @@ export async function packContent(
   };
 }
 
-/** For the CLI: the pack for a grant reference and period, prepared if new. */
+/**
+ * For the CLI: the latest pack for a grant reference and period (a submitted one as it was
+ * sent), prepared as a draft if there is none.
+ */
 export async function packForReference(
   db: Executor,
   actor: Actor,
@@ -483,5 +324,6 @@ export async function packForReference(
   const grant = await findGrantByReference(db, actor.orgId, input.reference);
   if (!grant)
     throw new DomainError('NOT_FOUND', `No grant with the reference ${input.reference} in this organisation.`);
-  return preparePack(db, actor, { grantId: grant.id, from: input.from, to: input.to });
+  const existing = await findReportPackFor(db, actor.orgId, grant.id, input);
+  return existing ?? preparePack(db, actor, { grantId: grant.id, from: input.from, to: input.to });
 }

@@ -4,6 +4,7 @@ import * as m0002 from './2026-11-21-0002-grants';
 import * as m0003 from './2026-11-21-0003-delivery';
 import * as m0004 from './2026-11-21-0004-results';
 import * as m0005 from './2026-11-21-0005-outcome-description-sealed';
+import * as m0006 from './2026-11-22-0001-frozen-report-packs';
 
 /** Static list, so bundles and tests need no directory glob. Names sort in the order to apply. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-0003-delivery': m0003,
   '2026-11-21-0004-results': m0004,
   '2026-11-21-0005-outcome-description-sealed': m0005,
+  '2026-11-22-0001-frozen-report-packs': m0006,
 };

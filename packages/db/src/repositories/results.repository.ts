@@ -609,7 +609,9 @@ export async function sealOutcomeDescription(db: Executor, orgId: string, id: st
 // ---------------------------------------------------------------------------------------------
 // Report packs
 
-function toReportPack(row: ReportPackRow): ReportPack {
+type PackSelection = Omit<ReportPackRow, 'frozen_content'> & { replaces_submitted_date: string | null };
+
+function toReportPack(row: PackSelection): ReportPack {
   return {
     id: row.id,
     grantId: row.grant_id,
@@ -621,53 +623,84 @@ function toReportPack(row: ReportPackRow): ReportPack {
     narrative: parseJson<{ key: NarrativeSectionKey; body: string }[]>(row.narrative, []),
     updatedAt: row.updated_at,
     version: row.version,
+    edition: row.edition,
+    replaces: row.replaces_id ? { id: row.replaces_id, submittedDate: row.replaces_submitted_date } : null,
+    frozenAt: row.frozen_at,
   };
 }
 
+/** A pack with the submission date of the one it replaces; never the (large, sealed) frozen content. */
+function selectPacks(db: Executor, orgId: string) {
+  return db
+    .selectFrom('report_pack as p')
+    .leftJoin('report_pack as r', (join) => join.onRef('r.id', '=', 'p.replaces_id').onRef('r.org_id', '=', 'p.org_id'))
+    .select([
+      'p.id',
+      'p.org_id',
+      'p.grant_id',
+      'p.period_start',
+      'p.period_end',
+      'p.status',
+      'p.submitted_date',
+      'p.deadline_id',
+      'p.narrative',
+      'p.version',
+      'p.created_at',
+      'p.updated_at',
+      'p.edition',
+      'p.replaces_id',
+      'p.frozen_at',
+      'r.submitted_date as replaces_submitted_date',
+    ])
+    .where('p.org_id', '=', orgId);
+}
+
 export async function findReportPack(db: Executor, orgId: string, id: string): Promise<ReportPack | undefined> {
-  const row = await db
-    .selectFrom('report_pack')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await selectPacks(db, orgId).where('p.id', '=', id).executeTakeFirst();
   return row ? toReportPack(row) : undefined;
 }
 
+/** The latest version of the pack for a grant and period. */
 export async function findReportPackFor(
   db: Executor,
   orgId: string,
   grantId: string,
   period: { from: string; to: string },
 ): Promise<ReportPack | undefined> {
-  const row = await db
-    .selectFrom('report_pack')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('grant_id', '=', grantId)
-    .where('period_start', '=', period.from)
-    .where('period_end', '=', period.to)
+  const row = await selectPacks(db, orgId)
+    .where('p.grant_id', '=', grantId)
+    .where('p.period_start', '=', period.from)
+    .where('p.period_end', '=', period.to)
+    .orderBy('p.edition', 'desc')
     .executeTakeFirst();
   return row ? toReportPack(row) : undefined;
 }
 
 export async function listReportPacks(db: Executor, orgId: string, grantId: string): Promise<ReportPack[]> {
-  const rows = await db
-    .selectFrom('report_pack')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('grant_id', '=', grantId)
-    .orderBy('period_start', 'desc')
-    .orderBy('period_end', 'desc')
+  const rows = await selectPacks(db, orgId)
+    .where('p.grant_id', '=', grantId)
+    .orderBy('p.period_start', 'desc')
+    .orderBy('p.period_end', 'desc')
+    .orderBy('p.edition', 'desc')
     .execute();
   return rows.map(toReportPack);
 }
 
-/** Creates the pack for a grant and period unless it exists (concurrent prepares meet the unique key). */
+/**
+ * Creates a pack for a grant and period unless that version exists (concurrent prepares meet the
+ * unique key). A new version (`edition` 2, 3, …) names the submitted pack it replaces.
+ */
 export async function insertReportPack(
   db: Executor,
   orgId: string,
-  input: { grantId: string; from: string; to: string; deadlineId: string | null },
+  input: {
+    grantId: string;
+    from: string;
+    to: string;
+    deadlineId: string | null;
+    edition?: number;
+    replacesId?: string | null;
+  },
 ): Promise<void> {
   const now = nowIso();
   await db
@@ -685,8 +718,12 @@ export async function insertReportPack(
       version: 1,
       created_at: now,
       updated_at: now,
+      edition: input.edition ?? 1,
+      replaces_id: input.replacesId ?? null,
+      frozen_content: null,
+      frozen_at: null,
     })
-    .onConflict((oc) => oc.columns(['grant_id', 'period_start', 'period_end']).doNothing())
+    .onConflict((oc) => oc.columns(['grant_id', 'period_start', 'period_end', 'edition']).doNothing())
     .execute();
 }
 
