@@ -15,6 +15,7 @@ import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
 import { ExportPanel } from './export-panel';
+import { FrozenPackNote, NewVersionNote } from './frozen-pack';
 import { NarrativeForm } from './narrative-form';
 import { PackFigures } from './pack-figures';
 import { PackStatusBadge } from './reports-tab';
@@ -22,7 +23,8 @@ import { isoToday } from './today';
 
 /**
  * One report pack: its cover, the narrative (a draft until it is marked submitted), the exports,
- * and the figures every export draws, already suppressed for whoever is looking.
+ * and the figures every export draws, already suppressed for whoever is looking. A submitted pack
+ * is shown as sent, with the files kept at submission; a new version says which pack it replaces.
  */
 export function PackPage({ grantId, packId }: { grantId: string; packId: string }) {
   const intl = useIntl();
@@ -39,6 +41,7 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.reports.list.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.reports.content.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.reports.files.pathKey() }),
     ]);
   };
   const save = useMutation(
@@ -99,11 +102,8 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
           </Button>
         )}
       </Group>
-      {submitted && (
-        <Alert color="green" data-testid="pack-submitted-note">
-          {t('reports.submitted.note')}
-        </Alert>
-      )}
+      {submitted && <FrozenPackNote pack={data} />}
+      <NewVersionNote pack={data} threshold={content.data?.organization.suppressionThreshold ?? null} />
       <Paper withBorder p="md" radius="md">
         <Stack>
           <Title order={3} size="h4">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Radio, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Radio, Select, Stack, Table, Text } from '@mantine/core';
 import { type Grant, preparePackInput, type ReportPack } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -19,15 +19,29 @@ import { useLatticePeriods } from '../results/lattice-periods';
 import { deadlinePeriods, periodKey } from '../results/periods';
 
 /** A pack's status as a badge: a draft, or submitted (on a date). */
-export function PackStatusBadge({ pack }: { pack: Pick<ReportPack, 'status' | 'submittedDate'> }) {
+export function PackStatusBadge({
+  pack,
+}: {
+  pack: Pick<ReportPack, 'status' | 'submittedDate'> & Partial<Pick<ReportPack, 'edition'>>;
+}) {
   const intl = useIntl();
   const format = useFormat();
-  return (
+  const status = (
     <Badge color={pack.status === 'submitted' ? 'green' : 'blue'} variant="light" data-testid="pack-status">
       {pack.status === 'submitted' && pack.submittedDate
         ? intl.formatMessage({ id: 'reports.status.submittedOn' }, { date: format.day(pack.submittedDate) })
         : intl.formatMessage({ id: `reports.status.${pack.status}` })}
     </Badge>
+  );
+  if (!pack.edition || pack.edition <= 1) return status;
+  // A new version of a submitted period is labelled as such, beside its status.
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Badge color="grape" variant="light" data-testid="pack-edition">
+        {intl.formatMessage({ id: 'reports.version.badge' }, { edition: pack.edition })}
+      </Badge>
+      {status}
+    </Group>
   );
 }
 

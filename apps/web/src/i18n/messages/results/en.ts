@@ -236,12 +236,21 @@ export const resultsEn = {
   'reports.submit.button': 'Mark as submitted',
   'reports.submit.title': 'Mark the report as submitted',
   'reports.submit.explain':
-    'Once submitted, the narrative can no longer change and the matching deadline shows as submitted.',
+    'Once submitted, the pack is kept as sent: its figures, narrative and the PDF and XLSX files no longer change, and the matching deadline shows as submitted.',
   'reports.submit.unsaved': 'The narrative has unsaved changes. Save the draft first, or they will be lost.',
   'reports.submit.date': 'Submitted on',
   'reports.submit.confirm': 'Mark as submitted',
   'reports.submit.done': 'Report marked as submitted.',
   'reports.submitted.note': 'This report has been submitted: its narrative is read-only.',
+  'reports.frozen.note':
+    'Submitted on {date} — shown as sent. The figures and the narrative are kept as they were sent; later changes to the data do not alter them.',
+  'reports.frozen.files': 'Files as sent',
+  'reports.frozen.noFiles': 'No files were kept for this pack.',
+  'reports.frozen.sha': 'Checksum (SHA-256) {sha}…',
+  'reports.version.badge': 'Version {edition}',
+  'reports.version.replaces':
+    'Version {edition}: replaces the pack submitted on {date}. Figures that changed by fewer than {k} people since then are hidden, so that the two versions together reveal no small group.',
+  'reports.version.openReplaced': 'Open the pack it replaces',
 
   'reports.emptyTitle': 'Nothing was recorded in this period',
   'reports.emptyBody':

@@ -239,12 +239,21 @@ export const resultsSq: Record<keyof typeof resultsEn, string> = {
   'reports.submit.button': 'Shëno si të dorëzuar',
   'reports.submit.title': 'Shëno raportin si të dorëzuar',
   'reports.submit.explain':
-    'Pasi të dorëzohet, narrativa nuk mund të ndryshohet më dhe afati përkatës shfaqet si i dorëzuar.',
+    'Pasi të dorëzohet, raporti ruhet siç u dërgua: shifrat, narrativa dhe skedarët PDF dhe XLSX nuk ndryshojnë më, dhe afati përkatës shfaqet si i dorëzuar.',
   'reports.submit.unsaved': 'Narrativa ka ndryshime të paruajtura. Ruani draftin më parë, përndryshe do të humbasin.',
   'reports.submit.date': 'Dorëzuar më',
   'reports.submit.confirm': 'Shëno si të dorëzuar',
   'reports.submit.done': 'Raporti u shënua si i dorëzuar.',
   'reports.submitted.note': 'Ky raport është dorëzuar: narrativa mund vetëm të lexohet.',
+  'reports.frozen.note':
+    'Dorëzuar më {date} — shfaqet siç u dërgua. Shifrat dhe narrativa ruhen siç u dërguan; ndryshimet e mëvonshme në të dhëna nuk i ndryshojnë.',
+  'reports.frozen.files': 'Skedarët siç u dërguan',
+  'reports.frozen.noFiles': 'Për këtë raport nuk u ruajt asnjë skedar.',
+  'reports.frozen.sha': 'Shuma e kontrollit (SHA-256) {sha}…',
+  'reports.version.badge': 'Versioni {edition}',
+  'reports.version.replaces':
+    'Versioni {edition}: zëvendëson raportin e dorëzuar më {date}. Shifrat që kanë ndryshuar me më pak se {k} persona që atëherë fshihen, që të dy versionet bashkë të mos zbulojnë asnjë grup të vogël.',
+  'reports.version.openReplaced': 'Hap raportin që zëvendëson',
 
   'reports.emptyTitle': 'Asgjë nuk u regjistrua në këtë periudhë',
   'reports.emptyBody':

@@ -240,12 +240,21 @@ export const resultsSv: Record<keyof typeof resultsEn, string> = {
   'reports.submit.button': 'Markera som inlämnad',
   'reports.submit.title': 'Markera rapporten som inlämnad',
   'reports.submit.explain':
-    'När rapporten är inlämnad kan berättelsen inte längre ändras, och den matchande deadlinen visas som inlämnad.',
+    'När rapporten är inlämnad sparas den som den skickades: siffrorna, berättelsen och PDF- och XLSX-filerna ändras inte längre, och den matchande deadlinen visas som inlämnad.',
   'reports.submit.unsaved': 'Berättelsen har osparade ändringar. Spara utkastet först, annars går de förlorade.',
   'reports.submit.date': 'Inlämnad den',
   'reports.submit.confirm': 'Markera som inlämnad',
   'reports.submit.done': 'Rapporten är markerad som inlämnad.',
   'reports.submitted.note': 'Den här rapporten är inlämnad: berättelsen kan bara läsas.',
+  'reports.frozen.note':
+    'Inlämnad {date} — visas som den skickades. Siffrorna och berättelsen sparas som de skickades; senare ändringar i uppgifterna påverkar dem inte.',
+  'reports.frozen.files': 'Filerna som de skickades',
+  'reports.frozen.noFiles': 'Inga filer sparades för den här rapporten.',
+  'reports.frozen.sha': 'Kontrollsumma (SHA-256) {sha}…',
+  'reports.version.badge': 'Version {edition}',
+  'reports.version.replaces':
+    'Version {edition}: ersätter rapporten som lämnades in {date}. Siffror som har ändrats med färre än {k} personer sedan dess döljs, så att de två versionerna tillsammans inte avslöjar någon liten grupp.',
+  'reports.version.openReplaced': 'Öppna rapporten som den ersätter',
 
   'reports.emptyTitle': 'Inget registrerades under den här perioden',
   'reports.emptyBody':
