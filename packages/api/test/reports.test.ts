@@ -1,6 +1,6 @@
 import type { OpenedDatabase } from '@tessera/db';
 import { findGrantByReference, findOrganizationBySlug, listDeadlines, measure } from '@tessera/db';
-import { createTestOrganization, createTestProgramme } from '@tessera/db/testing';
+import { createTestGrantWithMoney, createTestOrganization, createTestProgramme } from '@tessera/db/testing';
 import { noFilter, type ReportPackContent, type Shown, shownText } from '@tessera/domain';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -143,7 +143,9 @@ describe('a pack with a workshop of 3 participants from one city', () => {
 describe('periods and grants', () => {
   it('accepts a period with no data and says so', async () => {
     const finance = await as('finance');
-    const pack = await finance.reports.prepare({ grantId: embassy.id, from: '2020-01-01', to: '2020-03-31' });
+    // A grant with money but no activities: its last quarter (a lattice period) holds nothing.
+    const { grantId } = await createTestGrantWithMoney(opened.db, orgId);
+    const pack = await finance.reports.prepare({ grantId, from: '2026-10-01', to: '2026-12-31' });
     const content = await finance.reports.content({ id: pack.id });
     expect(content.empty).toBe(true);
     expect(content.activities).toEqual([]);
@@ -422,11 +424,9 @@ describe('no hidden count can be recovered by subtraction', () => {
 
   it('across an indicator’s series, its actual and its cumulative', async () => {
     const finance = await as('finance');
-    for (const period of [
-      { from: embassy.startDate, to: embassy.endDate },
-      { from: embassy.startDate, to: embassy.startDate.replace(/-\d\d$/, '-28') },
-    ]) {
-      const view = await finance.results.grant({ grantId: embassy.id, ...period });
+    // Every period finance may ask for (the lattice, ADR 0012).
+    for (const period of (await finance.results.periods({ grantId: embassy.id })).periods) {
+      const view = await finance.results.grant({ grantId: embassy.id, from: period.from, to: period.to });
       for (const row of view.rows.filter((r) => r.type === 'number')) {
         expectProtected(
           row.series.map((p) => p.actual),
@@ -442,7 +442,7 @@ describe('no hidden count can be recovered by subtraction', () => {
 describe('what a narrative may say', () => {
   it('refuses a participant code in the narrative, on the section that has it', async () => {
     const finance = await as('finance');
-    const pack = await finance.reports.prepare({ grantId: embassy.id, from: '2026-01-01', to: '2026-01-31' });
+    const pack = await finance.reports.prepare({ grantId: embassy.id, from: embassy.startDate, to: embassy.endDate });
     const error = await expectTrpcError(
       finance.reports.saveNarrative({
         id: pack.id,
@@ -465,9 +465,11 @@ describe('hand-entered values', () => {
   it('are hidden below k where they leave the organisation, and never counted twice', async () => {
     const coordinator = await as('coordinator');
     const finance = await as('finance');
+    // A grant of the calendar year 2026, so that its quarters are periods finance may ask for.
+    const { grantId } = await createTestGrantWithMoney(opened.db, orgId);
     const indicator = await coordinator.indicators.create({
       projectId: null,
-      grantId: embassy.id,
+      grantId,
       level: 'outcome',
       resultStatement: null,
       code: 'M-1',
@@ -500,16 +502,16 @@ describe('hand-entered values', () => {
         denominator: null,
         comment: null,
       });
-    await value('2030-01-01', '2030-03-31', 3);
-    await value('2030-04-01', '2030-06-30', 9);
-    await value('2030-01-01', '2030-06-30', 12);
-    const q1 = { grantId: embassy.id, from: '2030-01-01', to: '2030-03-31' };
+    await value('2026-01-01', '2026-03-31', 3);
+    await value('2026-04-01', '2026-06-30', 9);
+    await value('2026-01-01', '2026-06-30', 12);
+    const q1 = { grantId, from: '2026-01-01', to: '2026-03-31' };
     const pick = (rows: { code: string; actual: Shown | null }[]) => text(rows.find((r) => r.code === 'M-1')?.actual);
     expect(pick((await coordinator.results.grant(q1)).rows)).toBe('3');
     expect(pick((await finance.results.grant(q1)).rows)).toBe('x');
-    const half = { grantId: embassy.id, from: '2030-01-01', to: '2030-06-30' };
+    const half = { grantId, from: '2026-01-01', to: '2026-06-30' };
     expect(pick((await coordinator.results.grant(half)).rows)).toBe('12');
-    const year = { grantId: embassy.id, from: '2030-01-01', to: '2030-12-31' };
+    const year = { grantId, from: '2026-01-01', to: '2026-12-31' };
     expect(pick((await coordinator.results.grant(year)).rows)).toBe('12');
     await coordinator.indicators.delete({ id: indicator.id, version: indicator.version });
   });
