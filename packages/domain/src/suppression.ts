@@ -55,7 +55,16 @@ export function suppressCount(value: number, k: number): Shown {
 export function suppressTable(
   counts: readonly (readonly number[])[],
   k: number,
-  options: { rowTotals: boolean; columnTotals: boolean },
+  options: {
+    rowTotals: boolean;
+    columnTotals: boolean;
+    /**
+     * Entries that must be hidden whatever their value (on the grid with totals: row r's total
+     * is (r, columns), column c's is (rows, c), the grand total (rows, columns)), for example a
+     * figure another release already decided to withhold; they are protected like small counts.
+     */
+    forced?: (row: number, column: number) => boolean;
+  },
 ): SuppressedTable {
   if (!Number.isInteger(k) || k < 2) throw new RangeError(`Not a suppression threshold: ${k}`);
   const rows = counts.length;
@@ -67,7 +76,11 @@ export function suppressTable(
     }
   }
   const grid = augment(counts, options);
-  const hidden = grid.values.map((line, r) => line.map((value, c) => grid.exists(r, c) && isSmall(value, k)));
+  const hidden = grid.values.map((line, r) =>
+    line.map(
+      (value, c) => grid.exists(r, c) && (isSmall(value, k) || (value > 0 && (options.forced?.(r, c) ?? false))),
+    ),
+  );
   const table: AugmentedTable = { values: grid.values, hidden, lines: grid.lines };
   const sensitive = grid.positions.filter(([r, c]) => hidden[r]?.[c]);
   const hide = ([r, c]: Position) => {

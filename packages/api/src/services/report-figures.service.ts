@@ -44,6 +44,7 @@ async function reachBreakdown(
   period: { from: string; to: string },
   dimension: Disaggregation,
   k: number,
+  withheld: Withheld,
 ): Promise<ReachBreakdown> {
   const [people, hours, completions] = await Promise.all([
     measure(db, orgId, scope, { measure: 'uniqueParticipants', filter: noFilter }, period, dimension),
@@ -55,10 +56,16 @@ async function reachBreakdown(
   const h = byKey(hours);
   const c = byKey(completions);
   const keys = orderGroupKeys(dimension, [...p.keys(), ...c.keys()]);
+  const families = [`people/${dimension}`, `completions/${dimension}`];
   const table = suppressTable(
     keys.map((key) => [p.get(key) ?? 0, c.get(key) ?? 0]),
     k,
-    { rowTotals: false, columnTotals: true },
+    {
+      rowTotals: false,
+      columnTotals: true,
+      forced: (r, col) =>
+        r < keys.length ? withheld(`${families[col]}=${keys[r]}`) : withheld(col === 0 ? 'people' : 'completions'),
+    },
   );
   const totalHours = [...h.values()].reduce((s, v) => s + v, 0);
   const totalPeople = table.columnTotals?.[0] ?? exact(0);
@@ -81,12 +88,39 @@ async function reachBreakdown(
   };
 }
 
+/** Which of a pack's people figures the release across periods withholds (ADR 0012). */
+export type Withheld = (figure: string) => boolean;
+
+/**
+ * A pack's people figures in one period, keyed "people", "completions", "people/gender=woman",
+ * "completions/activity=ID" and so on: what `withheldFigures` decides across the grant's periods.
+ */
+export async function packPeopleFigures(
+  db: Executor,
+  orgId: string,
+  scope: ResultsScope,
+  period: { from: string; to: string },
+): Promise<Map<string, number>> {
+  const figures = new Map<string, number>();
+  for (const family of ['uniqueParticipants', 'completions'] as const) {
+    const name = family === 'uniqueParticipants' ? 'people' : 'completions';
+    figures.set(name, await measureTotal(db, orgId, scope, { measure: family, filter: noFilter }, period));
+    for (const dimension of ['gender', 'ageBand', 'city', 'activity'] as const) {
+      for (const row of await measure(db, orgId, scope, { measure: family, filter: noFilter }, period, dimension)) {
+        figures.set(`${name}/${dimension}=${row.key ?? ''}`, row.value);
+      }
+    }
+  }
+  return figures;
+}
+
 export async function reachOf(
   db: Executor,
   orgId: string,
   scope: ResultsScope,
   period: { from: string; to: string },
   k: number,
+  withheld: Withheld,
 ): Promise<PackReach & { raw: { participants: number; headCount: number } }> {
   const total = (m: 'uniqueParticipants' | 'participantHours' | 'completions' | 'headCount' | 'sessionsHeld') =>
     measureTotal(db, orgId, scope, { measure: m, filter: noFilter }, period);
@@ -100,7 +134,7 @@ export async function reachOf(
   ]);
   const breakdowns: ReachBreakdown[] = [];
   for (const dimension of ['gender', 'ageBand', 'city'] as const) {
-    breakdowns.push(await reachBreakdown(db, orgId, scope, period, dimension, k));
+    breakdowns.push(await reachBreakdown(db, orgId, scope, period, dimension, k, withheld));
   }
   const gridGenders = genders.filter((g) => grid.some((c) => c.gender === g && c.count > 0));
   const gridBands = ageBands.filter((b) => grid.some((c) => c.ageBand === b && c.count > 0));
@@ -110,11 +144,12 @@ export async function reachOf(
     k,
     { rowTotals: true, columnTotals: true },
   );
-  const participantsShown = suppressCount(participants, k);
+  const hidden = { suppressed: true, threshold: k } as const;
+  const participantsShown = withheld('people') ? hidden : suppressCount(participants, k);
   return {
     participants: participantsShown,
     participantHours: suppressAlong(participantsShown, hours),
-    completions: suppressCount(completions, k),
+    completions: withheld('completions') ? hidden : suppressCount(completions, k),
     headCount: table.grandTotal ?? suppressCount(heads, k),
     sessionsHeld,
     breakdowns,
@@ -136,6 +171,7 @@ export async function activityRows(
   scope: ResultsScope,
   period: { from: string; to: string },
   k: number,
+  withheld: Withheld,
 ): Promise<PackActivityRow[]> {
   const activities = await packActivities(db, orgId, scope, period);
   const byActivity = async (
@@ -160,7 +196,15 @@ export async function activityRows(
   const table = suppressTable(
     activities.map((a) => [people.get(a.id) ?? 0, completions.get(a.id) ?? 0, heads.get(a.id) ?? 0]),
     k,
-    { rowTotals: false, columnTotals: true },
+    {
+      rowTotals: false,
+      columnTotals: true,
+      forced: (r, col) => {
+        const family = col === 0 ? 'people' : col === 1 ? 'completions' : null;
+        if (!family) return false;
+        return r < activities.length ? withheld(`${family}/activity=${activities[r]?.id}`) : withheld(family);
+      },
+    },
   );
   return activities.map((a, i) => {
     const cells = table.cells[i] ?? [];

@@ -40,7 +40,8 @@ import { requireLatticePeriod } from './period-lattice.service';
 import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
 import { requireGrant, requireOrganization } from './grants.service';
-import { activityRows, financeOf, reachOf } from './report-figures.service';
+import { activityRows, financeOf, packPeopleFigures, reachOf } from './report-figures.service';
+import { ownerReleasePeriods, withheldFigures } from './results-release.service';
 import {
   asSent,
   freezeSubmitted,
@@ -235,10 +236,18 @@ async function workOutContent(
   const k = org.suppressionThreshold;
   const period = { from: pack.periodStart, to: pack.periodEnd };
   const scope: ResultsScope = { grantId: grant.id };
+  // The pack's people figures are decided together over every period of the grant that may be
+  // asked for, as the results view decides them, so no two packs differ by a small group.
+  const withheld = await withheldFigures(
+    await ownerReleasePeriods(db, actor, { grantId: grant.id }),
+    (p) => packPeopleFigures(db, actor.orgId, scope, p),
+    period,
+    k,
+  );
   const [activities, outputs, reach, finance, indicators] = await Promise.all([
-    activityRows(db, actor.orgId, scope, period, k),
+    activityRows(db, actor.orgId, scope, period, k, withheld),
     packOutputs(db, actor.orgId, scope, period),
-    reachOf(db, actor.orgId, scope, period, k),
+    reachOf(db, actor.orgId, scope, period, k, withheld),
     financeOf(db, actor.orgId, grant, org.baseCurrency, period),
     listGrantIndicators(db, actor.orgId, grant.id),
   ]);

@@ -60,6 +60,7 @@ import {
   upsertIndicatorValue,
 } from '@tessera/db';
 import { participantCrypto } from '../participant-crypto';
+import { releasedFor, releasePeriods, withheldFigures } from './results-release.service';
 import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
 import { openOutcome, sealDescription } from './outcome-descriptions';
@@ -385,15 +386,20 @@ function manualRaw(indicator: Indicator, values: readonly IndicatorValue[], peri
  * hidden partner and cannot be recovered by subtraction. The people count behind each value
  * decides; the total is `protectLine`'s second result.
  */
-function protectLine(raws: readonly RawValue[], k: number | null): { shown: (Shown | null)[]; totalHidden: boolean } {
+function protectLine(
+  raws: readonly RawValue[],
+  k: number | null,
+  withheld: readonly boolean[] = [],
+): { shown: (Shown | null)[]; totalHidden: boolean } {
   if (k === null) return { shown: raws.map((r) => shownValue(r, null)), totalHidden: false };
   const deciding = raws.map((r) => (r.value === null || r.peopleCounts.length === 0 ? 0 : Math.min(...r.peopleCounts)));
   if (raws.every((r) => r.peopleCounts.length === 0))
     return { shown: raws.map((r) => shownValue(r, k)), totalHidden: false };
+  // A value withheld by the release across periods is protected in the line like a small one.
   const table = suppressTable(
     deciding.map((d) => [Math.max(0, d)]),
     k,
-    { rowTotals: false, columnTotals: true },
+    { rowTotals: false, columnTotals: true, forced: (r) => withheld[r] === true },
   );
   return {
     shown: raws.map((r, i) =>
@@ -403,10 +409,50 @@ function protectLine(raws: readonly RawValue[], k: number | null): { shown: (Sho
   };
 }
 
+/** The people a number figure counts, deciding its release across periods; null where none. */
+function decidingCount(indicator: Indicator, raw: RawValue): number | null {
+  if (indicator.type !== 'number' || raw.peopleCounts.length !== 1) return null;
+  return raw.peopleCounts[0] ?? null;
+}
+
 function shownValue(raw: RawValue, k: number | null): Shown | null {
   if (raw.value === null) return null;
   if (k !== null && raw.peopleCounts.some((n) => n >= 1 && n < k)) return { suppressed: true, threshold: k };
   return exact(raw.value);
+}
+
+/** Groups (and the total) of a breakdown that the release across periods withholds. */
+interface Withheld {
+  group: (key: string) => boolean;
+  total: boolean;
+}
+
+function forcedOf(rows: readonly { key: string | null }[], withheld: Withheld | null) {
+  if (!withheld) return undefined;
+  return (r: number, _c: number) => (r < rows.length ? withheld.group(rows[r]?.key ?? '') : withheld.total);
+}
+
+/** The people behind one breakdown's groups, for every period of the release. */
+async function groupRelease(
+  db: Executor,
+  orgId: string,
+  indicator: Indicator,
+  scope: ResultsScope,
+  dimension: Disaggregation,
+  periods: readonly ReportPeriod[],
+  period: ReportPeriod,
+  k: number,
+): Promise<(key: string) => boolean> {
+  const spec = indicator.numerator;
+  if (indicator.source !== 'derived' || indicator.type !== 'number' || !spec) return () => false;
+  if (!isPeople(spec) && spec.measure !== 'participantHours') return () => false;
+  const heads: MeasureSpec = isPeople(spec) ? spec : { measure: 'uniqueParticipants', filter: spec.filter };
+  return withheldFigures(
+    periods,
+    async (p) => new Map((await measure(db, orgId, scope, heads, p, dimension)).map((r) => [r.key ?? '', r.value])),
+    period,
+    k,
+  );
 }
 
 async function breakdown(
@@ -417,6 +463,7 @@ async function breakdown(
   period: ReportPeriod,
   dimension: Disaggregation,
   k: number | null,
+  withheld: Withheld | null = null,
 ): Promise<IndicatorResultRow['disaggregation'][number] | null> {
   const spec = indicator.numerator;
   if (indicator.source !== 'derived' || indicator.type !== 'number' || !spec) return null;
@@ -439,7 +486,7 @@ async function breakdown(
     const table = suppressTable(
       rows.map((r) => [r.value]),
       k,
-      { rowTotals: false, columnTotals: true },
+      { rowTotals: false, columnTotals: true, forced: forcedOf(rows, withheld) },
     );
     return {
       dimension,
@@ -461,7 +508,7 @@ async function breakdown(
     const table = suppressTable(
       rows.map((r) => [headOf.get(r.key) ?? 0]),
       k,
-      { rowTotals: false, columnTotals: true },
+      { rowTotals: false, columnTotals: true, forced: forcedOf(rows, withheld) },
     );
     const totalHeads = table.columnTotals?.[0] ?? exact(0);
     return {
@@ -522,9 +569,37 @@ export async function indicatorResults(
     let cumulative =
       pair?.totalHidden && k !== null ? { suppressed: true as const, threshold: k } : shownValue(cumulativeRaw, k);
     const periodTarget = targetFor(indicator.targets, period, indicator.type);
+    // Readers of suppressed counts: one figure's people over every period they may ask for are
+    // decided together, so no two requests differ by a small group (ADR 0012).
+    const hidden = k === null ? null : ({ suppressed: true, threshold: k } as const);
+    const releasePeriodList = k === null ? [] : await releasePeriods(db, actor, indicator);
+    const released =
+      k === null
+        ? () => true
+        : await releasedFor(releasePeriodList, async (p) => decidingCount(indicator, await compute(p)), k);
+    if (hidden && actual && !actual.suppressed && !released(period)) actual = hidden;
+    if (hidden && cumulative && !cumulative.suppressed && !released({ from: lifeStart, to: period.to })) {
+      cumulative = hidden;
+    }
     const disaggregation: IndicatorResultRow['disaggregation'] = [];
     for (const dimension of indicator.disaggregation) {
-      const split = await breakdown(db, actor.orgId, indicator, owner.scope, period, dimension, k);
+      const withheld =
+        k === null
+          ? null
+          : {
+              group: await groupRelease(
+                db,
+                actor.orgId,
+                indicator,
+                owner.scope,
+                dimension,
+                releasePeriodList,
+                period,
+                k,
+              ),
+              total: actual?.suppressed === true,
+            };
+      const split = await breakdown(db, actor.orgId, indicator, owner.scope, period, dimension, k, withheld);
       if (split) disaggregation.push(split);
     }
     const periods = seriesPeriods(indicator.targets, period.to);
@@ -533,13 +608,17 @@ export async function indicatorResults(
       seriesRaw.push(await compute({ from: t.periodStart, to: earliestDate(t.periodEnd, period.to) }));
     // The points add up towards the cumulative: protect them as one line, and keep a point that
     // is the report's own period hidden exactly when its actual is.
+    const seriesWithheld = periods.map(
+      (t) => hidden !== null && !released({ from: t.periodStart, to: earliestDate(t.periodEnd, period.to) }),
+    );
     const line =
       indicator.type === 'number'
-        ? protectLine(seriesRaw, k)
-        : { shown: seriesRaw.map((r) => shownValue(r, k)), totalHidden: false };
+        ? protectLine(seriesRaw, k, seriesWithheld)
+        : { shown: seriesRaw.map((r, i) => (seriesWithheld[i] ? hidden : shownValue(r, k))), totalHidden: false };
     if (line.totalHidden && k !== null) cumulative = { suppressed: true, threshold: k };
     const series: IndicatorResultRow['series'] = periods.map((t, i) => {
       let point = line.shown[i] ?? null;
+      if (hidden && point && !point.suppressed && seriesWithheld[i]) point = hidden;
       if (t.periodStart === period.from && t.periodEnd === period.to && k !== null) {
         if (point?.suppressed || actual?.suppressed) {
           point = { suppressed: true, threshold: k };

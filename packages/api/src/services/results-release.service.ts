@@ -1,0 +1,91 @@
+import { type Actor, type Indicator, periodKey, releaseAcrossPeriods } from '@tessera/domain';
+import { type Executor, findProject } from '@tessera/db';
+import { type LatticeOwner, latticeOf } from './period-lattice.service';
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/**
+ * Every period in which an owner's people figures can be seen by a reader whose counts are
+ * suppressed: its lattice, each period also "to date" from the owner's start, and each target
+ * period cut at every lattice end (a chart's point when a shorter period is asked for). The set
+ * depends on the owner only, never on the request, so every request about a figure is decided
+ * against the same periods (ADR 0012).
+ */
+export async function ownerReleasePeriods(db: Executor, actor: Actor, owner: LatticeOwner): Promise<Period[]> {
+  const { span, periods } = await latticeOf(db, actor, owner);
+  const toDate = periods.map((p) => ({ from: span.startDate, to: p.to }));
+  const cut = periods
+    .filter((t) => t.kind === 'target')
+    .flatMap((t) => periods.filter((p) => p.to >= t.from && p.to < t.to).map((p) => ({ from: t.from, to: p.to })));
+  return unique([...periods, ...toDate, ...cut]);
+}
+
+/** The periods of one indicator: its grant's, or its project's and those of every grant funding it. */
+export async function releasePeriods(db: Executor, actor: Actor, indicator: Indicator): Promise<Period[]> {
+  if (indicator.grantId) return ownerReleasePeriods(db, actor, { grantId: indicator.grantId });
+  if (!indicator.projectId) return [];
+  const periods = await ownerReleasePeriods(db, actor, { projectId: indicator.projectId });
+  const project = await findProject(db, actor.orgId, indicator.projectId);
+  for (const { grantId } of project?.grants ?? []) periods.push(...(await ownerReleasePeriods(db, actor, { grantId })));
+  return unique(periods);
+}
+
+function unique(periods: readonly Period[]): Period[] {
+  const seen = new Set<string>();
+  return periods
+    .map((p) => ({ from: p.from, to: p.to }))
+    .filter((p) => {
+      const key = periodKey(p);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/**
+ * Decides which periods of one people figure may be shown together (`releaseAcrossPeriods`):
+ * `count` gives the people behind the figure in a period (null where it counts no people, and
+ * then nothing is withheld). Periods asked for outside the set are withheld.
+ */
+export async function releasedFor(
+  periods: readonly Period[],
+  count: (period: Period) => Promise<number | null>,
+  k: number,
+): Promise<(period: Period) => boolean> {
+  const counts: { from: string; to: string; count: number }[] = [];
+  for (const p of periods) {
+    const n = await count(p);
+    if (n === null) return () => true;
+    counts.push({ ...p, count: n });
+  }
+  const shown = releaseAcrossPeriods(counts, k);
+  return (period) => shown.has(periodKey(period));
+}
+
+/**
+ * For many figures at once (each a family and a group, such as "people by gender = woman"):
+ * `countsIn` gives every figure's people in one period; the answer says which figures are
+ * withheld in `period`.
+ */
+export async function withheldFigures(
+  periods: readonly Period[],
+  countsIn: (period: Period) => Promise<Map<string, number>>,
+  period: Period,
+  k: number,
+): Promise<(figure: string) => boolean> {
+  const byPeriod: Map<string, number>[] = [];
+  for (const p of periods) byPeriod.push(await countsIn(p));
+  const figures = new Set(byPeriod.flatMap((m) => [...m.keys()]));
+  const withheld = new Set<string>();
+  for (const figure of figures) {
+    const shown = releaseAcrossPeriods(
+      periods.map((p, i) => ({ ...p, count: byPeriod[i]?.get(figure) ?? 0 })),
+      k,
+    );
+    if (!shown.has(periodKey(period))) withheld.add(figure);
+  }
+  return (figure) => withheld.has(figure);
+}
