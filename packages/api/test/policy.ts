@@ -24,6 +24,7 @@ import type { Role } from '@tessera/domain';
 export const procedurePolicy: Record<string, string> = {
   'organization.current': 'ACFV',
   'organization.audit': 'A...',
+  'organization.codeFindings': 'A...',
 
   'members.list': 'A...',
   'members.add': 'A...',

@@ -454,7 +454,7 @@ describe('what a narrative may say', () => {
       }),
       'BAD_REQUEST',
     );
-    expect(fieldErrorsOf(error)).toEqual({ 'sections.1.body': ['validation.mentionsCode'] });
+    expect(fieldErrorsOf(error)).toEqual({ 'sections.1.body': ['validation.mentionsCode?code=ZR-0003'] });
     const unchanged = await finance.reports.get({ id: pack.id });
     expect(unchanged.narrative).toEqual([]);
     expect(unchanged.version).toBe(pack.version);

@@ -15,6 +15,7 @@ export * from './repositories/deadline.repository';
 export * from './repositories/delivery.repository';
 export * from './repositories/exchange-rate.repository';
 export * from './repositories/expenditure.repository';
+export * from './repositories/free-text.repository';
 export * from './repositories/funder.repository';
 export * from './repositories/grant.repository';
 export * from './repositories/login-attempt.repository';

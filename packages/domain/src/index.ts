@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './auth';
 export * from './budget-vs-actual';
+export * from './code-in-text';
 export * from './dates';
 export * from './delivery';
 export * from './delivery-figures';

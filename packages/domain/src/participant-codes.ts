@@ -17,7 +17,7 @@ export function formatSequentialCode(prefix: string, sequence: number, minDigits
 }
 
 // Macedonian, Serbian and Bulgarian Cyrillic to Latin, so "Марија" and "Marija" give the same answer.
-const cyrillicToLatin: Record<string, string> = {
+export const cyrillicToLatin: Readonly<Record<string, string>> = {
   А: 'A',
   Б: 'B',
   В: 'V',
@@ -89,19 +89,4 @@ export function uicMessage(questions: readonly string[], answers: Readonly<Recor
     parts.push(`${question}=${canonical}`);
   }
   return parts.length > 0 ? parts.join('|') : null;
-}
-
-/**
- * Whether free text (a report narrative) names a participant by code: a sequential code with
- * the organisation's prefix ("ZR-0042"), a unique identifier code ("U-ABCDE-FGHIJ") or an erased
- * placeholder ("X-…"). Text that leaves the organisation must not.
- */
-export function mentionsParticipantCode(text: string, prefix: string): boolean {
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const patterns = [
-    new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}-\\d{1,9}(?![\\p{L}\\p{N}])`, 'iu'),
-    /(^|[^\p{L}\p{N}])U-[A-Z0-9]{5}-[A-Z0-9]{5}(?![\p{L}\p{N}])/iu,
-    /(^|[^\p{L}\p{N}])X-[A-F0-9]{10}(?![\p{L}\p{N}])/iu,
-  ];
-  return patterns.some((p) => p.test(text));
 }

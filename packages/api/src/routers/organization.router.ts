@@ -1,5 +1,6 @@
 import { listAuditInput } from '@tessera/domain';
 import { listAudit } from '../services/audit.service';
+import { listCodeFindings } from '../services/free-text';
 import { getCurrentOrganization } from '../services/organization.service';
 import { orgProcedure, router } from '../trpc';
 
@@ -10,4 +11,8 @@ export const organizationRouter = router({
   audit: orgProcedure('audit.read')
     .input(listAuditInput)
     .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => listAudit(trx, ctx.actor, input))),
+  /** Records whose outgoing free text names a participant code (admin only; titles, never the text). */
+  codeFindings: orgProcedure('audit.read').query(({ ctx }) =>
+    ctx.db.transaction().execute((trx) => listCodeFindings(trx, ctx.actor)),
+  ),
 });

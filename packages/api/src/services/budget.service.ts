@@ -20,6 +20,7 @@ import {
   listBudgetRevisions,
   updateBudgetLine,
 } from '@tessera/db';
+import { refuseParticipantCodes } from './free-text';
 import { requireGrant } from './grants.service';
 
 export async function listLines(db: Executor, actor: Actor, grantId: string): Promise<BudgetLine[]> {
@@ -42,6 +43,11 @@ async function refuseDuplicateCode(db: Executor, grantId: string, code: string, 
 }
 
 export async function addLine(db: Executor, actor: Actor, input: CreateBudgetLineInput): Promise<BudgetLine> {
+  await refuseParticipantCodes(db, actor, {
+    code: input.code,
+    category: input.category,
+    description: input.description,
+  });
   await requireGrant(db, actor, input.grantId);
   await refuseDuplicateCode(db, input.grantId, input.code);
   const line = await insertBudgetLine(db, actor.orgId, input);
@@ -67,6 +73,11 @@ const staleLine = () =>
 
 /** Code, category and description; amounts change only through a recorded revision. */
 export async function editLine(db: Executor, actor: Actor, input: UpdateBudgetLineInput): Promise<BudgetLine> {
+  await refuseParticipantCodes(db, actor, {
+    code: input.code,
+    category: input.category,
+    description: input.description,
+  });
   const before = await requireLine(db, actor, input.id);
   if (before.version !== input.version) throw staleLine();
   await refuseDuplicateCode(db, before.grantId, input.code, input.id);
@@ -108,6 +119,7 @@ export async function removeLine(db: Executor, actor: Actor, input: { id: string
  * The original amounts and every earlier revision stay visible.
  */
 export async function reviseBudget(db: Executor, actor: Actor, input: ReviseBudgetInput): Promise<BudgetRevision[]> {
+  await refuseParticipantCodes(db, actor, { justification: input.justification });
   await requireGrant(db, actor, input.grantId);
   const lines = new Map((await listBudgetLines(db, actor.orgId, input.grantId)).map((l) => [l.id, l]));
   const seen = new Set<string>();

@@ -9,6 +9,7 @@ import {
   listDeadlines,
   updateDeadline,
 } from '@tessera/db';
+import { refuseParticipantCodes } from './free-text';
 import { requireGrant } from './grants.service';
 
 const staleDeadline = () =>
@@ -26,6 +27,7 @@ export async function listGrantDeadlines(db: Executor, actor: Actor, grantId: st
 }
 
 export async function addDeadline(db: Executor, actor: Actor, input: CreateDeadlineInput): Promise<ReportingDeadline> {
+  await refuseParticipantCodes(db, actor, { note: input.note });
   await requireGrant(db, actor, input.grantId);
   const id = await insertDeadline(db, actor.orgId, input);
   await insertAuditEvent(db, {
@@ -40,6 +42,7 @@ export async function addDeadline(db: Executor, actor: Actor, input: CreateDeadl
 }
 
 export async function editDeadline(db: Executor, actor: Actor, input: UpdateDeadlineInput): Promise<ReportingDeadline> {
+  await refuseParticipantCodes(db, actor, { note: input.note });
   const before = await requireDeadline(db, actor, input.id);
   if (before.version !== input.version) throw staleDeadline();
   const { id: _id, version: _version, ...fields } = input;

@@ -78,6 +78,7 @@ import {
 } from '@tessera/db';
 import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
+import { refuseParticipantCodes } from './free-text';
 
 // ---------------------------------------------------------------------------------------------
 // Partners
@@ -87,12 +88,14 @@ export function listOrganizationPartners(db: Executor, actor: Actor): Promise<Pa
 }
 
 export async function createPartner(db: Executor, actor: Actor, input: CreatePartnerInput): Promise<Partner> {
+  await refuseParticipantCodes(db, actor, { name: input.name, city: input.city, description: input.description });
   const partner = await insertPartner(db, actor.orgId, input);
   await audit(db, actor, 'create', 'partner', partner.id, filledFields(input));
   return partner;
 }
 
 export async function editPartner(db: Executor, actor: Actor, input: UpdatePartnerInput): Promise<Partner> {
+  await refuseParticipantCodes(db, actor, { name: input.name, city: input.city, description: input.description });
   const before = await findPartner(db, actor.orgId, input.id);
   if (!before) throw notFound('partner');
   if (before.version !== input.version) throw stale('partner');
@@ -145,7 +148,17 @@ export async function getProject(db: Executor, actor: Actor, id: string): Promis
   return project;
 }
 
+/** A project's free text, by field path (partners' roles included). */
+function projectTexts(input: CreateProjectInput): Record<string, string | null> {
+  const texts: Record<string, string | null> = { title: input.title, summary: input.summary };
+  input.partners.forEach((p, i) => {
+    texts[`partners.${i}.role`] = p.role;
+  });
+  return texts;
+}
+
 export async function createProject(db: Executor, actor: Actor, input: CreateProjectInput): Promise<Project> {
+  await refuseParticipantCodes(db, actor, projectTexts(input));
   await checkProjectLinks(db, actor, input);
   const id = await insertProject(db, actor.orgId, input);
   await audit(db, actor, 'create', 'project', id, filledFields(input));
@@ -153,6 +166,7 @@ export async function createProject(db: Executor, actor: Actor, input: CreatePro
 }
 
 export async function editProject(db: Executor, actor: Actor, input: UpdateProjectInput): Promise<Project> {
+  await refuseParticipantCodes(db, actor, projectTexts(input));
   const before = await getProject(db, actor, input.id);
   if (before.version !== input.version) throw stale('project');
   await checkProjectLinks(db, actor, input);
@@ -284,6 +298,12 @@ function referenceTaken(error: unknown): boolean {
 }
 
 export async function createActivity(db: Executor, actor: Actor, input: CreateActivityInput): Promise<Activity> {
+  await refuseParticipantCodes(db, actor, {
+    title: input.title,
+    reference: input.reference,
+    city: input.city,
+    description: input.description,
+  });
   await checkProject(db, actor, input.projectId);
   let id: string;
   try {
@@ -299,6 +319,12 @@ export async function createActivity(db: Executor, actor: Actor, input: CreateAc
 }
 
 export async function editActivity(db: Executor, actor: Actor, input: UpdateActivityInput): Promise<Activity> {
+  await refuseParticipantCodes(db, actor, {
+    title: input.title,
+    reference: input.reference,
+    city: input.city,
+    description: input.description,
+  });
   const before = await findActivity(db, actor.orgId, input.id);
   if (!before) throw notFound('activity');
   if (before.version !== input.version) throw stale('activity');
@@ -417,6 +443,7 @@ export async function createSession(
   actor: Actor,
   input: CreateSessionInput,
 ): Promise<ShownActivitySession> {
+  await refuseParticipantCodes(db, actor, { module: input.module, note: input.note });
   const activity = await findActivity(db, actor.orgId, input.activityId);
   if (!activity) throw notFound('activity');
   if (outsidePeriod(activity, input.date)) {
@@ -435,6 +462,7 @@ export async function generateActivitySessions(
   actor: Actor,
   input: GenerateSessionsInput,
 ): Promise<{ created: number; minutes: number }> {
+  await refuseParticipantCodes(db, actor, { module: input.module });
   const activity = await findActivity(db, actor.orgId, input.activityId);
   if (!activity) throw notFound('activity');
   const sessions = generateSessions(input);
@@ -464,6 +492,7 @@ export async function editSession(
   actor: Actor,
   input: UpdateSessionInput,
 ): Promise<ShownActivitySession> {
+  await refuseParticipantCodes(db, actor, { module: input.module, note: input.note });
   const before = await requireSession(db, actor, input.id);
   if (before.version !== input.version) throw stale('session');
   const activity = (await findActivity(db, actor.orgId, before.activityId)) as Activity;
@@ -536,6 +565,7 @@ export async function listActivityOutputs(db: Executor, actor: Actor, activityId
 }
 
 export async function createOutput(db: Executor, actor: Actor, input: CreateOutputInput): Promise<Output> {
+  await refuseParticipantCodes(db, actor, { title: input.title, note: input.note });
   const activity = await findActivity(db, actor.orgId, input.activityId);
   if (!activity) throw notFound('activity');
   const output = await insertOutput(db, actor.orgId, input);
@@ -544,6 +574,7 @@ export async function createOutput(db: Executor, actor: Actor, input: CreateOutp
 }
 
 export async function editOutput(db: Executor, actor: Actor, input: UpdateOutputInput): Promise<Output> {
+  await refuseParticipantCodes(db, actor, { title: input.title, note: input.note });
   const before = await findOutput(db, actor.orgId, input.id);
   if (!before) throw notFound('output');
   if (before.version !== input.version) throw stale('output');

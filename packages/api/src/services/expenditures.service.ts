@@ -22,6 +22,7 @@ import {
   updateExpenditure,
   upsertReceipt,
 } from '@tessera/db';
+import { refuseParticipantCodes } from './free-text';
 import { lookupRate } from './exchange-rates.service';
 import { requireGrant, requireOrganization } from './grants.service';
 
@@ -135,11 +136,17 @@ export function getExpenditure(db: Executor, actor: Actor, id: string): Promise<
   return requireExpenditure(db, actor, id);
 }
 
+/** An expenditure's free text: the ledger is read by finance staff. */
+function expenditureTexts(input: CreateExpenditureInput): Record<string, string | null> {
+  return { payee: input.payee, description: input.description, receiptReference: input.receiptReference };
+}
+
 export async function recordExpenditure(
   db: Executor,
   actor: Actor,
   input: CreateExpenditureInput,
 ): Promise<SavedExpenditure> {
+  await refuseParticipantCodes(db, actor, expenditureTexts(input));
   const grant = await requireGrant(db, actor, input.grantId);
   const values = await computeValues(db, actor, grant, input);
   const id = await insertExpenditure(db, actor.orgId, values);
@@ -162,6 +169,7 @@ export async function editExpenditure(
   actor: Actor,
   input: UpdateExpenditureInput,
 ): Promise<SavedExpenditure> {
+  await refuseParticipantCodes(db, actor, expenditureTexts(input));
   const before = await requireExpenditure(db, actor, input.id);
   if (before.version !== input.version) throw staleExpenditure();
   if (before.grantId !== input.grantId) {

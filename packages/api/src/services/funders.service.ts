@@ -16,6 +16,7 @@ import {
   setFunderArchived,
   updateFunder,
 } from '@tessera/db';
+import { refuseParticipantCodes } from './free-text';
 
 export function listOrganizationFunders(db: Executor, actor: Actor, input: ListFundersInput) {
   return listFunders(db, actor.orgId, input);
@@ -28,7 +29,13 @@ export async function getFunder(db: Executor, actor: Actor, id: string): Promise
   return funder;
 }
 
+/** A funder's free text (every member reads funders). */
+function funderTexts(input: CreateFunderInput): Record<string, string | null> {
+  return { name: input.name, contactName: input.contactName, notes: input.notes };
+}
+
 export async function createFunder(db: Executor, actor: Actor, input: CreateFunderInput): Promise<Funder> {
+  await refuseParticipantCodes(db, actor, funderTexts(input));
   const funder = await insertFunder(db, actor.orgId, input);
   await insertAuditEvent(db, {
     orgId: actor.orgId,
@@ -49,6 +56,7 @@ function staleVersion(): DomainError {
 }
 
 export async function editFunder(db: Executor, actor: Actor, input: UpdateFunderInput): Promise<Funder> {
+  await refuseParticipantCodes(db, actor, funderTexts(input));
   const before = await getFunder(db, actor, input.id);
   if (before.version !== input.version) throw staleVersion();
   const { id: _id, version: _version, ...fields } = input;

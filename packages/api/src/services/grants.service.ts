@@ -37,6 +37,7 @@ import {
   sumSpendingByLine,
   updateGrant,
 } from '@tessera/db';
+import { refuseParticipantCodes } from './free-text';
 
 export async function requireOrganization(db: Executor, actor: Actor): Promise<Organization> {
   const org = await findOrganizationById(db, actor.orgId);
@@ -107,7 +108,15 @@ export async function getGrantDetail(db: Executor, actor: Actor, id: string): Pr
   };
 }
 
+/** A grant's free text (finance screens, the dashboard and every report pack's cover show it). */
+function grantTexts(
+  input: Pick<CreateGrantInput, 'title' | 'reference' | 'restrictions' | 'notes'>,
+): Record<string, string | null> {
+  return { title: input.title, reference: input.reference, restrictions: input.restrictions, notes: input.notes };
+}
+
 export async function createGrant(db: Executor, actor: Actor, input: CreateGrantInput, now: Date): Promise<Grant> {
+  await refuseParticipantCodes(db, actor, grantTexts(input));
   await checkFunderAndReference(db, actor, input);
   const org = await requireOrganization(db, actor);
   const { status, ...fields } = input;
@@ -131,6 +140,7 @@ export async function createGrant(db: Executor, actor: Actor, input: CreateGrant
 }
 
 export async function editGrant(db: Executor, actor: Actor, input: UpdateGrantInput): Promise<Grant> {
+  await refuseParticipantCodes(db, actor, grantTexts(input));
   const before = await requireGrant(db, actor, input.id);
   if (before.version !== input.version) throw staleGrant();
   await checkFunderAndReference(db, actor, input, input.id);
@@ -159,6 +169,7 @@ export async function editGrant(db: Executor, actor: Actor, input: UpdateGrantIn
 }
 
 export async function changeGrantStatus(db: Executor, actor: Actor, input: ChangeGrantStatusInput): Promise<Grant> {
+  await refuseParticipantCodes(db, actor, { note: input.note });
   const grant = await requireGrant(db, actor, input.id);
   if (grant.version !== input.version) throw staleGrant();
   if (!canTransition(grant.status, input.status)) {

@@ -9,21 +9,12 @@ import type {
   SubmitPackInput,
 } from '@tessera/domain';
 import type { OutputKind } from '@tessera/domain';
-import {
-  DomainError,
-  isUsFederal,
-  mentionsParticipantCode,
-  locales,
-  messageKey,
-  narrativeSectionKeys,
-  sf425Lines,
-} from '@tessera/domain';
+import { DomainError, isUsFederal, locales, messageKey, narrativeSectionKeys, sf425Lines } from '@tessera/domain';
 import {
   type Executor,
   findDeadline,
   findFunder,
   findGrantByReference,
-  findParticipantSettings,
   findReportPack,
   findReportPackFor,
   insertReportPack,
@@ -39,6 +30,7 @@ import {
 import { requireLatticePeriod } from './period-lattice.service';
 import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
+import { refuseParticipantCodes } from './free-text';
 import { requireGrant, requireOrganization } from './grants.service';
 import { activityRows, financeOf, packPeopleFigures, reachOf } from './report-figures.service';
 import { ownerReleasePeriods, withheldFigures } from './results-release.service';
@@ -124,15 +116,11 @@ export async function saveNarrative(
   const pack = await storedPack(db, actor, input.id);
   if (pack.version !== input.version) throw stale('report');
   refuseSubmitted(pack);
-  const { codePrefix } = await findParticipantSettings(db, actor.orgId);
-  const naming: Record<string, string[]> = {};
-  input.sections.forEach((section, i) => {
-    if (mentionsParticipantCode(section.body, codePrefix))
-      naming[`sections.${i}.body`] = [messageKey('validation.mentionsCode')];
-  });
-  if (Object.keys(naming).length > 0) {
-    throw invalid('A report must not name participants by code.', naming);
-  }
+  await refuseParticipantCodes(
+    db,
+    actor,
+    Object.fromEntries(input.sections.map((section, i) => [`sections.${i}.body`, section.body])),
+  );
   // One entry per section, in the template's order; later entries for a key win.
   const bodies = new Map(pack.narrative.map((s) => [s.key, s.body]));
   for (const section of input.sections) bodies.set(section.key, section.body);

@@ -63,6 +63,7 @@ import { participantCrypto } from '../participant-crypto';
 import { releasedFor, releasePeriods, withheldFigures } from './results-release.service';
 import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
+import { refuseParticipantCodes } from './free-text';
 import { openOutcome, sealDescription } from './outcome-descriptions';
 import type { ParticipantKeys } from './participants.service';
 import { requireGrant, requireOrganization } from './grants.service';
@@ -118,7 +119,24 @@ export async function getIndicator(db: Executor, actor: Actor, id: string): Prom
   return indicator;
 }
 
+/** An indicator's free text: everything a funder's logframe shows beside the numbers. */
+function indicatorTexts(input: CreateIndicatorInput): Record<string, string | null> {
+  return {
+    resultStatement: input.resultStatement,
+    code: input.code,
+    name: input.name,
+    definition: input.definition,
+    unit: input.unit,
+    baselineComment: input.baselineComment,
+    dataSource: input.dataSource,
+    collectionMethod: input.collectionMethod,
+    frequency: input.frequency,
+    responsible: input.responsible,
+  };
+}
+
 export async function createIndicator(db: Executor, actor: Actor, input: CreateIndicatorInput): Promise<Indicator> {
+  await refuseParticipantCodes(db, actor, indicatorTexts(input));
   await requireScope(db, actor, input);
   await checkMeasureProjects(db, actor, input);
   if (await indicatorCodeTaken(db, actor.orgId, input)) {
@@ -132,6 +150,7 @@ export async function createIndicator(db: Executor, actor: Actor, input: CreateI
 }
 
 export async function updateIndicator(db: Executor, actor: Actor, input: UpdateIndicatorInput): Promise<Indicator> {
+  await refuseParticipantCodes(db, actor, indicatorTexts(input));
   const stored = await getIndicator(db, actor, input.id);
   if (stored.version !== input.version) throw stale('indicator');
   await requireScope(db, actor, input);
@@ -191,6 +210,7 @@ export async function listValues(db: Executor, actor: Actor, indicatorId: string
 }
 
 export async function setValue(db: Executor, actor: Actor, input: IndicatorValueInput): Promise<IndicatorValue> {
+  await refuseParticipantCodes(db, actor, { comment: input.comment });
   const indicator = await getIndicator(db, actor, input.indicatorId);
   if (indicator.source !== 'manual') {
     throw invalid('This indicator is worked out from the data; its values cannot be typed in.', {

@@ -10,6 +10,7 @@ import {
   type TrancheRecord,
   updateTranche,
 } from '@tessera/db';
+import { refuseParticipantCodes } from './free-text';
 import { requireGrant, requireOrganization } from './grants.service';
 
 /** Adds the rate the bank actually gave, implied by the two received amounts. */
@@ -42,6 +43,7 @@ async function requireTranche(db: Executor, actor: Actor, id: string): Promise<T
 }
 
 export async function addTranche(db: Executor, actor: Actor, input: CreateTrancheInput): Promise<Tranche> {
+  await refuseParticipantCodes(db, actor, { note: input.note });
   await requireGrant(db, actor, input.grantId);
   const id = await insertTranche(db, actor.orgId, input);
   await insertAuditEvent(db, {
@@ -56,6 +58,7 @@ export async function addTranche(db: Executor, actor: Actor, input: CreateTranch
 }
 
 export async function editTranche(db: Executor, actor: Actor, input: UpdateTrancheInput): Promise<Tranche> {
+  await refuseParticipantCodes(db, actor, { note: input.note });
   const before = await requireTranche(db, actor, input.id);
   if (before.version !== input.version) throw staleTranche();
   const { id: _id, version: _version, ...fields } = input;
