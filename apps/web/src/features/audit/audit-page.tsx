@@ -8,6 +8,7 @@ import { isMessageId } from '../../i18n/catalogs';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
+import { CodeFindingsPanel } from './code-findings-panel';
 
 export function AuditPage() {
   const intl = useIntl();
@@ -22,6 +23,7 @@ export function AuditPage() {
   return (
     <Stack>
       <Title order={2}>{t('audit.title')}</Title>
+      <CodeFindingsPanel />
       {audit.error && <ErrorAlert error={audit.error} onReload={() => void audit.refetch()} />}
       {audit.isPending ? (
         <Loading />
