@@ -116,3 +116,22 @@ test('a coordinator sets up an indicator for “Careers beyond the street” and
   await expect(chart.locator('svg.recharts-surface').first()).toBeVisible();
   await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
 });
+
+test('finance picks the embassy grant’s results from named periods only, never two free dates', async ({ page }) => {
+  await signIn(page, 'finance@demo.test');
+  await useEnglish(page);
+  await openEmbassyGrant(page);
+  await page.getByRole('tab', { name: 'Results' }).click();
+  // No date boxes for a reader of suppressed counts: the lattice's periods and why.
+  await expect(page.getByTestId('results-lattice-note')).toContainText('so that two periods cannot be set against');
+  await expect(page.getByTestId('results-from')).toHaveCount(0);
+  const picks = page.getByTestId('results-quick-picks');
+  await expect(picks.getByText('Whole period', { exact: true })).toBeVisible();
+  await expect(picks.getByText(/^Quarter: /).first()).toBeVisible();
+  await expect(picks.getByText(/^Reporting period: /).first()).toBeVisible();
+  // Picking a quarter shows that quarter's figures.
+  const quarter = picks.getByText(/^Quarter: /).first();
+  await quarter.click();
+  await expect(page.getByTestId('results-view')).toBeVisible();
+  await expect(page.locator('main')).not.toContainText(/<\s*\d/);
+});
