@@ -1,8 +1,7 @@
-import { demoPassword } from '@tessera/api';
 import { findGrantByReference, findOrganizationBySlug, findParticipantsByCode } from '@tessera/db';
 import { createTestGrantWithMoney } from '@tessera/db/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type RunningServer, startServer } from './helpers';
+import { type RunningServer, startServer, signInAs } from './helpers';
 
 /**
  * Every state-changing route, tried the way a hostile page (or a careless client) could try it.
@@ -239,15 +238,7 @@ const cases: Case[] = [
   },
 ];
 
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/trpc/auth.signIn`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tessera-request': '1' },
-    body: JSON.stringify({ email, password: demoPassword }),
-  });
-  expect(response.status).toBe(200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signIn = (email: string) => signInAs(server.url, email);
 
 beforeAll(async () => {
   server = await startServer();

@@ -1,7 +1,8 @@
-import { seedDemo } from '@tessera/api';
+import { demoPassword, seedDemo } from '@tessera/api';
 import { createTestDatabase } from '@tessera/db/testing';
 import type { OpenedDatabase } from '@tessera/db';
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { buildApp } from '../src/app';
 
 export interface RunningServer {
@@ -38,4 +39,15 @@ export async function startServer(
       await opened.close();
     },
   };
+}
+
+/** Signs a demo user in over HTTP and returns the session cookie ("name=value"). */
+export async function signInAs(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tessera-request': '1' },
+    body: JSON.stringify({ email, password: demoPassword }),
+  });
+  expect(response.status).toBe(200);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }

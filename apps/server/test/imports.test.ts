@@ -3,25 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoPassword } from '@tessera/api';
 import { findOrganizationBySlug, findParticipantsByCode } from '@tessera/db';
 import { createTestProgramme } from '@tessera/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from './helpers';
+import { type RunningServer, startServer, signInAs } from './helpers';
 
 let server: RunningServer;
 let demoId: string;
 let programme: Awaited<ReturnType<typeof createTestProgramme>>;
 
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/trpc/auth.signIn`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tessera-request': '1' },
-    body: JSON.stringify({ email, password: demoPassword }),
-  });
-  expect(response.status).toBe(200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signIn = (email: string) => signInAs(server.url, email);
 
 function upload(
   cookie: string,

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { demoPassword } from '@tessera/api';
 import { findGrantByReference, findOrganizationBySlug } from '@tessera/db';
 import type { Role, SubmittedPackFile } from '@tessera/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from './helpers';
+import { type RunningServer, startServer, signInAs } from './helpers';
 
 /**
  * A submitted pack's files, as sent, over HTTP (issue 10 item 7): every role that may read
@@ -18,15 +17,7 @@ let files: SubmittedPackFile[];
 
 const json = { 'content-type': 'application/json', 'x-tessera-request': '1' };
 
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/trpc/auth.signIn`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ email, password: demoPassword }),
-  });
-  expect(response.status).toBe(200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signIn = (email: string) => signInAs(server.url, email);
 
 async function trpc<T>(cookie: string, path: string, input: unknown, mutation = false): Promise<T> {
   const response = mutation

@@ -3,27 +3,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoPassword } from '@tessera/api';
 import { findGrantByReference, findOrganizationBySlug } from '@tessera/db';
 import { type ReportPackContent, shownText } from '@tessera/domain';
 import { pdfText, readXlsx, sheetRows, unzipCsv } from '@tessera/reports/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from './helpers';
+import { type RunningServer, startServer, signInAs } from './helpers';
 
 let server: RunningServer;
 let embassy: { id: string; startDate: string; endDate: string };
 let network: { id: string; startDate: string; endDate: string };
 let financeCookie: string;
 
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/trpc/auth.signIn`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tessera-request': '1' },
-    body: JSON.stringify({ email, password: demoPassword }),
-  });
-  expect(response.status).toBe(200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signIn = (email: string) => signInAs(server.url, email);
 
 async function trpc<T>(cookie: string, path: string, input: unknown, mutation = false): Promise<T> {
   const response = mutation

@@ -1,10 +1,9 @@
-import { demoPassword } from '@tessera/api';
 import { findGrantByReference, findOrganizationBySlug } from '@tessera/db';
 import { createTestGrantWithMoney } from '@tessera/db/testing';
 import type { Role } from '@tessera/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyAllows, routePolicy } from '../../../packages/api/test/policy';
-import { type RunningServer, startServer } from './helpers';
+import { type RunningServer, startServer, signInAs } from './helpers';
 
 /**
  * The plain HTTP routes against the written policy (packages/api/test/policy.ts): each of the
@@ -22,15 +21,7 @@ const jobs = {} as Record<Role, string>;
 
 const json = { 'content-type': 'application/json', 'x-tessera-request': '1' };
 
-async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/trpc/auth.signIn`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ email, password: demoPassword }),
-  });
-  expect(response.status).toBe(200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signIn = (email: string) => signInAs(server.url, email);
 
 function uploadForm(name: string, bytes: Uint8Array<ArrayBuffer>): FormData {
   const form = new FormData();

@@ -1,6 +1,6 @@
 import type { OpenedDatabase } from '@tessera/db';
 import { createTestGrantWithMoney } from '@tessera/db/testing';
-import { type MeasureSpec, noFilter, type Shown, shownText } from '@tessera/domain';
+import { type CreateIndicatorInput, type MeasureSpec, noFilter, type Shown, shownText } from '@tessera/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   callerFor,
@@ -8,6 +8,7 @@ import {
   createTestOrganization,
   expectTrpcError,
   fieldErrorsOf,
+  indicatorInput,
   plain,
 } from './helpers';
 
@@ -99,33 +100,10 @@ beforeEach(async () => {
 
 afterEach(() => opened.close());
 
-async function createIndicator(code: string, extra: Record<string, unknown>) {
-  return coordinator.indicators.create({
-    projectId: null,
-    grantId,
-    level: 'output',
-    resultStatement: null,
-    code,
-    name: `Indicator ${code}`,
-    definition: null,
-    unit: 'people',
-    type: 'number',
-    direction: 'increase',
-    baselineValue: null,
-    baselineYear: null,
-    baselineComment: null,
-    lifeTarget: null,
-    targets: [],
-    dataSource: null,
-    collectionMethod: null,
-    frequency: null,
-    responsible: null,
-    disaggregation: [],
-    source: 'derived',
-    numerator: completions,
-    denominator: null,
-    ...extra,
-  });
+async function createIndicator(code: string, extra: Partial<CreateIndicatorInput>) {
+  return coordinator.indicators.create(
+    indicatorInput({ grantId, code, name: `Indicator ${code}`, numerator: completions, ...extra }),
+  );
 }
 
 /** A derived completions indicator on the project (P1) and one on the grant (G1). */

@@ -1,4 +1,4 @@
-import type { Role, Shown } from '@tessera/domain';
+import type { CreateIndicatorInput, Role, Shown } from '@tessera/domain';
 import { insertSession, type OpenedDatabase } from '@tessera/db';
 import { createTestDatabase, createTestOrganization, createTestUser } from '@tessera/db/testing';
 import { isDomainError, shownText } from '@tessera/domain';
@@ -109,4 +109,37 @@ function isShown(value: object): value is Shown {
     'suppressed' in value &&
     (('value' in value && !value.suppressed) || ('threshold' in value && value.suppressed === true))
   );
+}
+
+/** A valid indicator with no logframe details: a derived people count unless told otherwise. */
+export function indicatorInput(overrides: Partial<CreateIndicatorInput>): CreateIndicatorInput {
+  return {
+    projectId: null,
+    grantId: null,
+    level: 'output',
+    resultStatement: null,
+    code: 'I-1',
+    name: 'Indicator',
+    definition: null,
+    unit: 'people',
+    type: 'number',
+    direction: 'increase',
+    baselineValue: null,
+    baselineYear: null,
+    baselineComment: null,
+    lifeTarget: null,
+    targets: [],
+    dataSource: null,
+    collectionMethod: null,
+    frequency: null,
+    responsible: null,
+    disaggregation: [],
+    source: 'derived',
+    numerator: {
+      measure: 'uniqueParticipants',
+      filter: { activityKind: null, projectId: null, city: null, outputKind: null, outcomeKind: null },
+    },
+    denominator: null,
+    ...overrides,
+  };
 }

@@ -1,9 +1,9 @@
 import type { Gender, IndicatorResultRow, MeasureSpec, Shown } from '@tessera/domain';
-import { addDays, genders } from '@tessera/domain';
+import { addDays, genders, noFilter } from '@tessera/domain';
 import { createTestGrantWithMoney } from '@tessera/db/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { callerFor, createTestDatabase, createTestOrganization } from './helpers';
+import { callerFor, createTestDatabase, createTestOrganization, indicatorInput } from './helpers';
 
 /**
  * Issue 10, played as a hostile finance user: an organisation with small groups spread over a
@@ -15,7 +15,6 @@ import { callerFor, createTestDatabase, createTestOrganization } from './helpers
 type Caller = Awaited<ReturnType<typeof callerFor>>['caller'];
 
 const span = { from: '2026-01-01', to: '2026-12-31' };
-const noFilter = { activityKind: null, projectId: null, city: null, outputKind: null, outcomeKind: null };
 
 interface Person {
   gender: Gender;
@@ -100,31 +99,15 @@ async function build(s: { k: number; cut: number; people: Person[] }) {
     DONE: { measure: 'completions', filter: noFilter },
   };
   for (const [code, numerator] of Object.entries(measures)) {
-    await coordinator.indicators.create({
-      projectId: null,
-      grantId,
-      level: 'output',
-      resultStatement: null,
-      code,
-      name: code,
-      definition: null,
-      unit: 'people',
-      type: 'number',
-      direction: 'increase',
-      baselineValue: null,
-      baselineYear: null,
-      baselineComment: null,
-      lifeTarget: null,
-      targets: [],
-      dataSource: null,
-      collectionMethod: null,
-      frequency: null,
-      responsible: null,
-      disaggregation: code === 'PEOPLE' ? ['gender'] : [],
-      source: 'derived',
-      numerator,
-      denominator: null,
-    });
+    await coordinator.indicators.create(
+      indicatorInput({
+        grantId,
+        code,
+        name: code,
+        disaggregation: code === 'PEOPLE' ? ['gender'] : [],
+        numerator,
+      }),
+    );
   }
   return { opened, finance, grantId };
 }
