@@ -34,7 +34,9 @@ export async function latticeOf(db: Executor, actor: Actor, owner: LatticeOwner)
       span,
       periods: periodLattice(span, [
         ...deadlines.map((d) => ({ from: d.periodStart, to: d.periodEnd, kind: 'reporting' as const })),
-        ...indicators.flatMap((i) => i.targets.map((t) => ({ from: t.periodStart, to: t.periodEnd, kind: 'target' as const }))),
+        ...indicators.flatMap((i) =>
+          i.targets.map((t) => ({ from: t.periodStart, to: t.periodEnd, kind: 'target' as const })),
+        ),
       ]),
     };
   }
@@ -49,7 +51,9 @@ export async function latticeOf(db: Executor, actor: Actor, owner: LatticeOwner)
     span,
     periods: periodLattice(span, [
       ...deadlines.map((d) => ({ from: d.periodStart, to: d.periodEnd, kind: 'reporting' as const })),
-      ...indicators.flatMap((i) => i.targets.map((t) => ({ from: t.periodStart, to: t.periodEnd, kind: 'target' as const }))),
+      ...indicators.flatMap((i) =>
+        i.targets.map((t) => ({ from: t.periodStart, to: t.periodEnd, kind: 'target' as const })),
+      ),
     ]),
   };
 }
@@ -84,6 +88,10 @@ export async function readerPeriods(
     throw invalid('Name a grant or a project.', { grantId: [messageKey('validation.required')] });
   }
   const org = await requireOrganization(db, actor);
-  const lattice = await latticeOf(db, actor, scope.grantId ? { grantId: scope.grantId } : { projectId: scope.projectId ?? '' });
+  const lattice = await latticeOf(
+    db,
+    actor,
+    scope.grantId ? { grantId: scope.grantId } : { projectId: scope.projectId ?? '' },
+  );
   return { ...lattice, anyDates: peopleCountThreshold(actor.role, org.suppressionThreshold) === null };
 }
