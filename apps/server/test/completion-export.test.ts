@@ -120,8 +120,9 @@ describe('completions in an exported report pack', () => {
       'report',
       '--grant',
       reference,
+      // The first quarter: a pack's period comes from the grant's lattice (ADR 0012).
       '--from',
-      '2026-03-01',
+      '2026-01-01',
       '--to',
       '2026-03-31',
       '--format',

@@ -3,7 +3,8 @@
  * 50 sessions) and a 200-person register. Prints how long the calls the screens make take and
  * how many bytes each sends to the browser — none of them may grow with the attendance rows.
  * Then the same year as results and a report pack (issue 5): derived indicators computed in the
- * database, the pack's content, and drawing it as PDF, XLSX and CSV.
+ * database (exact for a coordinator; for finance released jointly across every period of the
+ * lattice, ADR 0012), the pack's content, and drawing it as PDF, XLSX and CSV.
  *
  *   npx -y pnpm@10.34.9 bench
  */
@@ -52,6 +53,15 @@ async function main() {
     expiresAt: new Date(Date.now() + 3600_000),
   });
   const caller = createCaller(createInnerContext({ db: opened.db, sessionToken: token }));
+  // Finance sees suppressed counts, released jointly across every period of the lattice.
+  const financeUser = await createTestUser(opened.db, org.id, 'finance');
+  await insertSession(opened.db, {
+    id: sessionIdFromToken('bench-finance'),
+    userId: financeUser.id,
+    activeOrgId: org.id,
+    expiresAt: new Date(Date.now() + 3600_000),
+  });
+  const finance = createCaller(createInnerContext({ db: opened.db, sessionToken: 'bench-finance' }));
   const { grantId } = await createTestGrantWithMoney(opened.db, org.id);
   const project = await caller.projects.create({
     title: 'Bench',
@@ -149,6 +159,9 @@ async function main() {
   const year = { from: '2026-01-01', to: '2026-12-31' };
   await time('results.grant (3 derived indicators, 4 quarters, 3 splits)', () =>
     caller.results.grant({ grantId, ...year }),
+  );
+  await time('results.grant as finance (released across the lattice)', () =>
+    finance.results.grant({ grantId, ...year }),
   );
   const pack = await caller.reports.prepare({ grantId, ...year });
   const content = await time('reports.content (the year’s pack)', () => caller.reports.content({ id: pack.id }));

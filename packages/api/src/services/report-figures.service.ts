@@ -23,6 +23,7 @@ import {
   headCountGrid,
   listTranches,
   measure,
+  measureAcrossPeriods,
   measureTotal,
   packActivities,
   type ResultsScope,
@@ -92,23 +93,28 @@ async function reachBreakdown(
 export type Withheld = (figure: string) => boolean;
 
 /**
- * A pack's people figures in one period, keyed "people", "completions", "people/gender=woman",
- * "completions/activity=ID" and so on: what `withheldFigures` decides across the grant's periods.
+ * A pack's people figures in each of `periods`, keyed "people", "completions",
+ * "people/gender=woman", "completions/activity=ID" and so on: what `withheldFigures` decides
+ * across the grant's periods. One scan per measure and split over all the periods.
  */
-export async function packPeopleFigures(
+export async function packPeopleAcrossPeriods(
   db: Executor,
   orgId: string,
   scope: ResultsScope,
-  period: { from: string; to: string },
-): Promise<Map<string, number>> {
-  const figures = new Map<string, number>();
+  periods: readonly { from: string; to: string }[],
+): Promise<Map<string, number>[]> {
+  const figures = periods.map(() => new Map<string, number>());
   for (const family of ['uniqueParticipants', 'completions'] as const) {
     const name = family === 'uniqueParticipants' ? 'people' : 'completions';
-    figures.set(name, await measureTotal(db, orgId, scope, { measure: family, filter: noFilter }, period));
-    for (const dimension of ['gender', 'ageBand', 'city', 'activity'] as const) {
-      for (const row of await measure(db, orgId, scope, { measure: family, filter: noFilter }, period, dimension)) {
-        figures.set(`${name}/${dimension}=${row.key ?? ''}`, row.value);
-      }
+    const spec = { measure: family, filter: noFilter };
+    for (const group of [null, 'gender', 'ageBand', 'city', 'activity'] as const) {
+      const rows = await measureAcrossPeriods(db, orgId, scope, spec, periods, group);
+      rows.forEach((periodRows, i) => {
+        for (const row of periodRows) {
+          const figure = group === null ? name : `${name}/${group}=${row.key ?? ''}`;
+          figures[i]?.set(figure, (figures[i]?.get(figure) ?? 0) + row.value);
+        }
+      });
     }
   }
   return figures;

@@ -32,7 +32,7 @@ import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
 import { refuseParticipantCodes } from './free-text';
 import { requireGrant, requireOrganization } from './grants.service';
-import { activityRows, financeOf, packPeopleFigures, reachOf } from './report-figures.service';
+import { activityRows, financeOf, packPeopleAcrossPeriods, reachOf } from './report-figures.service';
 import { ownerReleasePeriods, withheldFigures } from './results-release.service';
 import {
   asSent,
@@ -226,9 +226,10 @@ async function workOutContent(
   const scope: ResultsScope = { grantId: grant.id };
   // The pack's people figures are decided together over every period of the grant that may be
   // asked for, as the results view decides them, so no two packs differ by a small group.
-  const withheld = await withheldFigures(
-    await ownerReleasePeriods(db, actor, { grantId: grant.id }),
-    (p) => packPeopleFigures(db, actor.orgId, scope, p),
+  const releasePeriods = await ownerReleasePeriods(db, actor, { grantId: grant.id });
+  const withheld = withheldFigures(
+    releasePeriods,
+    await packPeopleAcrossPeriods(db, actor.orgId, scope, releasePeriods),
     period,
     k,
   );

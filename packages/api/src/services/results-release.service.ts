@@ -47,37 +47,33 @@ function unique(periods: readonly Period[]): Period[] {
 
 /**
  * Decides which periods of one people figure may be shown together (`releaseAcrossPeriods`):
- * `count` gives the people behind the figure in a period (null where it counts no people, and
- * then nothing is withheld). Periods asked for outside the set are withheld.
+ * `counts` are the people behind the figure in each of `periods` (null where it counts no
+ * people, and then nothing is withheld). Periods asked for outside the set are withheld.
  */
-export async function releasedFor(
+export function releasedFor(
   periods: readonly Period[],
-  count: (period: Period) => Promise<number | null>,
+  counts: readonly number[] | null,
   k: number,
-): Promise<(period: Period) => boolean> {
-  const counts: { from: string; to: string; count: number }[] = [];
-  for (const p of periods) {
-    const n = await count(p);
-    if (n === null) return () => true;
-    counts.push({ ...p, count: n });
-  }
-  const shown = releaseAcrossPeriods(counts, k);
+): (period: Period) => boolean {
+  if (counts === null) return () => true;
+  const shown = releaseAcrossPeriods(
+    periods.map((p, i) => ({ ...p, count: counts[i] ?? 0 })),
+    k,
+  );
   return (period) => shown.has(periodKey(period));
 }
 
 /**
- * For many figures at once (each a family and a group, such as "people by gender = woman"):
- * `countsIn` gives every figure's people in one period; the answer says which figures are
- * withheld in `period`.
+ * For many figures at once (each a family and a group, such as "people/gender=woman"):
+ * `byPeriod` holds every figure's people in each of `periods`; the answer says which figures
+ * are withheld in `period`.
  */
-export async function withheldFigures(
+export function withheldFigures(
   periods: readonly Period[],
-  countsIn: (period: Period) => Promise<Map<string, number>>,
+  byPeriod: readonly Map<string, number>[],
   period: Period,
   k: number,
-): Promise<(figure: string) => boolean> {
-  const byPeriod: Map<string, number>[] = [];
-  for (const p of periods) byPeriod.push(await countsIn(p));
+): (figure: string) => boolean {
   const figures = new Set(byPeriod.flatMap((m) => [...m.keys()]));
   const withheld = new Set<string>();
   for (const figure of figures) {

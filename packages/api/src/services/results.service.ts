@@ -52,6 +52,7 @@ import {
   listOutcomes as listOutcomeRows,
   type MeasureGroup,
   measure,
+  measureAcrossPeriods,
   measureSplits,
   measureTotal,
   type ResultsScope,
@@ -429,10 +430,36 @@ function protectLine(
   };
 }
 
-/** The people a number figure counts, deciding its release across periods; null where none. */
-function decidingCount(indicator: Indicator, raw: RawValue): number | null {
-  if (indicator.type !== 'number' || raw.peopleCounts.length !== 1) return null;
-  return raw.peopleCounts[0] ?? null;
+/**
+ * The people one number indicator counts in each period, deciding its release across periods
+ * (null where it counts none: percentages, sessions, outputs). Derived measures are counted in
+ * one scan over all the periods; hand-entered values are read from the values already loaded.
+ */
+async function peopleAcrossPeriods(
+  db: Executor,
+  orgId: string,
+  indicator: Indicator,
+  scope: ResultsScope,
+  values: readonly IndicatorValue[],
+  periods: readonly ReportPeriod[],
+): Promise<number[] | null> {
+  if (indicator.type !== 'number') return null;
+  if (indicator.source === 'manual') {
+    const counts = periods.map((p) => manualRaw(indicator, values, p).peopleCounts);
+    return counts.every((c) => c.length <= 1) ? counts.map((c) => c[0] ?? 0) : null;
+  }
+  const spec = peopleSpec(indicator);
+  if (!spec) return null;
+  const rows = await measureAcrossPeriods(db, orgId, scope, spec, periods);
+  return rows.map((r) => r.reduce((sum, row) => sum + row.value, 0));
+}
+
+/** The count of people behind a derived number indicator: itself, or the people of its hours. */
+function peopleSpec(indicator: Indicator): MeasureSpec | null {
+  const spec = indicator.numerator;
+  if (indicator.source !== 'derived' || indicator.type !== 'number' || !spec) return null;
+  if (isPeople(spec)) return spec;
+  return spec.measure === 'participantHours' ? { measure: 'uniqueParticipants', filter: spec.filter } : null;
 }
 
 function shownValue(raw: RawValue, k: number | null): Shown | null {
@@ -463,13 +490,12 @@ async function groupRelease(
   period: ReportPeriod,
   k: number,
 ): Promise<(key: string) => boolean> {
-  const spec = indicator.numerator;
-  if (indicator.source !== 'derived' || indicator.type !== 'number' || !spec) return () => false;
-  if (!isPeople(spec) && spec.measure !== 'participantHours') return () => false;
-  const heads: MeasureSpec = isPeople(spec) ? spec : { measure: 'uniqueParticipants', filter: spec.filter };
+  const heads = peopleSpec(indicator);
+  if (!heads || !measureSplits(heads.measure, dimension as MeasureGroup)) return () => false;
+  const rows = await measureAcrossPeriods(db, orgId, scope, heads, periods, dimension);
   return withheldFigures(
     periods,
-    async (p) => new Map((await measure(db, orgId, scope, heads, p, dimension)).map((r) => [r.key ?? '', r.value])),
+    rows.map((r) => new Map(r.map((row) => [row.key ?? '', row.value]))),
     period,
     k,
   );
@@ -596,7 +622,11 @@ export async function indicatorResults(
     const released =
       k === null
         ? () => true
-        : await releasedFor(releasePeriodList, async (p) => decidingCount(indicator, await compute(p)), k);
+        : releasedFor(
+            releasePeriodList,
+            await peopleAcrossPeriods(db, actor.orgId, indicator, owner.scope, own, releasePeriodList),
+            k,
+          );
     if (hidden && actual && !actual.suppressed && !released(period)) actual = hidden;
     if (hidden && cumulative && !cumulative.suppressed && !released({ from: lifeStart, to: period.to })) {
       cumulative = hidden;

@@ -40,7 +40,7 @@ export interface MeasureRow {
   value: number;
 }
 
-function scopedActivities(orgId: string, scope: ResultsScope, filter: MeasureFilter): RawBuilder<unknown> {
+export function scopedActivities(orgId: string, scope: ResultsScope, filter: MeasureFilter): RawBuilder<unknown> {
   const conditions = [sql`a.org_id = ${orgId}`];
   if ('grantId' in scope) {
     conditions.push(
@@ -60,7 +60,7 @@ function scopedActivities(orgId: string, scope: ResultsScope, filter: MeasureFil
  * counts by their own cells (alias hc); city is the participant's, or the activity's (alias a)
  * where there is no participant; activity-based measures split only by city and activity.
  */
-function groupKey(
+export function groupKey(
   group: MeasureGroup | null,
   source: 'participant' | 'headCount' | 'activity',
 ): RawBuilder<unknown> | null {
