@@ -11,5 +11,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // Correctness, not speed: CI runs every package's tests at once on two cores.
+    testTimeout: 60_000,
   },
 });
