@@ -38,7 +38,7 @@ const scenario = fc.record({
   ),
 });
 
-async function build(s: { k: number; cut: number; people: Person[] }) {
+async function build(s: { k: number; cut: number; people: Person[]; plannedMinutes?: number }) {
   const opened = await createTestDatabase();
   const orgId = (await createTestOrganization(opened.db)).id;
   const admin = (await callerFor(opened, orgId, 'admin')).caller;
@@ -74,7 +74,7 @@ async function build(s: { k: number; cut: number; people: Person[] }) {
       city: 'Strumica',
       startDate: span.from,
       endDate: span.to,
-      plannedMinutes: 60,
+      plannedMinutes: s.plannedMinutes ?? 60,
       completionThreshold: 100,
     })
   ).id;
@@ -109,6 +109,18 @@ async function build(s: { k: number; cut: number; people: Person[] }) {
       }),
     );
   }
+  // A percentage beside its denominator gives its numerator: % completing = completions / people.
+  await coordinator.indicators.create(
+    indicatorInput({
+      grantId,
+      code: 'RATE',
+      name: 'RATE',
+      unit: '%',
+      type: 'percentage',
+      numerator: measures.DONE,
+      denominator: measures.PEOPLE,
+    }),
+  );
   return { opened, finance, grantId };
 }
 
@@ -123,8 +135,22 @@ interface Seen {
 const plain = (s: Shown | null | undefined): number | null => (s && !s.suppressed ? s.value : null);
 
 function collect(rows: IndicatorResultRow[], period: { from: string; to: string }, out: Seen[]) {
+  const people = rows.find((r) => r.code === 'PEOPLE');
   for (const row of rows) {
     if (row.code === 'HOURS') continue;
+    if (row.code === 'RATE') {
+      // What the percentage gives away beside the people it is a share of: the completions.
+      const implied = (rate: Shown | null, base: Shown | null | undefined) => {
+        const r = plain(rate);
+        const b = plain(base);
+        return r === null || b === null ? null : Math.round((r * b) / 100);
+      };
+      const actual = implied(row.actual, people?.actual);
+      if (actual !== null) out.push({ figure: 'DONE', ...period, value: actual });
+      const cumulative = implied(row.cumulative, people?.cumulative);
+      if (cumulative !== null) out.push({ figure: 'DONE', from: span.from, to: period.to, value: cumulative });
+      continue;
+    }
     const actual = plain(row.actual);
     if (actual !== null) out.push({ figure: row.code, ...period, value: actual });
     const cumulative = plain(row.cumulative);
@@ -194,6 +220,24 @@ describe('a hostile finance user', () => {
     await expect(finance.results.grant({ grantId, from: '2026-04-01', to: '2026-08-31' })).rejects.toThrow();
     await expect(finance.reports.prepare({ grantId, from: '2026-04-01', to: '2026-09-30' })).rejects.toThrow();
     await opened.close();
+  });
+
+  it('cannot work out completions from a percentage beside the people it is a share of', async () => {
+    // Two sessions complete: ten people finish in the first quarter, three more in the second,
+    // so completions of the year (13) less those of the first quarter (10) would be 3.
+    const ten = Array.from({ length: 10 }, () => ({ gender: 'woman' as const, days: [0, 7] }));
+    const three = Array.from({ length: 3 }, () => ({ gender: 'woman' as const, days: [0, 140] }));
+    const { opened, finance, grantId } = await build({
+      k: 5,
+      cut: 180,
+      people: [...ten, ...three],
+      plannedMinutes: 120,
+    });
+    try {
+      expect(leaks(await play(finance, grantId), 5)).toEqual([]);
+    } finally {
+      await opened.close();
+    }
   });
 
   it('recovers no small group from any pair of periods, cumulative beside period, or halves beside the whole', async () => {

@@ -46,21 +46,25 @@ function unique(periods: readonly Period[]): Period[] {
 }
 
 /**
- * Decides which periods of one people figure may be shown together (`releaseAcrossPeriods`):
- * `counts` are the people behind the figure in each of `periods` (null where it counts no
- * people, and then nothing is withheld). Periods asked for outside the set are withheld.
+ * Decides which periods of one figure may be shown together (`releaseAcrossPeriods`): `series`
+ * holds, for each count of people behind the figure (one for a count, two for a percentage's
+ * numerator and denominator), its value in each of `periods`; a period is shown only where every
+ * series may be. No series (the figure counts no people): nothing is withheld. Periods asked for
+ * outside the set are withheld.
  */
 export function releasedFor(
   periods: readonly Period[],
-  counts: readonly number[] | null,
+  series: readonly (readonly number[])[],
   k: number,
 ): (period: Period) => boolean {
-  if (counts === null) return () => true;
-  const shown = releaseAcrossPeriods(
-    periods.map((p, i) => ({ ...p, count: counts[i] ?? 0 })),
-    k,
+  if (series.length === 0) return () => true;
+  const shown = series.map((counts) =>
+    releaseAcrossPeriods(
+      periods.map((p, i) => ({ ...p, count: counts[i] ?? 0 })),
+      k,
+    ),
   );
-  return (period) => shown.has(periodKey(period));
+  return (period) => shown.every((set) => set.has(periodKey(period)));
 }
 
 /**

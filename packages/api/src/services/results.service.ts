@@ -431,9 +431,11 @@ function protectLine(
 }
 
 /**
- * The people one number indicator counts in each period, deciding its release across periods
- * (null where it counts none: percentages, sessions, outputs). Derived measures are counted in
- * one scan over all the periods; hand-entered values are read from the values already loaded.
+ * The people one indicator counts in each period, deciding its release across periods: one
+ * series for a number (its count, or the people of its hours), two for a percentage (numerator
+ * and denominator, each where it counts people); none where it counts no people (sessions,
+ * outputs). Derived measures are counted in one scan over all the periods; hand-entered values
+ * are read from the values already loaded.
  */
 async function peopleAcrossPeriods(
   db: Executor,
@@ -442,16 +444,22 @@ async function peopleAcrossPeriods(
   scope: ResultsScope,
   values: readonly IndicatorValue[],
   periods: readonly ReportPeriod[],
-): Promise<number[] | null> {
-  if (indicator.type !== 'number') return null;
+): Promise<number[][]> {
   if (indicator.source === 'manual') {
     const counts = periods.map((p) => manualRaw(indicator, values, p).peopleCounts);
-    return counts.every((c) => c.length <= 1) ? counts.map((c) => c[0] ?? 0) : null;
+    const width = indicator.type === 'percentage' ? 2 : 1;
+    return Array.from({ length: width }, (_, j) => counts.map((c) => c[j] ?? 0));
   }
-  const spec = peopleSpec(indicator);
-  if (!spec) return null;
-  const rows = await measureAcrossPeriods(db, orgId, scope, spec, periods);
-  return rows.map((r) => r.reduce((sum, row) => sum + row.value, 0));
+  const specs =
+    indicator.type === 'percentage'
+      ? [indicator.numerator, indicator.denominator].filter((spec): spec is MeasureSpec => isPeople(spec))
+      : [peopleSpec(indicator)].filter((spec): spec is MeasureSpec => spec !== null);
+  const series: number[][] = [];
+  for (const spec of specs) {
+    const rows = await measureAcrossPeriods(db, orgId, scope, spec, periods);
+    series.push(rows.map((r) => r.reduce((sum, row) => sum + row.value, 0)));
+  }
+  return series;
 }
 
 /** The count of people behind a derived number indicator: itself, or the people of its hours. */
