@@ -18,6 +18,18 @@ describe('the period lattice', () => {
     ]);
   });
 
+  it('names a reporting period that is also a quarter or a year as the reporting period', () => {
+    const lattice = periodLattice(grant, [
+      { from: '2026-04-01', to: '2026-06-30', kind: 'reporting' },
+      { from: '2026-04-01', to: '2026-06-30', kind: 'target' },
+      { from: '2026-03-01', to: '2026-11-30', kind: 'reporting' },
+    ]);
+    expect(lattice.filter((p) => p.from === '2026-04-01' && p.to === '2026-06-30').map((p) => p.kind)).toEqual([
+      'reporting',
+    ]);
+    expect(lattice.find((p) => p.from === grant.startDate && p.to === grant.endDate)?.kind).toBe('span');
+  });
+
   it('lets a reader ask for a lattice period or one "to date", and nothing else', () => {
     const lattice = periodLattice(grant);
     expect(isLatticePeriod(lattice, grant, { from: '2026-04-01', to: '2026-06-30' })).toBe(true);

@@ -54,20 +54,20 @@ export function periodLattice(
     const clipped = clip(span, period.from, period.to);
     if (clipped) periods.push({ ...clipped, kind: period.kind });
   }
-  const seen = new Set<string>();
-  return periods
-    .filter((p) => {
-      const key = `${p.from}/${p.to}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort(
-      (a, b) =>
-        kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
-    );
+  // A period named twice keeps its most telling name: a reporting period that is also a quarter
+  // is shown as the reporting period the funder knows.
+  const byKey = new Map<string, LatticePeriod>();
+  for (const p of periods) {
+    const key = `${p.from}/${p.to}`;
+    const kept = byKey.get(key);
+    if (!kept || naming.indexOf(p.kind) < naming.indexOf(kept.kind)) byKey.set(key, p);
+  }
+  return [...byKey.values()].sort(
+    (a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+  );
 }
 
+const naming: readonly LatticeKind[] = ['span', 'reporting', 'target', 'year', 'quarter'];
 const kinds: readonly LatticeKind[] = ['span', 'year', 'reporting', 'target', 'quarter'];
 
 function lengthOf(p: { from: string; to: string }): number {

@@ -10,7 +10,8 @@ export interface Period {
 /**
  * Every period in which an owner's people figures can be seen by a reader whose counts are
  * suppressed: its lattice, each period also "to date" from the owner's start, and each target
- * period cut at every lattice end (a chart's point when a shorter period is asked for). The set
+ * or reporting period (a target period may carry a reporting period's name) cut at every
+ * lattice end (a chart's point when a shorter period is asked for). The set
  * depends on the owner only, never on the request, so every request about a figure is decided
  * against the same periods (ADR 0012).
  */
@@ -18,7 +19,7 @@ export async function ownerReleasePeriods(db: Executor, actor: Actor, owner: Lat
   const { span, periods } = await latticeOf(db, actor, owner);
   const toDate = periods.map((p) => ({ from: span.startDate, to: p.to }));
   const cut = periods
-    .filter((t) => t.kind === 'target')
+    .filter((t) => t.kind === 'target' || t.kind === 'reporting')
     .flatMap((t) => periods.filter((p) => p.to >= t.from && p.to < t.to).map((p) => ({ from: t.from, to: p.to })));
   return unique([...periods, ...toDate, ...cut]);
 }
