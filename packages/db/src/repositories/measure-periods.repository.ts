@@ -30,8 +30,9 @@ export async function measureAcrossPeriods(
   const key = groupKey(group, 'participant');
   let query: RawBuilder<Record<string, unknown>>;
   if ((spec.measure === 'uniqueParticipants' || spec.measure === 'participantHours') && key) {
-    const first = periods.reduce((m, p) => (p.from < m ? p.from : m), periods[0]?.from ?? '');
-    const last = periods.reduce((m, p) => (p.to > m ? p.to : m), periods[0]?.to ?? '');
+    // ISO dates order as text: the scan covers the earliest start to the latest end.
+    const first = periods.map((p) => p.from).sort()[0] ?? '';
+    const last = periods.map((p) => p.to).sort().at(-1) ?? '';
     const columns = periods.map((p, i) => {
       const inside = sql`s.date >= ${p.from} and s.date <= ${p.to}`;
       const value =
