@@ -32,7 +32,11 @@ export async function measureAcrossPeriods(
   if ((spec.measure === 'uniqueParticipants' || spec.measure === 'participantHours') && key) {
     // ISO dates order as text: the scan covers the earliest start to the latest end.
     const first = periods.map((p) => p.from).sort()[0] ?? '';
-    const last = periods.map((p) => p.to).sort().at(-1) ?? '';
+    const last =
+      periods
+        .map((p) => p.to)
+        .sort()
+        .at(-1) ?? '';
     const columns = periods.map((p, i) => {
       const inside = sql`s.date >= ${p.from} and s.date <= ${p.to}`;
       const value =
