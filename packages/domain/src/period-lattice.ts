@@ -92,7 +92,6 @@ export interface PeriodCount {
 
 const contains = (outer: PeriodCount, inner: PeriodCount) => outer.from <= inner.from && inner.to <= outer.to;
 const keyOf = (p: { from: string; to: string }) => `${p.from}/${p.to}`;
-const adjacent = (a: PeriodCount, b: PeriodCount) => addDays(a.to, 1) === b.from;
 
 /**
  * Which counts of one figure (the same measure, scope and group over several periods) may be
@@ -107,6 +106,7 @@ export function releaseAcrossPeriods(counts: readonly PeriodCount[], k: number):
   const isSmall = (n: number) => n >= 1 && n < k;
   const order = [...counts].sort((a, b) => lengthOf(b) - lengthOf(a) || a.from.localeCompare(b.from));
   const shown: PeriodCount[] = [];
+  const byKey = new Map<string, PeriodCount>();
   for (const candidate of order) {
     if (isSmall(candidate.count)) continue;
     const leaks = shown.some((other) => {
@@ -114,22 +114,33 @@ export function releaseAcrossPeriods(counts: readonly PeriodCount[], k: number):
         return isSmall(Math.abs(other.count - candidate.count));
       return false;
     });
-    const overlapLeaks = [...shown, candidate].some((union) =>
-      [...shown, candidate].some((left) =>
-        [...shown, candidate].some(
-          (right) =>
-            (union === candidate || left === candidate || right === candidate) &&
-            left !== right &&
-            union !== left &&
-            union !== right &&
-            adjacent(left, right) &&
-            left.from === union.from &&
-            right.to === union.to &&
-            isSmall(left.count + right.count - union.count),
-        ),
-      ),
-    );
-    if (!leaks && !overlapLeaks) shown.push(candidate);
+    // Two adjacent parts beside their union, with the candidate as one of the three; the other
+    // two are looked up among the shown counts by their dates.
+    const at = (from: string, to: string) => byKey.get(keyOf({ from, to }));
+    const overlap = (left?: PeriodCount, right?: PeriodCount, union?: PeriodCount) =>
+      left !== undefined &&
+      right !== undefined &&
+      union !== undefined &&
+      isSmall(left.count + right.count - union.count);
+    const overlapLeaks = shown.some((other) => {
+      if (other.from === candidate.from && other.to < candidate.to) {
+        // candidate is the union, other its left part
+        return overlap(other, at(addDays(other.to, 1), candidate.to), candidate);
+      }
+      if (other.from === candidate.from && other.to > candidate.to) {
+        // candidate is the left part of other
+        return overlap(candidate, at(addDays(candidate.to, 1), other.to), other);
+      }
+      if (other.to === candidate.to && other.from < candidate.from) {
+        // candidate is the right part of other
+        return overlap(at(other.from, addDays(candidate.from, -1)), candidate, other);
+      }
+      return false;
+    });
+    if (!leaks && !overlapLeaks) {
+      shown.push(candidate);
+      byKey.set(keyOf(candidate), candidate);
+    }
   }
   return new Set(shown.map(keyOf));
 }
