@@ -121,3 +121,13 @@ export function isNarrowed(published: Published, at: string, x: number, width: n
   }
   return true;
 }
+
+/** "r:c" back to a grid position. */
+export function positionOf(key: string): [number, number] {
+  return key.split(':').map(Number) as [number, number];
+}
+
+/** The lines of a published table as the LP audit takes them. */
+export function linesOf(published: Published): AugmentedTable['lines'] {
+  return published.lines.map((l) => ({ parts: l.parts.map(positionOf), sum: positionOf(l.sum) }));
+}

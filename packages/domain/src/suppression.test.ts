@@ -12,6 +12,8 @@ import {
 import { type AugmentedTable, feasibleRange, isProtected } from './suppression-audit';
 import {
   isFeasible,
+  linesOf,
+  positionOf,
   isNarrowed,
   type Published,
   publishedOf,
@@ -166,16 +168,13 @@ describe('the suppression audit (linear programming) agrees with the brute-force
           const table: AugmentedTable = {
             values,
             hidden,
-            lines: published.lines.map((l) => ({
-              parts: l.parts.map((p) => p.split(':').map(Number) as [number, number]),
-              sum: l.sum.split(':').map(Number) as [number, number],
-            })),
+            lines: linesOf(published),
           };
           const view = publishedOfAugmented(table, ([r, c]) => published.entries.has(`${r}:${c}`));
           const limit = cap(counts, 2);
           for (const [key, shown] of view.entries) {
             if (shown !== null) continue;
-            const at = key.split(':').map(Number) as [number, number];
+            const at = positionOf(key);
             const range = feasibleRange(table, at);
             expect(isFeasible(view, new Map([[key, range.low]]), limit)).toBe(true);
             if (range.low > 1) expect(isFeasible(view, new Map([[key, range.low - 1]]), limit)).toBe(false);
@@ -289,13 +288,10 @@ describe('no hidden small count can be narrowed to fewer than k values from what
           const audit: AugmentedTable = {
             values,
             hidden,
-            lines: published.lines.map((l) => ({
-              parts: l.parts.map((p) => p.split(':').map(Number) as [number, number]),
-              sum: l.sum.split(':').map(Number) as [number, number],
-            })),
+            lines: linesOf(published),
           };
           for (const [key, value] of hiddenSmall(counts, t, k)) {
-            const at = key.split(':').map(Number) as [number, number];
+            const at = positionOf(key);
             // The audit sees the shown values only; hidden entries are unknowns.
             const range = feasibleRange(audit, at);
             expect(range.low <= value && value <= range.high, key).toBe(true);
