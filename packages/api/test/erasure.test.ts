@@ -1,36 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrateToLatest, type OpenedDatabase, openDatabase } from '@tessera/db';
-import { afterEach, describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
+import { openDatabase } from '@tessera/db';
+import { describe, expect, it } from 'vitest';
 import { purgeErasedValues } from '../src/services/participants.service';
-import { callerFor, createTestOrganization } from './helpers';
+import { rawBytes, useFileDatabases } from './file-database';
+import { callerFor } from './helpers';
 
-let opened: OpenedDatabase | undefined;
-const cleanups: (() => void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-  await opened?.close();
-  opened = undefined;
-});
-
-/** A migrated SQLite file in a fresh directory (removed after the test), with one organisation. */
-async function fileDatabase() {
-  const dir = mkdtempSync(join(tmpdir(), 'tessera-erase-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'app.db');
-  opened = openDatabase(file);
-  await migrateToLatest(opened.db);
-  const org = await createTestOrganization(opened.db);
-  return { dir, file, db: opened, orgId: org.id };
-}
-
-/** The database, -wal and -shm as they are on disk now (the connection stays open, as in a crash). */
-function rawBytes(dir: string): string {
-  return readdirSync(dir)
-    .map((name) => readFileSync(join(dir, name)).toString('latin1'))
-    .join('');
-}
+const fileDatabase = useFileDatabases('tessera-erase-');
 
 describe('erasure and the write-ahead log', () => {
   it('checkpoints and truncates the WAL before participants.erase answers', async () => {

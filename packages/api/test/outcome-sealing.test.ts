@@ -1,37 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { insertOutcome, migrateToLatest, newId, type OpenedDatabase, openDatabase } from '@tessera/db';
+import { existsSync, statSync } from 'node:fs';
+import { insertOutcome, newId } from '@tessera/db';
 import { createTestProgramme } from '@tessera/db/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sealOutcomeDescriptions } from '../src/services/outcome-descriptions';
-import { callerFor, createTestOrganization } from './helpers';
+import { rawBytes, useFileDatabases } from './file-database';
+import { callerFor } from './helpers';
 
-let opened: OpenedDatabase | undefined;
-const cleanups: (() => void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-  await opened?.close();
-  opened = undefined;
-});
-
-/** A migrated SQLite file in a fresh directory (removed after the test), with one organisation. */
-async function fileDatabase() {
-  const dir = mkdtempSync(join(tmpdir(), 'tessera-outcome-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'app.db');
-  opened = openDatabase(file);
-  await migrateToLatest(opened.db);
-  const org = await createTestOrganization(opened.db);
-  return { dir, file, db: opened, orgId: org.id };
-}
-
-/** The database, -wal and -shm as they are on disk now (the connection stays open, as in a crash). */
-function rawBytes(dir: string): string {
-  return readdirSync(dir)
-    .map((name) => readFileSync(join(dir, name)).toString('latin1'))
-    .join('');
-}
+const fileDatabase = useFileDatabases('tessera-outcome-');
 
 describe('outcome descriptions', () => {
   it('are sealed in the file, read back in clear by the roles that may, and cleared by erasure', async () => {
