@@ -598,6 +598,8 @@ export async function indicatorResults(
   const rows: IndicatorResultRow[] = [];
   // A grant's indicators share a few owners: look each up once.
   const owners = new Map<string, Awaited<ReturnType<typeof requireScope>>>();
+  // The periods a figure is released over depend on its owner only: work them out once each.
+  const releaseByOwner = new Map<string, ReportPeriod[]>();
   for (const indicator of indicators) {
     const ownerKey = `${indicator.projectId ?? ''}/${indicator.grantId ?? ''}`;
     const owner = owners.get(ownerKey) ?? (await requireScope(db, actor, indicator));
@@ -626,7 +628,9 @@ export async function indicatorResults(
     // Readers of suppressed counts: one figure's people over every period they may ask for are
     // decided together, so no two requests differ by a small group (ADR 0012).
     const hidden = k === null ? null : ({ suppressed: true, threshold: k } as const);
-    const releasePeriodList = k === null ? [] : await releasePeriods(db, actor, indicator);
+    const releasePeriodList =
+      k === null ? [] : (releaseByOwner.get(ownerKey) ?? (await releasePeriods(db, actor, indicator)));
+    releaseByOwner.set(ownerKey, releasePeriodList);
     const released =
       k === null
         ? () => true
