@@ -24,4 +24,5 @@ export * from './roles';
 export * from './suppression';
 export * from './suppression-audit';
 export * from './period-lattice';
+export * from './figure-release';
 export * from './report-freeze';
