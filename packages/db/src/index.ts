@@ -23,7 +23,7 @@ export * from './repositories/organization.repository';
 export * from './repositories/participant.repository';
 export * from './repositories/report-freeze.repository';
 export * from './repositories/results.repository';
-export * from './repositories/measure-periods.repository';
+export * from './repositories/release-facts.repository';
 export * from './repositories/session.repository';
 export * from './repositories/tranche.repository';
 export * from './repositories/user.repository';

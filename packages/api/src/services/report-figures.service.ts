@@ -23,7 +23,6 @@ import {
   headCountGrid,
   listTranches,
   measure,
-  measureAcrossPeriods,
   measureTotal,
   packActivities,
   type ResultsScope,
@@ -89,36 +88,8 @@ async function reachBreakdown(
   };
 }
 
-/** Which of a pack's people figures the release across periods withholds (ADR 0012). */
+/** Which of a pack's people figures the organisation's joint release withholds (ADR 0012). */
 export type Withheld = (figure: string) => boolean;
-
-/**
- * A pack's people figures in each of `periods`, keyed "people", "completions",
- * "people/gender=woman", "completions/activity=ID" and so on: what `withheldFigures` decides
- * across the grant's periods. One scan per measure and split over all the periods.
- */
-export async function packPeopleAcrossPeriods(
-  db: Executor,
-  orgId: string,
-  scope: ResultsScope,
-  periods: readonly { from: string; to: string }[],
-): Promise<Map<string, number>[]> {
-  const figures = periods.map(() => new Map<string, number>());
-  for (const family of ['uniqueParticipants', 'completions'] as const) {
-    const name = family === 'uniqueParticipants' ? 'people' : 'completions';
-    const spec = { measure: family, filter: noFilter };
-    for (const group of [null, 'gender', 'ageBand', 'city', 'activity'] as const) {
-      const rows = await measureAcrossPeriods(db, orgId, scope, spec, periods, group);
-      rows.forEach((periodRows, i) => {
-        for (const row of periodRows) {
-          const figure = group === null ? name : `${name}/${group}=${row.key ?? ''}`;
-          figures[i]?.set(figure, (figures[i]?.get(figure) ?? 0) + row.value);
-        }
-      });
-    }
-  }
-  return figures;
-}
 
 export async function reachOf(
   db: Executor,

@@ -32,8 +32,8 @@ import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
 import { refuseParticipantCodes } from './free-text';
 import { requireGrant, requireOrganization } from './grants.service';
-import { activityRows, financeOf, packPeopleAcrossPeriods, reachOf } from './report-figures.service';
-import { ownerReleasePeriods, withheldFigures } from './results-release.service';
+import { type Family, orgRelease } from './org-release.service';
+import { activityRows, financeOf, reachOf } from './report-figures.service';
 import {
   asSent,
   freezeSubmitted,
@@ -224,15 +224,16 @@ async function workOutContent(
   const k = org.suppressionThreshold;
   const period = { from: pack.periodStart, to: pack.periodEnd };
   const scope: ResultsScope = { grantId: grant.id };
-  // The pack's people figures are decided together over every period of the grant that may be
-  // asked for, as the results view decides them, so no two packs differ by a small group.
-  const releasePeriods = await ownerReleasePeriods(db, actor, { grantId: grant.id });
-  const withheld = withheldFigures(
-    releasePeriods,
-    await packPeopleAcrossPeriods(db, actor.orgId, scope, releasePeriods),
-    period,
-    k,
-  );
+  // The pack's people figures are decided with every other people figure of the organisation,
+  // over every scope, group and period a reader may ask for, so no two packs (nor a pack and a
+  // results view of a project, an activity or a filter) differ by a small group (ADR 0012).
+  const release = await orgRelease(db, actor, k);
+  const grantActivities = release.scopeOf(scope);
+  const withheld = (figure: string) => {
+    const [family, split] = figure.split('/', 2) as [Family, string | undefined];
+    if (split?.startsWith('activity=')) return !release.shown([split.slice('activity='.length)], family, null, period);
+    return !release.shown(grantActivities, family, split ?? null, period);
+  };
   const [activities, outputs, reach, finance, indicators] = await Promise.all([
     activityRows(db, actor.orgId, scope, period, k, withheld),
     packOutputs(db, actor.orgId, scope, period),

@@ -67,26 +67,3 @@ export function releasedFor(
   );
   return (period) => shown.every((set) => set.has(periodKey(period)));
 }
-
-/**
- * For many figures at once (each a family and a group, such as "people/gender=woman"):
- * `byPeriod` holds every figure's people in each of `periods`; the answer says which figures
- * are withheld in `period`.
- */
-export function withheldFigures(
-  periods: readonly Period[],
-  byPeriod: readonly Map<string, number>[],
-  period: Period,
-  k: number,
-): (figure: string) => boolean {
-  const figures = new Set(byPeriod.flatMap((m) => [...m.keys()]));
-  const withheld = new Set<string>();
-  for (const figure of figures) {
-    const shown = releaseAcrossPeriods(
-      periods.map((p, i) => ({ ...p, count: byPeriod[i]?.get(figure) ?? 0 })),
-      k,
-    );
-    if (!shown.has(periodKey(period))) withheld.add(figure);
-  }
-  return (figure) => withheld.has(figure);
-}

@@ -52,7 +52,6 @@ import {
   listOutcomes as listOutcomeRows,
   type MeasureGroup,
   measure,
-  measureAcrossPeriods,
   measureSplits,
   measureTotal,
   type ResultsScope,
@@ -61,7 +60,8 @@ import {
   upsertIndicatorValue,
 } from '@tessera/db';
 import { participantCrypto } from '../participant-crypto';
-import { releasedFor, releasePeriods, withheldFigures } from './results-release.service';
+import { familyOf, type OrgRelease, orgRelease } from './org-release.service';
+import { releasedFor, releasePeriods } from './results-release.service';
 import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
 import { refuseParticipantCodes } from './free-text';
@@ -431,35 +431,17 @@ function protectLine(
 }
 
 /**
- * The people one indicator counts in each period, deciding its release across periods: one
- * series for a number (its count, or the people of its hours), two for a percentage (numerator
- * and denominator, each where it counts people); none where it counts no people (sessions,
- * outputs). Derived measures are counted in one scan over all the periods; hand-entered values
- * are read from the values already loaded.
+ * The people a hand-entered indicator counts in each period, deciding its release across its
+ * owner's periods: one series for a number, two for a percentage (numerator and denominator).
  */
-async function peopleAcrossPeriods(
-  db: Executor,
-  orgId: string,
+function manualPeopleAcrossPeriods(
   indicator: Indicator,
-  scope: ResultsScope,
   values: readonly IndicatorValue[],
   periods: readonly ReportPeriod[],
-): Promise<number[][]> {
-  if (indicator.source === 'manual') {
-    const counts = periods.map((p) => manualRaw(indicator, values, p).peopleCounts);
-    const width = indicator.type === 'percentage' ? 2 : 1;
-    return Array.from({ length: width }, (_, j) => counts.map((c) => c[j] ?? 0));
-  }
-  const specs =
-    indicator.type === 'percentage'
-      ? [indicator.numerator, indicator.denominator].filter((spec): spec is MeasureSpec => isPeople(spec))
-      : [peopleSpec(indicator)].filter((spec): spec is MeasureSpec => spec !== null);
-  const series: number[][] = [];
-  for (const spec of specs) {
-    const rows = await measureAcrossPeriods(db, orgId, scope, spec, periods);
-    series.push(rows.map((r) => r.reduce((sum, row) => sum + row.value, 0)));
-  }
-  return series;
+): number[][] {
+  const counts = periods.map((p) => manualRaw(indicator, values, p).peopleCounts);
+  const width = indicator.type === 'percentage' ? 2 : 1;
+  return Array.from({ length: width }, (_, j) => counts.map((c) => c[j] ?? 0));
 }
 
 /** The count of people behind a derived number indicator: itself, or the people of its hours. */
@@ -487,26 +469,30 @@ function forcedOf(rows: readonly { key: string | null }[], withheld: Withheld | 
   return (r: number, _c: number) => (r < rows.length ? withheld.group(rows[r]?.key ?? '') : withheld.total);
 }
 
-/** The people behind one breakdown's groups, for every period of the release. */
-async function groupRelease(
-  db: Executor,
-  orgId: string,
+/**
+ * The groups of one breakdown that the joint release withholds in `period` (derived measures:
+ * the organisation's release; hand-entered values count no group).
+ */
+function groupRelease(
+  release: OrgRelease,
   indicator: Indicator,
   scope: ResultsScope,
   dimension: Disaggregation,
-  periods: readonly ReportPeriod[],
   period: ReportPeriod,
-  k: number,
-): Promise<(key: string) => boolean> {
+): (key: string) => boolean {
   const heads = peopleSpec(indicator);
-  if (!heads || !measureSplits(heads.measure, dimension as MeasureGroup)) return () => false;
-  const rows = await measureAcrossPeriods(db, orgId, scope, heads, periods, dimension);
-  return withheldFigures(
-    periods,
-    rows.map((r) => new Map(r.map((row) => [row.key ?? '', row.value]))),
-    period,
-    k,
-  );
+  const family = familyOf(heads);
+  if (!heads || !family || !measureSplits(heads.measure, dimension as MeasureGroup)) return () => false;
+  const activities = release.scopeOf(scope, heads.filter);
+  return (key) => !release.shown(activities, family, `${dimension}=${key}`, period);
+}
+
+/** The people measures behind a derived indicator: its count, its hours' people, or both sides of a percentage. */
+function peopleSpecs(indicator: Indicator): MeasureSpec[] {
+  if (indicator.source !== 'derived') return [];
+  return indicator.type === 'percentage'
+    ? [indicator.numerator, indicator.denominator].filter((spec): spec is MeasureSpec => isPeople(spec))
+    : [peopleSpec(indicator)].filter((spec): spec is MeasureSpec => spec !== null);
 }
 
 async function breakdown(
@@ -600,6 +586,7 @@ export async function indicatorResults(
   const owners = new Map<string, Awaited<ReturnType<typeof requireScope>>>();
   // The periods a figure is released over depend on its owner only: work them out once each.
   const releaseByOwner = new Map<string, ReportPeriod[]>();
+  let release: OrgRelease | undefined;
   for (const indicator of indicators) {
     const ownerKey = `${indicator.projectId ?? ''}/${indicator.grantId ?? ''}`;
     const owner = owners.get(ownerKey) ?? (await requireScope(db, actor, indicator));
@@ -631,14 +618,19 @@ export async function indicatorResults(
     const releasePeriodList =
       k === null ? [] : (releaseByOwner.get(ownerKey) ?? (await releasePeriods(db, actor, indicator)));
     releaseByOwner.set(ownerKey, releasePeriodList);
+    // Derived people figures: the organisation's joint release over scopes, groups and periods;
+    // hand-entered values: their own periods.
+    if (k !== null && indicator.source === 'derived' && !release) release = await orgRelease(db, actor, k);
+    const orgWide = k === null || indicator.source !== 'derived' ? null : (release ?? null);
     const released =
       k === null
         ? () => true
-        : releasedFor(
-            releasePeriodList,
-            await peopleAcrossPeriods(db, actor.orgId, indicator, owner.scope, own, releasePeriodList),
-            k,
-          );
+        : orgWide
+          ? (p: ReportPeriod) =>
+              peopleSpecs(indicator).every((spec) =>
+                orgWide.shown(orgWide.scopeOf(owner.scope, spec.filter), familyOf(spec) ?? 'people', null, p),
+              )
+          : releasedFor(releasePeriodList, manualPeopleAcrossPeriods(indicator, own, releasePeriodList), k);
     if (hidden && actual && !actual.suppressed && !released(period)) actual = hidden;
     if (hidden && cumulative && !cumulative.suppressed && !released({ from: lifeStart, to: period.to })) {
       cumulative = hidden;
@@ -649,16 +641,7 @@ export async function indicatorResults(
         k === null
           ? null
           : {
-              group: await groupRelease(
-                db,
-                actor.orgId,
-                indicator,
-                owner.scope,
-                dimension,
-                releasePeriodList,
-                period,
-                k,
-              ),
+              group: orgWide ? groupRelease(orgWide, indicator, owner.scope, dimension, period) : () => false,
               total: actual?.suppressed === true,
             };
       const split = await breakdown(db, actor.orgId, indicator, owner.scope, period, dimension, k, withheld);

@@ -230,7 +230,7 @@ function parseJson<T>(text: string | null, fallback: T): T {
   }
 }
 
-function toIndicator(row: IndicatorRow): Indicator {
+export function toIndicator(row: IndicatorRow): Indicator {
   return {
     id: row.id,
     projectId: row.project_id,
