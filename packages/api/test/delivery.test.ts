@@ -670,10 +670,16 @@ describe('the register, hours and completion', () => {
       markRest: 'present',
     });
     expect(saved.marked).toEqual({ present: 249, late: 0, absent: 1 });
-    expect(plain((await finance.activities.get({ id: activity.id })).totals)).toMatchObject({
+    expect(plain((await coordinator.activities.get({ id: activity.id })).totals)).toMatchObject({
       uniqueParticipants: 249,
       participantMinutes: 249 * 120,
     });
+    // Finance sees the 250 enrolled, but not 249 attending beside them: that would say one
+    // enrolled person never came (ADR 0012).
+    const seen = (await finance.activities.get({ id: activity.id })).totals;
+    expect(seen.enrolled).toEqual({ suppressed: false, value: 250 });
+    expect(seen.uniqueParticipants.suppressed).toBe(true);
+    expect(seen.participantMinutes.suppressed).toBe(true);
   });
 
   it('erases a participant while the hours already counted stay true', async () => {

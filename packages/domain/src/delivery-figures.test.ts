@@ -98,6 +98,51 @@ describe('counts of people by role', () => {
     expect([shown.registered, shown.attended].map(text)).toEqual(['12', 'x']);
   });
 
+  it('hides a part of the enrolled (or the registered) that falls short of them by a small group', () => {
+    const base = {
+      ...totals,
+      enrolled: 12,
+      dropped: 0,
+      uniqueParticipants: 12,
+      participantMinutes: 1200,
+      completions: 10,
+    };
+    const line = showSessionHeadCounts([], 5);
+    // 12 attend of 12 enrolled: nothing to give away. 10 complete: two did not.
+    const shown = showActivityTotals(base, line, 5);
+    expect([shown.enrolled, shown.uniqueParticipants, shown.completions, shown.dropped].map(text)).toEqual([
+      '12',
+      '12',
+      'x',
+      '0',
+    ]);
+    // 10 attend of 12: two enrolled people never came.
+    const absent = showActivityTotals({ ...base, uniqueParticipants: 10, completions: 0 }, line, 5);
+    expect([absent.uniqueParticipants, absent.participantMinutes].map(text)).toEqual(['x', 'x']);
+    // Withheld by the organisation's release, though safe beside the enrolled.
+    const withheld = showActivityTotals(base, line, 5, { attended: false, completions: true });
+    expect(hidden(withheld.uniqueParticipants)).toBe(true);
+    // Exact for readers of the register, whatever the release says.
+    expect(text(showActivityTotals(base, line, null, { attended: false }).uniqueParticipants)).toBe('12');
+    // A session: 10 present of 12 registered says two were absent.
+    const s = showSession(session('p', null, 12, 10), line, 5);
+    expect([s.registered, s.attended].map(text)).toEqual(['12', 'x']);
+    expect(text(showSession(session('q', null, 12, 12), line, 5).attended)).toBe('12');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), (whole, part) => {
+        const value = Math.min(whole, part);
+        const t = showActivityTotals(
+          { ...base, enrolled: whole, uniqueParticipants: value, completions: value },
+          line,
+          5,
+        );
+        const e = t.enrolled.suppressed ? null : t.enrolled.value;
+        const u = t.uniqueParticipants.suppressed ? null : t.uniqueParticipants.value;
+        if (e !== null && u !== null) expect(e - u === 0 || e - u >= 5).toBe(true);
+      }),
+    );
+  });
+
   it('leaves no hidden head count recoverable from a total shown, on either line', () => {
     const split = fc.array(
       fc.record({

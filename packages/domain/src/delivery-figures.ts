@@ -64,42 +64,77 @@ export function showSessionHeadCounts(
   };
 }
 
+/** Which of an activity's (or a session's) people counts the organisation's joint release withholds. */
+export interface ReleasedPeople {
+  /** People attending: an activity's over all time, a session's on its day. */
+  attended: boolean;
+  /** Enrolments completed over all time (activities only). */
+  completions?: boolean;
+}
+
+const allReleased: ReleasedPeople = { attended: true, completions: true };
+
+/**
+ * A count of part of a larger group shown beside it (the people attending, completing or dropping
+ * out beside those enrolled; those present beside those registered): hidden when small, when the
+ * release withholds it, or when the difference from the whole is a small group.
+ */
+function partOf(whole: { value: number; shown: Shown }, value: number, k: number | null, released = true): Shown {
+  if (k === null) return exact(value);
+  const shown = suppressCount(value, k);
+  if (shown.suppressed) return shown;
+  const rest = whole.value - value;
+  if (!released || (!whole.shown.suppressed && rest >= 1 && rest < k)) return { suppressed: true, threshold: k };
+  return shown;
+}
+
 /**
  * An activity's totals as the reader sees them. `headCounts` is `showSessionHeadCounts` over the
  * activity's sessions (its total is the activity's head count, hidden consistently with them).
+ * The people attending, completing and dropping out are parts of those enrolled; attending and
+ * completing are also decided with the organisation's other figures (`released`, ADR 0012).
  */
 export function showActivityTotals(
   totals: ActivityTotals,
   headCounts: { total: Shown },
   k: number | null,
+  released: ReleasedPeople = allReleased,
 ): ShownActivityTotals {
-  const count = (value: number) => (k === null ? exact(value) : suppressCount(value, k));
-  const uniqueParticipants = count(totals.uniqueParticipants);
+  const enrolled = {
+    value: totals.enrolled,
+    shown: k === null ? exact(totals.enrolled) : suppressCount(totals.enrolled, k),
+  };
+  const uniqueParticipants = partOf(enrolled, totals.uniqueParticipants, k, released.attended);
   return {
     sessionsPlanned: totals.sessionsPlanned,
     sessionsHeld: totals.sessionsHeld,
     minutesHeld: totals.minutesHeld,
-    enrolled: count(totals.enrolled),
-    dropped: count(totals.dropped),
+    enrolled: enrolled.shown,
+    dropped: partOf(enrolled, totals.dropped, k),
     uniqueParticipants,
     participantMinutes: suppressAlong(uniqueParticipants, totals.participantMinutes),
-    completions: count(totals.completions),
+    completions: partOf(enrolled, totals.completions, k, released.completions ?? true),
     headCount: headCounts.total,
   };
 }
 
-/** A session as the reader sees it; its head count comes from `showSessionHeadCounts`. */
+/**
+ * A session as the reader sees it; its head count comes from `showSessionHeadCounts`. Those
+ * present are part of those registered, and are decided with the organisation's other figures.
+ */
 export function showSession(
   session: ActivitySession,
   headCounts: { bySession: Map<string, Shown> },
   k: number | null,
+  released: ReleasedPeople = allReleased,
 ): ShownActivitySession {
   const count = (value: number) => (k === null ? exact(value) : suppressCount(value, k));
+  const registered = { value: session.registered, shown: count(session.registered) };
   return {
     ...session,
     headCount: session.headCount === null ? null : (headCounts.bySession.get(session.id) ?? count(session.headCount)),
-    registered: count(session.registered),
-    attended: count(session.attended),
+    registered: registered.shown,
+    attended: partOf(registered, session.attended, k, released.attended),
   };
 }
 

@@ -32,6 +32,7 @@ import {
   peopleCountThreshold,
   type Shown,
   showActivityTotals,
+  type ReleasedPeople,
   showHeadCountSplit,
   showSession,
   showSessionHeadCounts,
@@ -76,6 +77,7 @@ import {
   updatePartner,
   updateProject,
 } from '@tessera/db';
+import { allTime, orgRelease } from './org-release.service';
 import { audit } from './audit.service';
 import { invalid, notFound, stale } from './errors';
 import { refuseParticipantCodes } from './free-text';
@@ -256,9 +258,14 @@ async function showActivities(
     activities.map((a) => a.id),
     k,
   );
+  // Attending and completing over all time are decided with the organisation's other figures.
+  const release = k === null || activities.length === 0 ? null : await orgRelease(db, actor, k);
   return activities.map((a) => ({
     ...a,
-    totals: showActivityTotals(a.totals, lines.get(a.id) ?? showSessionHeadCounts([], k), k),
+    totals: showActivityTotals(a.totals, lines.get(a.id) ?? showSessionHeadCounts([], k), k, {
+      attended: release?.shown([a.id], 'people', null, allTime) ?? true,
+      completions: release?.shown([a.id], 'completions', null, allTime) ?? true,
+    }),
   }));
 }
 
@@ -390,7 +397,29 @@ export async function listActivitySessions(
   const page = await listSessions(db, actor.orgId, input.activityId, input);
   const k = await countThreshold(db, actor);
   const line = (await headCountLines(db, actor, [activity.id], k)).get(activity.id) ?? showSessionHeadCounts([], k);
-  return { items: page.items.map((session) => showSession(session, line, k)), total: page.total };
+  const released = await sessionRelease(db, actor, k);
+  return {
+    items: page.items.map((session) => showSession(session, line, k, released(session))),
+    total: page.total,
+  };
+}
+
+/**
+ * Whether a session's people present may be shown beside the organisation's other figures: its
+ * day's count in the joint release (ADR 0012), and only where the session is all of that day's
+ * attendance at its activity (two sessions on one day share one figure).
+ */
+async function sessionRelease(db: Executor, actor: Actor, k: number | null) {
+  const release = k === null ? null : await orgRelease(db, actor, k);
+  return (session: ActivitySession): ReleasedPeople => {
+    if (!release || session.attended === 0) return { attended: true };
+    const day = { from: session.date, to: session.date };
+    return {
+      attended:
+        release.shown([session.activityId], 'people', null, day) &&
+        release.count([session.activityId], 'people', null, day) === session.attended,
+    };
+  };
 }
 
 /** A session with exact counts, for checks inside the API. */
@@ -409,7 +438,7 @@ async function showOneSession(
   const k = await countThreshold(db, actor);
   const line =
     (await headCountLines(db, actor, [session.activityId], k)).get(session.activityId) ?? showSessionHeadCounts([], k);
-  return { session: showSession(session, line, k), k };
+  return { session: showSession(session, line, k, (await sessionRelease(db, actor, k))(session)), k };
 }
 
 export async function getSession(db: Executor, actor: Actor, id: string): Promise<ShownActivitySession> {

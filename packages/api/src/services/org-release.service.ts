@@ -141,7 +141,14 @@ async function viewsOf(
     // Each activity: a pack's activity rows and a breakdown by activity.
     for (const id of scopeOf(owner)) views.push({ scope: id, rank: 3, periods, splits: false });
   }
-  for (const a of facts.activities) views.push({ scope: a.id, rank: 4, periods: [allTime], splits: false });
+  // The delivery screens: each activity's totals over all time, and each session's day.
+  const days = new Map<string, Set<string>>();
+  for (const f of facts.attendance) days.set(f.activityId, (days.get(f.activityId) ?? new Set()).add(f.date));
+  for (const a of facts.activities) {
+    views.push({ scope: a.id, rank: 4, periods: [allTime], splits: false });
+    const sessionDays = [...(days.get(a.id) ?? [])].map((date) => ({ from: date, to: date }));
+    views.push({ scope: a.id, rank: 5, periods: sessionDays, splits: false });
+  }
   return views.filter((v) => v.scope !== '');
 }
 
