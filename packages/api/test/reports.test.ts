@@ -132,7 +132,12 @@ describe('a pack with a workshop of 3 participants from one city', () => {
     try {
       const pack = await admin.reports.prepare({ grantId: network.id, from: network.startDate, to: network.endDate });
       const content = await admin.reports.content({ id: pack.id });
-      expect(text(content.activities.find((a) => a.reference === 'DS-STR')?.participants)).toBe('3');
+      // Three completions are shown at k = 2 (hidden at 5). The workshop's three people stay
+      // hidden here: Skopje's workshop (9) differs by one person from a wider figure of the
+      // organisation, so its row is withheld and Strumica's is the smallest partner in its column.
+      const strumica = content.activities.find((a) => a.reference === 'DS-STR');
+      expect(text(strumica?.completions)).toBe('3');
+      expect(text(content.reach.participants)).toBe('20');
     } finally {
       const again = await admin.participants.settings();
       await admin.participants.saveSettings({ ...again, suppressionThreshold: 5 });

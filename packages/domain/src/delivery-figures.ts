@@ -70,9 +70,19 @@ export interface ReleasedPeople {
   attended: boolean;
   /** Enrolments completed over all time (activities only). */
   completions?: boolean;
+  /** People enrolled over all time (activities only). */
+  enrolled?: boolean;
+  /** People on a session's register (sessions only). */
+  registered?: boolean;
 }
 
 const allReleased: ReleasedPeople = { attended: true, completions: true };
+
+/** A count as a reader of suppressed counts sees it: hidden when small or withheld by the release. */
+function shownIf(value: number, k: number | null, released: boolean): Shown {
+  if (k === null) return exact(value);
+  return released ? suppressCount(value, k) : { suppressed: true, threshold: k };
+}
 
 /**
  * A count of part of a larger group shown beside it (the people attending, completing or dropping
@@ -100,10 +110,7 @@ export function showActivityTotals(
   k: number | null,
   released: ReleasedPeople = allReleased,
 ): ShownActivityTotals {
-  const enrolled = {
-    value: totals.enrolled,
-    shown: k === null ? exact(totals.enrolled) : suppressCount(totals.enrolled, k),
-  };
+  const enrolled = { value: totals.enrolled, shown: shownIf(totals.enrolled, k, released.enrolled ?? true) };
   const uniqueParticipants = partOf(enrolled, totals.uniqueParticipants, k, released.attended);
   return {
     sessionsPlanned: totals.sessionsPlanned,
@@ -129,7 +136,7 @@ export function showSession(
   released: ReleasedPeople = allReleased,
 ): ShownActivitySession {
   const count = (value: number) => (k === null ? exact(value) : suppressCount(value, k));
-  const registered = { value: session.registered, shown: count(session.registered) };
+  const registered = { value: session.registered, shown: shownIf(session.registered, k, released.registered ?? true) };
   return {
     ...session,
     headCount: session.headCount === null ? null : (headCounts.bySession.get(session.id) ?? count(session.headCount)),

@@ -37,8 +37,8 @@ export function figureKey(scope: string, group: string, period: { from: string; 
 
 /**
  * The groups a group's people are part of: "completions/gender=woman" is inside
- * "completions", "people/gender=woman" and "people" (who completes has attended); "people/gender=woman"
- * is inside "people".
+ * "completions", "people/gender=woman" and "people" (who completes has attended);
+ * "people/gender=woman" is inside "people"; whoever attends or completes is inside "enrolled".
  */
 export function groupAncestors(group: string): string[] {
   const [family, split] = group.split('/', 2) as [string, string | undefined];
@@ -48,6 +48,7 @@ export function groupAncestors(group: string): string[] {
     if (split) out.push(`people/${split}`);
     out.push('people');
   }
+  if (family === 'completions' || family === 'people') out.push('enrolled');
   return out;
 }
 

@@ -265,6 +265,7 @@ async function showActivities(
     totals: showActivityTotals(a.totals, lines.get(a.id) ?? showSessionHeadCounts([], k), k, {
       attended: release?.shown([a.id], 'people', null, allTime) ?? true,
       completions: release?.shown([a.id], 'completions', null, allTime) ?? true,
+      enrolled: release?.shown([a.id], 'enrolled', null, allTime) ?? true,
     }),
   }));
 }
@@ -397,7 +398,7 @@ export async function listActivitySessions(
   const page = await listSessions(db, actor.orgId, input.activityId, input);
   const k = await countThreshold(db, actor);
   const line = (await headCountLines(db, actor, [activity.id], k)).get(activity.id) ?? showSessionHeadCounts([], k);
-  const released = await sessionRelease(db, actor, k);
+  const released = await sessionRelease(db, actor, k, activity.id);
   return {
     items: page.items.map((session) => showSession(session, line, k, released(session))),
     total: page.total,
@@ -409,15 +410,21 @@ export async function listActivitySessions(
  * day's count in the joint release (ADR 0012), and only where the session is all of that day's
  * attendance at its activity (two sessions on one day share one figure).
  */
-async function sessionRelease(db: Executor, actor: Actor, k: number | null) {
+async function sessionRelease(db: Executor, actor: Actor, k: number | null, activityId: string) {
   const release = k === null ? null : await orgRelease(db, actor, k);
+  // The register holds those enrolled at the time: shown only where it is the activity's
+  // enrolled as shown (any other number beside them would be a small group joining or leaving).
+  const enrolled = (await activityTotals(db, actor.orgId, [activityId])).get(activityId)?.enrolled ?? 0;
+  const enrolledShown = release?.shown([activityId], 'enrolled', null, allTime) ?? true;
   return (session: ActivitySession): ReleasedPeople => {
-    if (!release || session.attended === 0) return { attended: true };
+    if (!release) return { attended: true, registered: true };
     const day = { from: session.date, to: session.date };
     return {
+      registered: session.registered === 0 || (enrolledShown && session.registered === enrolled),
       attended:
-        release.shown([session.activityId], 'people', null, day) &&
-        release.count([session.activityId], 'people', null, day) === session.attended,
+        session.attended === 0 ||
+        (release.shown([session.activityId], 'people', null, day) &&
+          release.count([session.activityId], 'people', null, day) === session.attended),
     };
   };
 }
@@ -438,7 +445,10 @@ async function showOneSession(
   const k = await countThreshold(db, actor);
   const line =
     (await headCountLines(db, actor, [session.activityId], k)).get(session.activityId) ?? showSessionHeadCounts([], k);
-  return { session: showSession(session, line, k, (await sessionRelease(db, actor, k))(session)), k };
+  return {
+    session: showSession(session, line, k, (await sessionRelease(db, actor, k, session.activityId))(session)),
+    k,
+  };
 }
 
 export async function getSession(db: Executor, actor: Actor, id: string): Promise<ShownActivitySession> {

@@ -32,7 +32,8 @@ export interface OrgRelease {
   count(activityIds: readonly string[], family: Family, split: string | null, period: Period): number;
 }
 
-export type Family = 'people' | 'completions';
+/** People attending (and their hours), enrolments completed, people enrolled (an activity's, over all time). */
+export type Family = 'people' | 'completions' | 'enrolled';
 
 /** An activity's totals on the delivery screens count over all time. */
 export const allTime: Period = { from: '0000-01-01', to: '9999-12-31' };
@@ -196,6 +197,11 @@ function countFigures(facts: ReleaseFacts, views: readonly View[]): ReleaseFigur
   for (const f of facts.attendance) if (f.minutes > 0) add(f.activityId, f.date, 'people', f.participantId, f);
   for (const c of completionsOf(facts))
     add(c.activityId, c.date, 'completions', `${c.participantId}|${c.activityId}`, c);
+  // Those enrolled are counted per activity over all time (the delivery screens' totals).
+  for (const e of facts.enrollments) {
+    const key = figureKey(e.activityId, 'enrolled', allTime);
+    members.set(key, (members.get(key) ?? new Set<string>()).add(e.participantId));
+  }
 
   const figures: ReleaseFigure[] = [];
   for (const [key, set] of members) {
