@@ -191,8 +191,23 @@ export async function listValues(db: Executor, actor: Actor, indicatorId: string
   const k = peopleCountThreshold(actor.role, org.suppressionThreshold);
   const raws = values.map((v) => manualRaw(indicator, [v], { from: v.periodStart, to: v.periodEnd }));
   const shown = indicator.type === 'number' ? protectLine(raws, k).shown : raws.map((r) => shownValue(r, k));
+  // Values of nested periods (a year beside its quarters) differ by the people of the rest:
+  // decided together, as the results view decides its periods (ADR 0012).
+  const periods = values.map((v) => ({ from: v.periodStart, to: v.periodEnd }));
+  const released =
+    k === null
+      ? () => true
+      : releasedFor(
+          periods,
+          Array.from({ length: indicator.type === 'percentage' ? 2 : 1 }, (_, j) =>
+            raws.map((r) => r.peopleCounts[j] ?? 0),
+          ),
+          k,
+        );
   return values.map((v, i): ShownIndicatorValue => {
-    const small = k !== null && (raws[i]?.peopleCounts ?? []).some((n) => n >= 1 && n < k);
+    const small =
+      k !== null &&
+      ((raws[i]?.peopleCounts ?? []).some((n) => n >= 1 && n < k) || !released(periods[i] as ReportPeriod));
     const hidden: Shown | null =
       k !== null && (small || shown[i]?.suppressed === true) ? { suppressed: true, threshold: k } : null;
     const figure = (n: number | null): Shown | null => (n === null ? null : (hidden ?? exact(n)));
