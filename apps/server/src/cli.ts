@@ -12,6 +12,7 @@ import {
   parseImportFile,
   rateCsvColumns,
   reportForCli,
+  sealOutcomeDescriptions,
   seedDemo,
   setUserRole,
 } from '@tessera/api';
@@ -50,12 +51,25 @@ async function readStdin(): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * After migrating, outcome descriptions still in clear (written before they were sealed) are
+ * sealed as the server does at start, when the server's key is here; the CLI never makes a key
+ * for this. Returns how many were sealed, or null when no key was found.
+ */
+async function sealLeftovers(opened: OpenedDatabase): Promise<number | null> {
+  const env = loadEnv();
+  if (!env.SECRET_KEY && !existsSync(path.resolve(env.SECRET_KEY_FILE))) return null;
+  const secret = loadSecretKey({ key: env.SECRET_KEY, file: env.SECRET_KEY_FILE });
+  return (await sealOutcomeDescriptions(opened.db, secret.key)).sealed;
+}
+
 async function withDatabase<T>(fn: (opened: OpenedDatabase) => Promise<T>): Promise<T> {
   const env = loadEnv();
   if (env.DATABASE_URL !== ':memory:') mkdirSync(path.dirname(path.resolve(env.DATABASE_URL)), { recursive: true });
   const opened = openDatabase(env.DATABASE_URL);
   try {
     await migrateToLatest(opened.db);
+    await sealLeftovers(opened);
     return await fn(opened);
   } finally {
     await opened.close();
@@ -96,6 +110,11 @@ export function buildCli(): Command {
             ? 'Database is up to date.'
             : results.map((r) => `applied ${r.migrationName}`).join('\n'),
         );
+        const sealed = await sealLeftovers(opened);
+        if (sealed) console.log(`sealed ${sealed} outcome descriptions written in clear`);
+        if (sealed === null) {
+          console.log('No secret key found: outcome descriptions written in clear are sealed when the server starts.');
+        }
       } finally {
         await opened.close();
       }

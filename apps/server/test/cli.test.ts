@@ -57,6 +57,30 @@ describe('admin CLI', () => {
     expect(cli(file, ['seed-demo']).out).toMatch(/nothing changed/);
   });
 
+  it('seals an outcome description left in clear by an older version when it migrates', async () => {
+    const id = await withDb(file, async (db) => {
+      const row = await db.selectFrom('outcome_record').select('id').executeTakeFirstOrThrow();
+      await db
+        .updateTable('outcome_record')
+        .set({ description: 'ClearMarker found work', description_enc: null })
+        .where('id', '=', row.id)
+        .execute();
+      return row.id;
+    });
+    const { code, out } = cli(file, ['migrate']);
+    expect(code).toBe(0);
+    expect(out).toContain('sealed 1 outcome descriptions written in clear');
+    const stored = await withDb(file, (db) =>
+      db
+        .selectFrom('outcome_record')
+        .select(['description', 'description_enc'])
+        .where('id', '=', id)
+        .executeTakeFirst(),
+    );
+    expect(stored?.description).toBeNull();
+    expect(stored?.description_enc).toMatch(/^v1\./);
+  });
+
   it('creates a user with a password from stdin that then signs in', async () => {
     const { code, out } = cli(
       file,
