@@ -191,6 +191,8 @@ describe('a submitted pack', () => {
       expect(v2.edition).toBe(2);
       expect(v2.status).toBe('draft');
       expect(v2.replaces).toEqual({ id: packId, submittedDate: '2026-11-20' });
+      // It starts from the narrative as it was sent.
+      expect(v2.narrative.filter((s) => s.body !== '')).toEqual([{ key: 'summary', body: canary }]);
       // Preparing it again opens the same draft.
       expect((await admin.reports.prepare({ grantId, ...span })).id).toBe(v2.id);
       const listed = await admin.reports.list({ grantId });

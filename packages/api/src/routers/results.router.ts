@@ -163,7 +163,9 @@ export const reportsRouter = router({
     .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => freeze.listPackFiles(trx, ctx.actor, input.id))),
   prepare: orgProcedure('report.write')
     .input(preparePackInput)
-    .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.preparePack(trx, ctx.actor, input))),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => reports.preparePack(trx, ctx.actor, input, ctx)),
+    ),
   saveNarrative: orgProcedure('report.write')
     .input(saveNarrativeInput)
     .mutation(({ ctx, input }) =>

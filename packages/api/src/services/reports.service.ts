@@ -72,9 +72,16 @@ export async function getPack(db: Executor, actor: Actor, keys: SealKeys, id: st
 /**
  * Opens the draft for a grant and period, creating it (linked to the matching deadline) if new.
  * Once the period's pack is submitted, preparing it again makes a new version (edition 2, 3, …)
- * that replaces the submitted one: the submitted pack itself never changes.
+ * that replaces the submitted one: the submitted pack itself never changes. The new version
+ * starts from the narrative as it was sent (opened from the sealed snapshot with `keys`), so a
+ * correction does not mean writing the report again.
  */
-export async function preparePack(db: Executor, actor: Actor, input: PreparePackInput): Promise<ReportPack> {
+export async function preparePack(
+  db: Executor,
+  actor: Actor,
+  input: PreparePackInput,
+  keys?: SealKeys,
+): Promise<ReportPack> {
   const grant = await requireGrant(db, actor, input.grantId);
   // A pack leaves the organisation: its period comes from the lattice, whoever prepares it.
   await requireLatticePeriod(db, actor, { grantId: grant.id }, input);
@@ -91,10 +98,21 @@ export async function preparePack(db: Executor, actor: Actor, input: PreparePack
     edition: existing ? existing.edition + 1 : 1,
     replacesId: existing?.id ?? null,
   });
-  const created = await findReportPackFor(db, actor.orgId, grant.id, input);
+  let created = await findReportPackFor(db, actor.orgId, grant.id, input);
   if (!created) throw notFound('report');
   if (created.id !== existing?.id) {
     await audit(db, actor, 'create', 'report_pack', created.id, existing ? ['period', 'edition'] : ['period']);
+  }
+  if (existing && keys && created.id !== existing.id) {
+    const sent = await withFrozenNarrative(db, actor, keys, existing);
+    if (sent.narrative.some((section) => section.body !== '')) {
+      await saveReportNarrative(db, actor.orgId, {
+        id: created.id,
+        version: created.version,
+        narrative: sent.narrative,
+      });
+      created = (await findReportPackFor(db, actor.orgId, grant.id, input)) ?? created;
+    }
   }
   return created;
 }
