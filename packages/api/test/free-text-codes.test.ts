@@ -481,6 +481,38 @@ describe('free text that leaves the circle never holds a participant code', () =
     expect(Object.keys(fieldErrorsOf(error) ?? {}).sort()).toEqual(['note', 'title']);
   });
 
+  it('refuses an all-letter UIC typed in lower case where it is an issued code, and lets the same shape of words through', async () => {
+    await w.opened.db
+      .updateTable('participant')
+      .set({ code: 'U-MBAJT-TAKPM' })
+      .where('id', '=', w.p.participantIds[0] as string)
+      .execute();
+    const output = (note: string) =>
+      w.coordinator.outputs.create({
+        activityId: w.p.activityId,
+        kind: 'card',
+        title: 'Cards',
+        quantity: 5,
+        date: '2026-03-05',
+        note,
+      });
+    const error = await expectTrpcError(output('came with u mbajt-takpm'), 'BAD_REQUEST', 'VALIDATION');
+    expect(fieldErrorsOf(error)).toEqual({
+      note: [`validation.mentionsCode?code=${encodeURIComponent('u mbajt-takpm')}`],
+    });
+    // The same shape, not an issued code: Albanian prose ("u mbajt takim", a meeting was held).
+    expect((await output('u mbajt takim me grupin')).note).toBe('u mbajt takim me grupin');
+    // Written before the rule: flagged to admins too.
+    await insertPartner(w.opened.db, w.orgId, {
+      name: 'Union',
+      city: null,
+      country: null,
+      website: null,
+      description: 'Works with u mbajt takpm',
+    });
+    expect((await w.admin.organization.codeFindings()).map((f) => [f.kind, f.scheme])).toEqual([['partner', 'uic']]);
+  });
+
   it('lets years, amounts and references through', async () => {
     const saved = await w.coordinator.outputs.create({
       activityId: w.p.activityId,

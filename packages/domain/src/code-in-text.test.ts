@@ -6,6 +6,7 @@ import {
   findParticipantCodes,
   participantCodeFieldErrors,
   refineNoParticipantCode,
+  uicLookalikes,
 } from './code-in-text';
 import { optionalText } from './fields';
 
@@ -215,5 +216,18 @@ describe('participantCodeFieldErrors and refineNoParticipantCode', () => {
 
   it('accepts z.string() too', () => {
     expect(z.string().superRefine(refineNoParticipantCode(zr)).safeParse('U-7KQ2M-9XD4T').success).toBe(false);
+  });
+});
+
+describe('uicLookalikes', () => {
+  it('lists the all-letter lower-case runs the rule lets pass, with the code each would be', () => {
+    expect(uicLookalikes('met u mbajt takpm and u·mbajt·takim').map((l) => [l.text, l.code])).toEqual([
+      ['u mbajt takpm', 'U-MBAJT-TAKPM'],
+      ['u·mbajt·takim', 'U-MBAJT-TAKIM'],
+    ]);
+    // Caught by the rule itself (a digit, or upper case as shown on screen): not a lookalike.
+    expect(uicLookalikes('U-MBAJT-TAKPM and u 7kq2m 9xd4t')).toEqual([]);
+    // A word of the shape is a lookalike too: refused only where it is an issued code.
+    expect(uicLookalikes('unharnessed joy').map((l) => l.code)).toEqual(['U-NHARN-ESSED']);
   });
 });

@@ -29,8 +29,9 @@ import { codePrefixPattern, cyrillicToLatin } from './participant-codes';
  * 2. A unique identifier code (UIC, "U-7KQ2M-9XD4T": U and ten Crockford base-32 characters in
  *    two groups of five), however separated ("u 7kq2m 9xd4t", "U7KQ2M9XD4T"), when its ten
  *    characters hold a digit (97.6% of codes) or are written in upper case as shown on screen.
- *    Not caught: an all-letter code typed in lower case ("u mbajt takpm"), which cannot be told
- *    from words ("unharnessed", Albanian "u mbajt takim").
+ *    An all-letter code typed in lower case ("u mbajt takpm") cannot be told from words
+ *    ("unharnessed", Albanian "u mbajt takim") by its shape: `uicLookalikes` lists those runs and
+ *    the API refuses the ones that are an issued code.
  * 3. An erased participant's placeholder ("X-0A1B2C3D4E": X and ten hexadecimal characters),
  *    however separated, on the same condition as a UIC.
  *
@@ -135,6 +136,27 @@ export function findParticipantCodes(text: string, options: CodeInTextOptions): 
     }
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The UIC-shaped runs the rule lets pass (all letters, typed in lower case: "u mbajt takpm"
+ * could be words), each with the code it would be ("U-MBAJT-TAKPM"). Whoever holds the list of
+ * issued codes (the API) refuses those that are a participant's code: no prose is refused for
+ * its shape alone, and no issued code passes in any case.
+ */
+export function uicLookalikes(text: string): (CodeInText & { code: string })[] {
+  if (text === '') return [];
+  const { folded, origin } = fold(text);
+  const out: (CodeInText & { code: string })[] = [];
+  for (const m of folded.matchAll(uicPattern)) {
+    const from = origin[m.index] ?? text.length;
+    const to = origin[m.index + m[0].length] ?? text.length;
+    const written = text.slice(from, to);
+    const body = m.slice(1).join('');
+    if (/\d/.test(body) || !hasLowerCase(written)) continue;
+    out.push({ scheme: 'uic', text: written, index: from, code: `U-${m[1]}-${m[2]}` });
+  }
+  return out;
 }
 
 /** The first participant code in the text, or null when it holds none. */

@@ -1,5 +1,12 @@
-import { type Actor, type CodeFinding, findParticipantCode, participantCodeFieldErrors } from '@tessera/domain';
-import { type Executor, findParticipantSettings, listFreeTextRecords } from '@tessera/db';
+import {
+  type Actor,
+  type CodeFinding,
+  findParticipantCode,
+  participantCodeFieldErrors,
+  participantCodeMessage,
+  uicLookalikes,
+} from '@tessera/domain';
+import { type Executor, existingParticipantCodes, findParticipantSettings, listFreeTextRecords } from '@tessera/db';
 import { invalid } from './errors';
 
 /**
@@ -15,6 +22,19 @@ export async function refuseParticipantCodes(
 ): Promise<void> {
   const { codePrefix } = await findParticipantSettings(db, actor.orgId);
   const fieldErrors = participantCodeFieldErrors(fields, { prefix: codePrefix });
+  // All-letter UICs typed in lower case: refused where they are an issued code.
+  for (const [path, value] of Object.entries(fields)) {
+    if (!value || fieldErrors[path]) continue;
+    const lookalikes = uicLookalikes(value);
+    if (lookalikes.length === 0) continue;
+    const issued = await existingParticipantCodes(
+      db,
+      actor.orgId,
+      lookalikes.map((l) => l.code),
+    );
+    const found = lookalikes.find((l) => issued.has(l.code));
+    if (found) fieldErrors[path] = [participantCodeMessage(found)];
+  }
   if (Object.keys(fieldErrors).length > 0) {
     throw invalid("This text names a participant code; codes never leave the coordinators' circle.", fieldErrors);
   }
@@ -31,7 +51,16 @@ export async function listCodeFindings(db: Executor, actor: Actor): Promise<Code
   for (const record of await listFreeTextRecords(db, actor.orgId)) {
     for (const [field, text] of Object.entries(record.texts)) {
       if (!text) continue;
-      const found = findParticipantCode(text, { prefix: codePrefix });
+      let found = findParticipantCode(text, { prefix: codePrefix });
+      const lookalikes = found ? [] : uicLookalikes(text);
+      if (lookalikes.length > 0) {
+        const issued = await existingParticipantCodes(
+          db,
+          actor.orgId,
+          lookalikes.map((l) => l.code),
+        );
+        found = lookalikes.find((l) => issued.has(l.code)) ?? null;
+      }
       if (found) findings.push({ kind: record.kind, id: record.id, field, title: record.title, scheme: found.scheme });
     }
   }

@@ -803,3 +803,19 @@ export async function findEnrollmentOf(db: Executor, orgId: string, activityId: 
     .where('participant_id', '=', participantId)
     .executeTakeFirst();
 }
+
+/** Which of these codes are a participant's in the organisation (the free-text rule's lookup). */
+export async function existingParticipantCodes(
+  db: Executor,
+  orgId: string,
+  codes: readonly string[],
+): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('participant')
+    .select('code')
+    .where('org_id', '=', orgId)
+    .where('code', 'in', [...codes])
+    .execute();
+  return new Set(rows.map((r) => r.code));
+}
