@@ -15,6 +15,8 @@ export * from './locales';
 export * from './members';
 export * from './messages';
 export * from './money';
+export * from './number-entry';
+export * from './rates';
 export * from './organization';
 export * from './participant-codes';
 export * from './participants';

@@ -64,6 +64,10 @@ export const validationKeys = [
   'validation.indicatorCode',
   'validation.notFederal',
   'validation.mentionsCode',
+  'validation.ambiguousNumber',
+  'validation.rateUnconfirmed',
+  'validation.rateFarOff',
+  'validation.ratePair',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

@@ -31,11 +31,12 @@ describe('currencies', () => {
 describe('parsing typed amounts', () => {
   it('reads the usual ways people type money', () => {
     expect(parseAmount('1234.5', 'EUR')).toEqual({ ok: true, amountMinor: 123450 });
-    expect(parseAmount('1 234,50', 'MKD', ',')).toEqual({ ok: true, amountMinor: 123450 });
+    expect(parseAmount('1 234,50', 'MKD')).toEqual({ ok: true, amountMinor: 123450 });
     expect(parseAmount('1,234.50', 'USD')).toEqual({ ok: true, amountMinor: 123450 });
-    expect(parseAmount('1.234.567,89', 'EUR', ',')).toEqual({ ok: true, amountMinor: 123456789 });
-    expect(parseAmount('1.234', 'EUR', ',')).toEqual({ ok: true, amountMinor: 123400 });
-    expect(parseAmount('1.234', 'BHD')).toEqual({ ok: true, amountMinor: 1234 });
+    expect(parseAmount('1.234.567,89', 'EUR')).toEqual({ ok: true, amountMinor: 123456789 });
+    expect(parseAmount('1.234.000', 'EUR')).toEqual({ ok: true, amountMinor: 123400000 });
+    expect(parseAmount('1.2340', 'BHD')).toEqual({ ok: true, amountMinor: 1234 });
+    expect(parseAmount('5.00', 'JPY')).toEqual({ ok: true, amountMinor: 5 });
     expect(parseAmount('.5', 'USD')).toEqual({ ok: true, amountMinor: 50 });
     expect(parseAmount('500', 'JPY')).toEqual({ ok: true, amountMinor: 500 });
     expect(parseAmount('0', 'USD')).toEqual({ ok: true, amountMinor: 0 });
@@ -43,26 +44,26 @@ describe('parsing typed amounts', () => {
 
   it('refuses negatives, over-precise and non-numbers with a message key', () => {
     expect(parseAmount('-5', 'USD')).toEqual({ ok: false, error: 'validation.negative' });
-    expect(parseAmount('10.555', 'USD')).toEqual({ ok: false, error: 'validation.tooPrecise?digits=2' });
+    expect(parseAmount('10.5551', 'USD')).toEqual({ ok: false, error: 'validation.tooPrecise?digits=2' });
     expect(parseAmount('10.5', 'JPY')).toEqual({ ok: false, error: 'validation.tooPrecise?digits=0' });
     expect(parseAmount('ten', 'USD')).toEqual({ ok: false, error: 'validation.invalidNumber' });
     expect(parseAmount('1.2.3', 'USD')).toEqual({ ok: false, error: 'validation.invalidNumber' });
-    expect(parseAmount('10,555', 'USD', ',')).toEqual({ ok: false, error: 'validation.tooPrecise?digits=2' });
+    expect(parseAmount('10,5551', 'USD')).toEqual({ ok: false, error: 'validation.tooPrecise?digits=2' });
     expect(parseAmount('', 'USD')).toEqual({ ok: false, error: 'validation.required' });
     expect(parseAmount('99999999999999999999', 'USD')).toEqual({ ok: false, error: 'validation.tooLarge' });
   });
 
   it('round-trips every amount through its plain form', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...currencies),
-        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
-        (currency, minor) => {
-          const text = formatMinorPlain(minor, currency);
-          expect(parseAmount(text, currency)).toEqual({ ok: true, amountMinor: minor });
-          expect(parseAmount(text.replace('.', ','), currency, ',')).toEqual({ ok: true, amountMinor: minor });
-        },
-      ),
+      fc.property(fc.constantFrom(...currencies), fc.integer({ min: 0, max: 10 ** 13 }), (currency, minor) => {
+        // The plain form of a three-decimal currency ("1.234" BHD) asks; its readings hold the amount.
+        const text = formatMinorPlain(minor, currency);
+        for (const typed of [text, text.replace('.', ',')]) {
+          const parsed = parseAmount(typed, currency);
+          if (parsed.ok) expect(parsed.amountMinor).toBe(minor);
+          else expect(parsed.readings?.map((r) => r.amountMinor)).toContain(minor);
+        }
+      }),
     );
   });
 });

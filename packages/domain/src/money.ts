@@ -1,6 +1,7 @@
 import * as codes from 'currency-codes';
 import * as z from 'zod';
 import { messageKey } from './messages';
+import { type DecimalDigits, decimalString, readDecimal } from './number-entry';
 
 /**
  * Money is an integer count of minor units of one currency (cents, deni, öre), with the currency's
@@ -39,35 +40,52 @@ export const minorUnitsSchema = z
   .min(0, { error: messageKey('validation.negative') })
   .max(Number.MAX_SAFE_INTEGER, { error: messageKey('validation.tooLarge') });
 
-export type ParsedAmount = { ok: true; amountMinor: number } | { ok: false; error: string };
+/** A reading the user may choose when their input is ambiguous ("1.234"), in minor units. */
+export interface AmountReading {
+  amountMinor: number;
+  digits: DecimalDigits;
+}
 
-/**
- * Reads a typed amount into minor units of `currency`. `decimalMark` is the user's ('.' in
- * English and in CSV files, ',' in Macedonian, Swedish and Albanian); the other mark, spaces and
- * apostrophes are thousands separators. Refuses negatives and more decimals than the currency
- * has: typed money is never rounded silently.
- */
-export function parseAmount(text: string, currency: string, decimalMark: '.' | ',' = '.'): ParsedAmount {
+export type ParsedAmount = { ok: true; amountMinor: number } | { ok: false; error: string; readings?: AmountReading[] };
+
+function digitsToMinor(digits: DecimalDigits, currency: string): ParsedAmount {
   const exponent = currencyExponent(currency);
-  const groupMark = decimalMark === '.' ? ',' : '.';
-  const compact = text
-    .trim()
-    .replace(/[\s\u00a0\u202f']/g, '')
-    .split(groupMark)
-    .join('');
-  if (compact === '') return { ok: false, error: messageKey('validation.required') };
-  if (compact.startsWith('-')) return { ok: false, error: messageKey('validation.negative') };
-  const parts = compact.split(decimalMark);
-  const [whole = '', fraction = ''] = parts;
-  if (parts.length > 2 || !/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || whole + fraction === '') {
-    return { ok: false, error: messageKey('validation.invalidNumber') };
-  }
+  // Zeros after the last significant decimal change nothing ("5.00" yen is 5 yen).
+  const fraction = digits.fraction.replace(/0+$/, '');
   if (fraction.length > exponent) {
     return { ok: false, error: messageKey('validation.tooPrecise', { digits: exponent }) };
   }
-  const minor = BigInt(whole || '0') * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, '0') || '0');
+  const minor = BigInt(digits.whole || '0') * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, '0') || '0');
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, error: messageKey('validation.tooLarge') };
   return { ok: true, amountMinor: Number(minor) };
+}
+
+/**
+ * Reads a typed amount into minor units of `currency`, the same way in every language (see
+ * `readDecimal`): "1234.50", "1234,50", "1.234,50", "1,234.50" and "1 234,50" are all 1234.50.
+ * Refuses negatives and more decimals than the currency has: typed money is never rounded
+ * silently. An ambiguous input ("1.234") is refused with `validation.ambiguousNumber` and the
+ * readings the currency can hold, for the form to ask which was meant.
+ */
+export function parseAmount(text: string, currency: string): ParsedAmount {
+  currencyExponent(currency);
+  const reading = readDecimal(text);
+  if (reading.kind === 'invalid') return { ok: false, error: reading.error };
+  if (reading.kind === 'number') return digitsToMinor(reading, currency);
+  const readings: AmountReading[] = [];
+  for (const digits of [reading.grouped, reading.decimal]) {
+    const parsed = digitsToMinor(digits, currency);
+    if (parsed.ok) readings.push({ amountMinor: parsed.amountMinor, digits });
+  }
+  if (readings.length === 0) return digitsToMinor(reading.decimal, currency);
+  return {
+    ok: false,
+    error: messageKey('validation.ambiguousNumber', {
+      grouped: decimalString(reading.grouped),
+      decimal: decimalString(reading.decimal),
+    }),
+    readings,
+  };
 }
 
 /** Minor units as a plain decimal string with a '.' ("1234.50"): for inputs, CSV and logs. */
@@ -100,14 +118,15 @@ export function normalizeRate(rate: string): string {
   return f ? `${w}.${f}` : w;
 }
 
-function rateAsFraction(rate: string): { numerator: bigint; scale: bigint } {
+/** A decimal rate string as numerator / 10^decimals (exact). */
+export function rateAsFraction(rate: string): { numerator: bigint; scale: bigint } {
   const [whole = '0', fraction = ''] = rate.split('.');
   if (!/^\d+$/.test(whole) || !/^\d*$/.test(fraction)) throw new RangeError(`Not a rate: ${rate}`);
   return { numerator: BigInt(whole + fraction), scale: 10n ** BigInt(fraction.length) };
 }
 
 /** num / den rounded half away from zero (den > 0). */
-function divideRounded(num: bigint, den: bigint): bigint {
+export function divideRounded(num: bigint, den: bigint): bigint {
   const quotient = num / den;
   const remainder = num % den;
   const absRemainder = remainder < 0n ? -remainder : remainder;
