@@ -356,6 +356,7 @@ export async function seedDemoGrants(db: Executor, orgId: string, today: string)
         userId: null,
         changes: Object.entries(spec.revision.amounts).map(([code, after]) => ({
           budgetLineId: lines.get(code) ?? '',
+          version: 1,
           before: spec.lines.find((l) => l.code === code)?.amount ?? 0,
           after,
         })),

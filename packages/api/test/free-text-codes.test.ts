@@ -228,8 +228,9 @@ const cases: Case[] = [
         date: '2026-04-01',
         justification: text,
         lines: [
-          { budgetLineId: w.money.lineA.id, amountMinor: 90_000 },
-          { budgetLineId: w.money.lineB.id, amountMinor: 110_000 },
+          { budgetLineId: w.money.lineA.id, version: 1, amountBeforeMinor: 100_000, amountMinor: 90_000 },
+          { budgetLineId: w.money.lineB.id, version: 1, amountBeforeMinor: 100_000, amountMinor: 110_000 },
+          { budgetLineId: w.money.spareLine.id, version: 1, amountBeforeMinor: 0, amountMinor: 0 },
         ],
       }),
     read: async (c) => (await c.budget.revisions({ grantId: w.money.grantId })).map((r) => r.justification),

@@ -280,13 +280,21 @@ describe('grant rules', () => {
   it('accepts only a revision that keeps the total', async () => {
     const caller = await demoCaller('finance');
     const grant = await grantByReference('S-MK100-26-GR-014');
-    const [one, two] = await caller.budget.lines({ grantId: grant.id });
+    const view = await caller.budget.lines({ grantId: grant.id });
+    const [one, two] = view;
+    const revised = (amounts: Map<string, number>) =>
+      view.map((l) => ({
+        budgetLineId: l.id,
+        version: l.version,
+        amountBeforeMinor: l.amountMinor,
+        amountMinor: amounts.get(l.id) ?? l.amountMinor,
+      }));
     const unbalanced = await expectTrpcError(
       caller.budget.revise({
         grantId: grant.id,
         date: today,
         justification: 'More',
-        lines: [{ budgetLineId: one!.id, amountMinor: one!.amountMinor + 1 }],
+        lines: revised(new Map([[one!.id, one!.amountMinor + 1]])),
       }),
       'BAD_REQUEST',
       'VALIDATION',
@@ -296,10 +304,12 @@ describe('grant rules', () => {
       grantId: grant.id,
       date: today,
       justification: 'Fewer coordinator hours, more trainer hours',
-      lines: [
-        { budgetLineId: one!.id, amountMinor: one!.amountMinor - 50_000 },
-        { budgetLineId: two!.id, amountMinor: two!.amountMinor + 50_000 },
-      ],
+      lines: revised(
+        new Map([
+          [one!.id, one!.amountMinor - 50_000],
+          [two!.id, two!.amountMinor + 50_000],
+        ]),
+      ),
     });
     expect(revisions).toHaveLength(1);
     const lines = await caller.budget.lines({ grantId: grant.id });

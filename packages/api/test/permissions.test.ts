@@ -126,8 +126,9 @@ const calls: Record<string, (caller: Caller, ids: Ids) => Promise<unknown>> = {
       date: '2026-04-01',
       justification: 'Move',
       lines: [
-        { budgetLineId: ids.lineA.id, amountMinor: 90_000 },
-        { budgetLineId: ids.lineB.id, amountMinor: 110_000 },
+        { budgetLineId: ids.lineA.id, version: 1, amountBeforeMinor: 100_000, amountMinor: 90_000 },
+        { budgetLineId: ids.lineB.id, version: 1, amountBeforeMinor: 100_000, amountMinor: 110_000 },
+        { budgetLineId: ids.spareLine.id, version: 1, amountBeforeMinor: 0, amountMinor: 0 },
       ],
     }),
   'tranches.list': (c, ids) => c.tranches.list({ grantId: ids.grantId }),

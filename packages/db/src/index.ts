@@ -20,6 +20,7 @@ export * from './repositories/funder.repository';
 export * from './repositories/grant.repository';
 export * from './repositories/login-attempt.repository';
 export * from './repositories/organization.repository';
+export * from './repositories/money-totals.repository';
 export * from './repositories/participant.repository';
 export * from './repositories/report-freeze.repository';
 export * from './repositories/results.repository';

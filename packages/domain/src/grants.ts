@@ -146,16 +146,27 @@ export interface BudgetLine {
 
 /**
  * A budget revision moves money between lines: new amounts for some lines, a date and a
- * justification. It reallocates, so the grant's budget total must not change.
+ * justification. It reallocates, so the grant's budget total must not change. It carries the
+ * whole budget as the user saw it (every line, with its version and amount then), so a revision
+ * made from a view someone else has since changed is refused as a conflict rather than applied
+ * to amounts the user never saw; the moves recorded are the ones the user made.
  */
 export const reviseBudgetInput = z.object({
   grantId: idField,
   date: isoDateSchema,
   justification: requiredText(2000),
   lines: z
-    .array(z.object({ budgetLineId: idField, amountMinor: minorUnitsSchema }))
+    .array(
+      z.object({
+        budgetLineId: idField,
+        version: versionField,
+        /** The amount the user saw when the revision was opened. */
+        amountBeforeMinor: minorUnitsSchema,
+        amountMinor: minorUnitsSchema,
+      }),
+    )
     .min(1, { error: messageKey('validation.required') })
-    .max(200),
+    .max(1000),
 });
 export type ReviseBudgetInput = z.infer<typeof reviseBudgetInput>;
 

@@ -68,6 +68,12 @@ export const validationKeys = [
   'validation.rateUnconfirmed',
   'validation.rateFarOff',
   'validation.ratePair',
+  'validation.budgetLineChanged',
+  'validation.budgetLineEdited',
+  'validation.budgetLineAdded',
+  'validation.budgetLineRemoved',
+  'validation.overGrantTotal',
+  'validation.overOrganizationTotal',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

@@ -33,12 +33,29 @@ export const currencySchema = z
   .toUpperCase()
   .refine(isCurrencyCode, { error: messageKey('validation.invalidCurrency') });
 
-/** A non-negative amount of minor units that JavaScript can hold exactly. */
+/**
+ * The most one money record may hold, in minor units of its currency: 10^13 (100 billion in a
+ * two-decimal currency). Every total of one grant (its budget, its spending and receipts in the
+ * grant and the base currency, its tranches) is held to `maxGrantTotalMinor`, and every total of
+ * an organisation in one currency (what the dashboard adds up over grants) to
+ * `maxOrganizationTotalMinor`. With those, every sum and difference the product computes stays
+ * below Number.MAX_SAFE_INTEGER (≈ 9.007·10^15): see docs/decisions/0013-money-limits.md.
+ */
+export const maxRecordMinor = 10_000_000_000_000;
+export const maxGrantTotalMinor = 10_000_000_000_000;
+export const maxOrganizationTotalMinor = 4_000_000_000_000_000;
+
+/** A non-negative amount of minor units no larger than one record may hold. */
 export const minorUnitsSchema = z
   .number({ error: messageKey('validation.invalidNumber') })
   .int({ error: messageKey('validation.tooPrecise') })
   .min(0, { error: messageKey('validation.negative') })
-  .max(Number.MAX_SAFE_INTEGER, { error: messageKey('validation.tooLarge') });
+  .max(maxRecordMinor, { error: messageKey('validation.tooLarge') });
+
+/** True for a count of minor units one record may hold (a converted amount, a typed one). */
+export function isStorableMinor(amountMinor: number): boolean {
+  return Number.isSafeInteger(amountMinor) && Math.abs(amountMinor) <= maxRecordMinor;
+}
 
 /** A reading the user may choose when their input is ambiguous ("1.234"), in minor units. */
 export interface AmountReading {
@@ -56,7 +73,7 @@ function digitsToMinor(digits: DecimalDigits, currency: string): ParsedAmount {
     return { ok: false, error: messageKey('validation.tooPrecise', { digits: exponent }) };
   }
   const minor = BigInt(digits.whole || '0') * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, '0') || '0');
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, error: messageKey('validation.tooLarge') };
+  if (minor > BigInt(maxRecordMinor)) return { ok: false, error: messageKey('validation.tooLarge') };
   return { ok: true, amountMinor: Number(minor) };
 }
 

@@ -6,7 +6,7 @@ import type {
   ReviseBudgetInput,
   UpdateBudgetLineInput,
 } from '@tessera/domain';
-import { DomainError, filledFields, isBalancedRevision } from '@tessera/domain';
+import { budgetViewConflicts, DomainError, filledFields, isBalancedRevision, parseMessageKey } from '@tessera/domain';
 import {
   countLineUse,
   deleteBudgetLine,
@@ -21,6 +21,7 @@ import {
   updateBudgetLine,
 } from '@tessera/db';
 import { refuseParticipantCodes } from './free-text';
+import { refuseOverMoneyLimits } from './money-limits';
 import { requireGrant } from './grants.service';
 
 export async function listLines(db: Executor, actor: Actor, grantId: string): Promise<BudgetLine[]> {
@@ -48,8 +49,11 @@ export async function addLine(db: Executor, actor: Actor, input: CreateBudgetLin
     category: input.category,
     description: input.description,
   });
-  await requireGrant(db, actor, input.grantId);
+  const grant = await requireGrant(db, actor, input.grantId);
   await refuseDuplicateCode(db, input.grantId, input.code);
+  await refuseOverMoneyLimits(db, actor, grant, {
+    grant: { budgetMinor: { amountMinor: input.amountMinor, field: 'amountMinor' } },
+  });
   const line = await insertBudgetLine(db, actor.orgId, input);
   await insertAuditEvent(db, {
     orgId: actor.orgId,
@@ -116,25 +120,36 @@ export async function removeLine(db: Executor, actor: Actor, input: { id: string
 
 /**
  * Records a reallocation: new amounts for some lines, dated and justified, keeping the total.
- * The original amounts and every earlier revision stay visible.
+ * The input is the whole budget as the user saw it: if anyone changed, added or deleted a line
+ * since, the revision is refused as a conflict naming what changed, and nothing is written. The
+ * moves recorded are the ones the user typed (from the amounts they saw). The original amounts
+ * and every earlier revision stay visible.
  */
 export async function reviseBudget(db: Executor, actor: Actor, input: ReviseBudgetInput): Promise<BudgetRevision[]> {
   await refuseParticipantCodes(db, actor, { justification: input.justification });
   await requireGrant(db, actor, input.grantId);
-  const lines = new Map((await listBudgetLines(db, actor.orgId, input.grantId)).map((l) => [l.id, l]));
+  const current = await listBudgetLines(db, actor.orgId, input.grantId);
   const seen = new Set<string>();
-  const changes: { budgetLineId: string; before: number; after: number }[] = [];
-  for (const [index, change] of input.lines.entries()) {
-    const line = lines.get(change.budgetLineId);
-    if (!line || seen.has(change.budgetLineId)) {
-      throw new DomainError('VALIDATION', 'A line in this revision is not one of the grant’s lines.', {
+  for (const [index, line] of input.lines.entries()) {
+    if (seen.has(line.budgetLineId)) {
+      throw new DomainError('VALIDATION', 'A line appears twice in this revision.', {
         fieldErrors: { [`lines.${index}.budgetLineId`]: ['validation.wrongGrant'] },
       });
     }
-    seen.add(change.budgetLineId);
-    if (line.amountMinor !== change.amountMinor)
-      changes.push({ budgetLineId: line.id, before: line.amountMinor, after: change.amountMinor });
+    seen.add(line.budgetLineId);
   }
+  const conflicts = budgetViewConflicts(input.lines, current);
+  if (Object.keys(conflicts).length > 0) {
+    throw new DomainError('STALE_VERSION', staleBudgetMessage(conflicts), { fieldErrors: conflicts });
+  }
+  const changes = input.lines
+    .filter((line) => line.amountMinor !== line.amountBeforeMinor)
+    .map((line) => ({
+      budgetLineId: line.budgetLineId,
+      version: line.version,
+      before: line.amountBeforeMinor,
+      after: line.amountMinor,
+    }));
   if (changes.length === 0) {
     throw new DomainError('VALIDATION', 'The revision changes no amount.', {
       fieldErrors: { lines: ['validation.required'] },
@@ -152,6 +167,10 @@ export async function reviseBudget(db: Executor, actor: Actor, input: ReviseBudg
     userId: actor.userId,
     changes,
   });
+  if (revisionId === null) {
+    // A concurrent writer got in between the read above and the versioned update.
+    throw new DomainError('STALE_VERSION', 'Someone else revised this budget. Reload, then try again.');
+  }
   await insertAuditEvent(db, {
     orgId: actor.orgId,
     userId: actor.userId,
@@ -161,4 +180,15 @@ export async function reviseBudget(db: Executor, actor: Actor, input: ReviseBudg
     fields: ['date', 'justification', 'lines'],
   });
   return listBudgetRevisions(db, actor.orgId, input.grantId);
+}
+
+/** The conflict in English for logs and the CLI; the web app translates the field messages. */
+function staleBudgetMessage(conflicts: Record<string, string[]>): string {
+  const named = Object.values(conflicts)
+    .flat()
+    .map((message) => {
+      const { key, params } = parseMessageKey(message);
+      return `${key.replace('validation.budgetLine', '').toLowerCase()}${params.code ? ` ${params.code}` : ''}`;
+    });
+  return `Someone else changed this budget after you opened the revision (${named.join(', ')}). Nothing was saved.`;
 }

@@ -6,7 +6,14 @@ import type {
   ListExpendituresInput,
   UpdateExpenditureInput,
 } from '@tessera/domain';
-import { convertMinor, DomainError, filledFields, receiptPolicy, sniffReceiptType } from '@tessera/domain';
+import {
+  convertMinor,
+  DomainError,
+  filledFields,
+  isStorableMinor,
+  receiptPolicy,
+  sniffReceiptType,
+} from '@tessera/domain';
 import {
   deleteExpenditure,
   deleteReceipt,
@@ -24,6 +31,7 @@ import {
 } from '@tessera/db';
 import { refuseParticipantCodes } from './free-text';
 import { lookupRate } from './exchange-rates.service';
+import { refuseOverMoneyLimits } from './money-limits';
 import { requireGrant, requireOrganization } from './grants.service';
 
 export type ExpenditureWarning = 'overspent';
@@ -82,22 +90,31 @@ async function computeValues(
     rateToGrant = found;
     rateSource = 'table';
   }
-  let amountGrantMinor: number;
-  try {
-    amountGrantMinor = convertMinor(input.amountMinor, input.currency, grant.currency, rateToGrant);
-  } catch {
-    throw new DomainError('VALIDATION', 'The amount is too large.', {
-      fieldErrors: { amountMinor: ['validation.tooLarge'] },
-    });
-  }
+  const amountGrantMinor = convertWithin(input.amountMinor, input.currency, grant.currency, rateToGrant, 'amountMinor');
   const org = await requireOrganization(db, actor);
   let amountBaseMinor: number | null = null;
   if (input.currency === org.baseCurrency) amountBaseMinor = input.amountMinor;
   else if (grant.currency === org.baseCurrency) amountBaseMinor = amountGrantMinor;
   else {
     const baseRate = await lookupRate(db, actor.orgId, input.currency, org.baseCurrency, input.date);
-    amountBaseMinor = baseRate ? convertMinor(input.amountMinor, input.currency, org.baseCurrency, baseRate) : null;
+    amountBaseMinor = baseRate
+      ? convertWithin(input.amountMinor, input.currency, org.baseCurrency, baseRate, 'amountMinor')
+      : null;
   }
+  await refuseOverMoneyLimits(
+    db,
+    actor,
+    grant,
+    {
+      grant: {
+        spentMinor: { amountMinor: amountGrantMinor, field: 'amountMinor' },
+        spentBaseMinor: { amountMinor: amountBaseMinor, field: 'amountMinor' },
+      },
+      organization: { spentMinor: { amountMinor: amountGrantMinor, field: 'amountMinor' } },
+      baseCurrency: org.baseCurrency,
+    },
+    'id' in input && typeof input.id === 'string' ? input.id : '',
+  );
   return {
     grantId: grant.id,
     budgetLineId: line.id,
@@ -112,6 +129,22 @@ async function computeValues(
     amountBaseMinor,
     receiptReference: input.receiptReference,
   };
+}
+
+/** A conversion whose result one record can hold, or a field error (never a 500). */
+function convertWithin(amountMinor: number, from: string, to: string, rate: string, field: string): number {
+  let converted: number | null = null;
+  try {
+    converted = convertMinor(amountMinor, from, to, rate);
+  } catch {
+    // RangeError: past what JavaScript holds exactly; refused below like any other too-large amount.
+  }
+  if (converted === null || !isStorableMinor(converted)) {
+    throw new DomainError('VALIDATION', `The amount in ${to} would be too large to hold.`, {
+      fieldErrors: { [field]: ['validation.tooLarge'] },
+    });
+  }
+  return converted;
 }
 
 async function warningsFor(db: Executor, actor: Actor, lineId: string): Promise<ExpenditureWarning[]> {

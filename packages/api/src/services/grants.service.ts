@@ -38,6 +38,7 @@ import {
   updateGrant,
 } from '@tessera/db';
 import { refuseParticipantCodes } from './free-text';
+import { refuseOverMoneyLimits } from './money-limits';
 
 export async function requireOrganization(db: Executor, actor: Actor): Promise<Organization> {
   const org = await findOrganizationById(db, actor.orgId);
@@ -115,9 +116,26 @@ function grantTexts(
   return { title: input.title, reference: input.reference, restrictions: input.restrictions, notes: input.notes };
 }
 
+/** The organisation's awards in one currency are added up on the dashboard: they must stay exact. */
+function refuseOverAwardLimit(
+  db: Executor,
+  actor: Actor,
+  input: { currency: string; amountMinor: number },
+  grantId = '',
+): Promise<void> {
+  return refuseOverMoneyLimits(
+    db,
+    actor,
+    { id: grantId, currency: input.currency },
+    { organization: { awardedMinor: { amountMinor: input.amountMinor, field: 'amountMinor' } } },
+    grantId,
+  );
+}
+
 export async function createGrant(db: Executor, actor: Actor, input: CreateGrantInput, now: Date): Promise<Grant> {
   await refuseParticipantCodes(db, actor, grantTexts(input));
   await checkFunderAndReference(db, actor, input);
+  await refuseOverAwardLimit(db, actor, input);
   const org = await requireOrganization(db, actor);
   const { status, ...fields } = input;
   const id = await insertGrant(db, actor.orgId, fields, status);
@@ -156,6 +174,7 @@ export async function editGrant(db: Executor, actor: Actor, input: UpdateGrantIn
   const { id: _id, version: _version, ...fields } = input;
   const changed = changedFields(before, fields);
   if (changed.length === 0) return before;
+  await refuseOverAwardLimit(db, actor, input, input.id);
   if (!(await updateGrant(db, actor.orgId, input))) throw staleGrant();
   await insertAuditEvent(db, {
     orgId: actor.orgId,

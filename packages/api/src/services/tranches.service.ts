@@ -1,4 +1,4 @@
-import type { Actor, CreateTrancheInput, Tranche, UpdateTrancheInput } from '@tessera/domain';
+import type { Actor, CreateTrancheInput, Grant, Tranche, UpdateTrancheInput } from '@tessera/domain';
 import { changedFields, DomainError, filledFields, impliedRate } from '@tessera/domain';
 import {
   deleteTranche,
@@ -12,6 +12,7 @@ import {
 } from '@tessera/db';
 import { refuseParticipantCodes } from './free-text';
 import { requireGrant, requireOrganization } from './grants.service';
+import { refuseOverMoneyLimits } from './money-limits';
 
 /** Adds the rate the bank actually gave, implied by the two received amounts. */
 async function withRates(db: Executor, actor: Actor, grantId: string, records: TrancheRecord[]): Promise<Tranche[]> {
@@ -24,6 +25,32 @@ async function withRates(db: Executor, actor: Actor, grantId: string, records: T
         ? impliedRate(t.receivedAmountMinor, grant.currency, t.receivedBaseMinor, org.baseCurrency)
         : null,
   }));
+}
+
+/** A tranche's amounts must keep the grant's (and the organisation's) totals within their limits. */
+async function refuseOverTrancheLimits(
+  db: Executor,
+  actor: Actor,
+  grant: Grant,
+  input: Pick<CreateTrancheInput, 'expectedAmountMinor' | 'receivedAmountMinor' | 'receivedBaseMinor'>,
+  exceptId = '',
+): Promise<void> {
+  const org = await requireOrganization(db, actor);
+  await refuseOverMoneyLimits(
+    db,
+    actor,
+    grant,
+    {
+      grant: {
+        expectedMinor: { amountMinor: input.expectedAmountMinor, field: 'expectedAmountMinor' },
+        receivedMinor: { amountMinor: input.receivedAmountMinor, field: 'receivedAmountMinor' },
+        receivedBaseMinor: { amountMinor: input.receivedBaseMinor, field: 'receivedBaseMinor' },
+      },
+      organization: { receivedMinor: { amountMinor: input.receivedAmountMinor, field: 'receivedAmountMinor' } },
+      baseCurrency: org.baseCurrency,
+    },
+    exceptId,
+  );
 }
 
 export async function listGrantTranches(db: Executor, actor: Actor, grantId: string): Promise<Tranche[]> {
@@ -44,7 +71,8 @@ async function requireTranche(db: Executor, actor: Actor, id: string): Promise<T
 
 export async function addTranche(db: Executor, actor: Actor, input: CreateTrancheInput): Promise<Tranche> {
   await refuseParticipantCodes(db, actor, { note: input.note });
-  await requireGrant(db, actor, input.grantId);
+  const grant = await requireGrant(db, actor, input.grantId);
+  await refuseOverTrancheLimits(db, actor, grant, input);
   const id = await insertTranche(db, actor.orgId, input);
   await insertAuditEvent(db, {
     orgId: actor.orgId,
@@ -64,6 +92,7 @@ export async function editTranche(db: Executor, actor: Actor, input: UpdateTranc
   const { id: _id, version: _version, ...fields } = input;
   const changed = changedFields(before, fields);
   if (changed.length === 0) return before;
+  await refuseOverTrancheLimits(db, actor, await requireGrant(db, actor, before.grantId), input, input.id);
   if (!(await updateTranche(db, actor.orgId, input))) throw staleTranche();
   await insertAuditEvent(db, {
     orgId: actor.orgId,

@@ -138,7 +138,11 @@ export async function countLineUse(db: Executor, lineId: string): Promise<number
   return Number(row.spent ?? 0) + Number(row.revised ?? 0);
 }
 
-/** Records a revision and applies the new amounts; `changes` hold before and after per line. */
+/**
+ * Records a revision and applies the new amounts; `changes` hold before and after per line and
+ * the version each line had when read. Returns null, having written nothing the caller's
+ * transaction would keep, when a line is no longer at that version (the caller throws).
+ */
 export async function insertBudgetRevision(
   db: Executor,
   orgId: string,
@@ -147,11 +151,22 @@ export async function insertBudgetRevision(
     date: string;
     justification: string;
     userId: string | null;
-    changes: { budgetLineId: string; before: number; after: number }[];
+    changes: { budgetLineId: string; version: number; before: number; after: number }[];
   },
-): Promise<string> {
+): Promise<string | null> {
   const id = newId();
   const now = nowIso();
+  for (const change of input.changes) {
+    const updated = await db
+      .updateTable('budget_line')
+      .set((eb) => ({ amount_minor: change.after, version: eb('version', '+', 1), updated_at: now }))
+      .where('org_id', '=', orgId)
+      .where('id', '=', change.budgetLineId)
+      .where('version', '=', change.version)
+      .where('amount_minor', '=', change.before)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return null;
+  }
   await db
     .insertInto('budget_revision')
     .values({
@@ -175,13 +190,6 @@ export async function insertBudgetRevision(
       })),
     )
     .execute();
-  for (const change of input.changes) {
-    await db
-      .updateTable('budget_line')
-      .set((eb) => ({ amount_minor: change.after, version: eb('version', '+', 1), updated_at: now }))
-      .where('id', '=', change.budgetLineId)
-      .execute();
-  }
   return id;
 }
 

@@ -294,6 +294,9 @@ export const en = {
   'budget.revise.difference': 'Difference: {amount}',
   'budget.revise.submit': 'Save revision',
   'budget.revise.done': 'Budget revised.',
+  'budget.revise.conflict':
+    'Someone revised this budget after you opened this form, so nothing was saved. What changed:',
+  'budget.revise.reloadLines': 'Start again from the budget as it is now',
   'budget.revisions.title': 'Revisions',
   'budget.revisions.empty': 'No revisions yet.',
   'tranches.title': 'Tranches',
@@ -430,6 +433,13 @@ export const en = {
   'validation.endBeforeStart': 'The end cannot be before the start.',
   'validation.outsideGrantPeriod': 'The date must fall within the grant period ({start} – {end}).',
   'validation.unbalancedRevision': 'A revision moves money between lines: the difference must be zero.',
+  'validation.budgetLineChanged': 'Line {code} is now {now}; it was {before} when you opened this revision.',
+  'validation.budgetLineEdited': 'Line {code} was edited after you opened this revision.',
+  'validation.budgetLineAdded': 'Line {code} ({now}) was added after you opened this revision.',
+  'validation.budgetLineRemoved': 'Line {code} was deleted after you opened this revision.',
+  'validation.overGrantTotal': 'This would take the grant’s total past {max}, the most one grant can hold.',
+  'validation.overOrganizationTotal':
+    'This would take the organisation’s total in this currency past {max}, the most it can hold.',
   'validation.fileTooLarge': 'The file may be at most {max} MB.',
   'validation.fileType': 'Attach a PDF or an image (JPEG, PNG, WebP, HEIC).',
   'validation.noRate': 'No {from} → {to} rate for this date: add one under Exchange rates or type the rate.',

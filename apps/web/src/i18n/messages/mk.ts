@@ -294,6 +294,9 @@ export const mk: Record<keyof typeof en, string> = {
   'budget.revise.difference': 'Разлика: {amount}',
   'budget.revise.submit': 'Зачувај ревизија',
   'budget.revise.done': 'Буџетот е ревидиран.',
+  'budget.revise.conflict':
+    'Некој го ревидираше буџетот откако го отворивте формуларот, па ништо не е зачувано. Што се промени:',
+  'budget.revise.reloadLines': 'Почни одново од буџетот каков што е сега',
   'budget.revisions.title': 'Ревизии',
   'budget.revisions.empty': 'Сè уште нема ревизии.',
   'tranches.title': 'Транши',
@@ -431,6 +434,14 @@ export const mk: Record<keyof typeof en, string> = {
   'validation.endBeforeStart': 'Крајот не може да биде пред почетокот.',
   'validation.outsideGrantPeriod': 'Датумот мора да биде во периодот на грантот ({start} – {end}).',
   'validation.unbalancedRevision': 'Ревизијата префрла пари меѓу ставките: разликата мора да биде нула.',
+  'validation.budgetLineChanged': 'Ставката {code} сега е {now}; беше {before} кога ја отворивте ревизијата.',
+  'validation.budgetLineEdited': 'Ставката {code} беше изменета откако ја отворивте ревизијата.',
+  'validation.budgetLineAdded': 'Ставката {code} ({now}) беше додадена откако ја отворивте ревизијата.',
+  'validation.budgetLineRemoved': 'Ставката {code} беше избришана откако ја отворивте ревизијата.',
+  'validation.overGrantTotal':
+    'Со ова вкупниот износ на грантот би го надминал {max}, најмногу што може да содржи еден грант.',
+  'validation.overOrganizationTotal':
+    'Со ова вкупниот износ на организацијата во оваа валута би го надминал {max}, најмногу што може да содржи.',
   'validation.fileTooLarge': 'Датотеката може да има најмногу {max} MB.',
   'validation.fileType': 'Прикачете PDF или слика (JPEG, PNG, WebP, HEIC).',
   'validation.noRate': 'Нема курс {from} → {to} за овој датум: додајте го во Девизни курсеви или внесете го курсот.',

@@ -294,6 +294,9 @@ export const sq: Record<keyof typeof en, string> = {
   'budget.revise.difference': 'Diferenca: {amount}',
   'budget.revise.submit': 'Ruaj rishikimin',
   'budget.revise.done': 'Buxheti u rishikua.',
+  'budget.revise.conflict':
+    'Dikush e rishikoi buxhetin pasi e hapët formularin, prandaj asgjë nuk u ruajt. Çfarë ndryshoi:',
+  'budget.revise.reloadLines': 'Fillo nga e para me buxhetin siç është tani',
   'budget.revisions.title': 'Rishikimet',
   'budget.revisions.empty': 'Ende nuk ka rishikime.',
   'tranches.title': 'Këstet',
@@ -432,6 +435,13 @@ export const sq: Record<keyof typeof en, string> = {
   'validation.endBeforeStart': 'Fundi nuk mund të jetë para fillimit.',
   'validation.outsideGrantPeriod': 'Data duhet të jetë brenda periudhës së grantit ({start} – {end}).',
   'validation.unbalancedRevision': 'Rishikimi zhvendos para midis zërave: diferenca duhet të jetë zero.',
+  'validation.budgetLineChanged': 'Zëri {code} tani është {now}; ishte {before} kur e hapët rishikimin.',
+  'validation.budgetLineEdited': 'Zëri {code} u ndryshua pasi e hapët rishikimin.',
+  'validation.budgetLineAdded': 'Zëri {code} ({now}) u shtua pasi e hapët rishikimin.',
+  'validation.budgetLineRemoved': 'Zëri {code} u fshi pasi e hapët rishikimin.',
+  'validation.overGrantTotal': 'Kjo do ta çonte totalin e grantit përtej {max}, maksimumi që mund të mbajë një grant.',
+  'validation.overOrganizationTotal':
+    'Kjo do ta çonte totalin e organizatës në këtë monedhë përtej {max}, maksimumi që mund të mbajë.',
   'validation.fileTooLarge': 'Skedari mund të jetë deri në {max} MB.',
   'validation.fileType': 'Bashkëngjitni një PDF ose imazh (JPEG, PNG, WebP, HEIC).',
   'validation.noRate': 'Nuk ka kurs {from} → {to} për këtë datë: shtojeni te Kurset e këmbimit ose shkruani kursin.',

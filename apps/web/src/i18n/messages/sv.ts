@@ -293,6 +293,9 @@ export const sv: Record<keyof typeof en, string> = {
   'budget.revise.difference': 'Skillnad: {amount}',
   'budget.revise.submit': 'Spara revision',
   'budget.revise.done': 'Budgeten har reviderats.',
+  'budget.revise.conflict':
+    'Någon reviderade budgeten efter att du öppnade formuläret, så inget sparades. Det här ändrades:',
+  'budget.revise.reloadLines': 'Börja om från budgeten som den är nu',
   'budget.revisions.title': 'Revisioner',
   'budget.revisions.empty': 'Inga revisioner ännu.',
   'tranches.title': 'Utbetalningar',
@@ -430,6 +433,13 @@ export const sv: Record<keyof typeof en, string> = {
   'validation.endBeforeStart': 'Slutet kan inte ligga före starten.',
   'validation.outsideGrantPeriod': 'Datumet måste ligga inom bidragsperioden ({start} – {end}).',
   'validation.unbalancedRevision': 'En revision flyttar pengar mellan poster: skillnaden måste vara noll.',
+  'validation.budgetLineChanged': 'Post {code} är nu {now}; den var {before} när du öppnade revisionen.',
+  'validation.budgetLineEdited': 'Post {code} ändrades efter att du öppnade revisionen.',
+  'validation.budgetLineAdded': 'Post {code} ({now}) lades till efter att du öppnade revisionen.',
+  'validation.budgetLineRemoved': 'Post {code} togs bort efter att du öppnade revisionen.',
+  'validation.overGrantTotal': 'Det här skulle ta bidragets totalsumma över {max}, det mesta ett bidrag kan rymma.',
+  'validation.overOrganizationTotal':
+    'Det här skulle ta organisationens totalsumma i den här valutan över {max}, det mesta den kan rymma.',
   'validation.fileTooLarge': 'Filen får vara högst {max} MB.',
   'validation.fileType': 'Bifoga en PDF eller bild (JPEG, PNG, WebP, HEIC).',
   'validation.noRate': 'Ingen kurs {from} → {to} för datumet: lägg till en under Växelkurser eller skriv in kursen.',
