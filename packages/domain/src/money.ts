@@ -1,7 +1,7 @@
 import * as codes from 'currency-codes';
 import * as z from 'zod';
 import { messageKey } from './messages';
-import { type DecimalDigits, decimalString, readDecimal } from './number-entry';
+import { type DecimalDigits, readDecimal } from './number-entry';
 
 /**
  * Money is an integer count of minor units of one currency (cents, deni, öre), with the currency's
@@ -81,28 +81,24 @@ function digitsToMinor(digits: DecimalDigits, currency: string): ParsedAmount {
  * Reads a typed amount into minor units of `currency`, the same way in every language (see
  * `readDecimal`): "1234.50", "1234,50", "1.234,50", "1,234.50" and "1 234,50" are all 1234.50.
  * Refuses negatives and more decimals than the currency has: typed money is never rounded
- * silently. An ambiguous input ("1.234") is refused with `validation.ambiguousNumber` and the
- * readings the currency can hold, for the form to ask which was meant.
+ * silently. A lone mark before three digits ("1.234") is refused with `validation.ambiguousNumber`
+ * and the readings the currency can hold, for the form to ask which was meant, unless the mark is
+ * the user's thousands separator (`decimalMark` is the other one) and the currency cannot hold
+ * three decimals: "5,000" typed in English is five thousand dollars, "5.000" asks.
  */
-export function parseAmount(text: string, currency: string): ParsedAmount {
-  currencyExponent(currency);
+export function parseAmount(text: string, currency: string, decimalMark?: '.' | ','): ParsedAmount {
   const reading = readDecimal(text);
   if (reading.kind === 'invalid') return { ok: false, error: reading.error };
   if (reading.kind === 'number') return digitsToMinor(reading, currency);
+  const grouped = digitsToMinor(reading.grouped, currency);
+  const decimal = digitsToMinor(reading.decimal, currency);
+  const holdsThreeDecimals = currencyExponent(currency) >= 3;
+  if (decimalMark !== undefined && reading.mark !== decimalMark && !holdsThreeDecimals) return grouped;
   const readings: AmountReading[] = [];
-  for (const digits of [reading.grouped, reading.decimal]) {
-    const parsed = digitsToMinor(digits, currency);
-    if (parsed.ok) readings.push({ amountMinor: parsed.amountMinor, digits });
-  }
-  if (readings.length === 0) return digitsToMinor(reading.decimal, currency);
-  return {
-    ok: false,
-    error: messageKey('validation.ambiguousNumber', {
-      grouped: decimalString(reading.grouped),
-      decimal: decimalString(reading.decimal),
-    }),
-    readings,
-  };
+  if (grouped.ok) readings.push({ amountMinor: grouped.amountMinor, digits: reading.grouped });
+  if (decimal.ok) readings.push({ amountMinor: decimal.amountMinor, digits: reading.decimal });
+  if (readings.length === 0) return decimal;
+  return { ok: false, error: messageKey('validation.ambiguousNumber'), readings };
 }
 
 /** Minor units as a plain decimal string with a '.' ("1234.50"): for inputs, CSV and logs. */

@@ -8,7 +8,7 @@ export interface DecimalDigits {
 
 export type DecimalReading =
   | ({ kind: 'number' } & DecimalDigits)
-  | { kind: 'ambiguous'; grouped: DecimalDigits; decimal: DecimalDigits }
+  | { kind: 'ambiguous'; mark: '.' | ','; grouped: DecimalDigits; decimal: DecimalDigits }
   | { kind: 'invalid'; error: string };
 
 const spaces = /[\s\u00a0\u202f\u2009]/;
@@ -68,6 +68,7 @@ export function readDecimal(input: string): DecimalReading {
   if (mayBeGrouping) {
     return {
       kind: 'ambiguous',
+      mark: text[decimalAt] as '.' | ',',
       grouped: { whole: `${before}${fraction}`, fraction: '' },
       decimal: { whole: before, fraction },
     };
