@@ -1,13 +1,6 @@
 import { ActionIcon, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import {
-  type BudgetLine,
-  createBudgetLineInput,
-  type Grant,
-  parseAmount,
-  todayIn,
-  updateBudgetLineInput,
-} from '@tessera/domain';
+import { type BudgetLine, createBudgetLineInput, type Grant, updateBudgetLineInput } from '@tessera/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
@@ -16,7 +9,6 @@ import { ErrorAlert } from '../../components/error-alert';
 import { FormModal } from '../../components/form-modal';
 import { Loading } from '../../components/loading';
 import { TableEmptyRow } from '../../components/table-empty-row';
-import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
 import { trpc } from '../../lib/trpc';
@@ -24,6 +16,7 @@ import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
 import { TabHeader } from './tab-header';
+import { ReviseBudgetModal } from './revise-budget-modal';
 import { useGrantInvalidation } from './use-grant-invalidation';
 
 interface LineFormValues {
@@ -44,6 +37,8 @@ export function BudgetTab({ grant }: { grant: Grant }) {
   const [editing, setEditing] = useState<BudgetLine | 'new' | null>(null);
   const [revising, setRevising] = useState(false);
   const remove = useMutation(
+  // Bumped to reopen the revision form on the budget as it is now (after a conflict).
+  const [revisionForm, setRevisionForm] = useState(0);
     trpc.budget.removeLine.mutationOptions({
       onSuccess: async () => {
         await invalidate.budget();
@@ -171,7 +166,18 @@ export function BudgetTab({ grant }: { grant: Grant }) {
       {editing && (
         <LineModal grant={grant} line={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
-      {revising && <ReviseModal grant={grant} lines={lines.data} onClose={() => setRevising(false)} />}
+      {revising && (
+        <ReviseBudgetModal
+          key={revisionForm}
+          grant={grant}
+          lines={lines.data}
+          onClose={() => setRevising(false)}
+          onReload={async () => {
+            await invalidate.budget();
+            setRevisionForm((n) => n + 1);
+          }}
+        />
+      )}
     </Stack>
   );
 }
@@ -263,120 +269,6 @@ function LineModal({ grant, line, onClose }: { grant: Grant; line: BudgetLine | 
           {...inputProps('amount')}
         />
       )}
-    </FormModal>
-  );
-}
-
-/** New amounts per line; the running difference must come back to zero (a revision reallocates). */
-function ReviseModal({ grant, lines, onClose }: { grant: Grant; lines: BudgetLine[]; onClose: () => void }) {
-  const intl = useIntl();
-  const format = useFormat();
-  const invalidate = useGrantInvalidation();
-  const t = (id: string) => intl.formatMessage({ id });
-  const [date, setDate] = useState(() => todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone));
-  const [justification, setJustification] = useState('');
-  const [amounts, setAmounts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(lines.map((line) => [line.id, format.minorForInput(line.amountMinor, grant.currency)])),
-  );
-  const revise = useMutation(
-    trpc.budget.revise.mutationOptions({
-      onSuccess: async () => {
-        await invalidate.budget();
-        notifications.show({ color: 'green', message: t('budget.revise.done') });
-        onClose();
-      },
-    }),
-  );
-  const parsed = lines.map((line) => ({
-    line,
-    result: parseAmount(amounts[line.id] ?? '', grant.currency, format.decimalMark),
-  }));
-  const difference = parsed.reduce(
-    (sum, { line, result }) => sum + (result.ok ? result.amountMinor - line.amountMinor : 0),
-    0,
-  );
-  const allValid = parsed.every(({ result }) => result.ok);
-  const serverErrors = Object.fromEntries(firstFieldErrors(readAppError(revise.error)));
-
-  return (
-    <FormModal
-      title={t('budget.revise.title')}
-      size="lg"
-      onClose={onClose}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!allValid || difference !== 0) return;
-        revise.mutate({
-          grantId: grant.id,
-          date,
-          justification,
-          lines: parsed.flatMap(({ line, result }) =>
-            result.ok && result.amountMinor !== line.amountMinor
-              ? [{ budgetLineId: line.id, amountMinor: result.amountMinor }]
-              : [],
-          ),
-        });
-      }}
-      testId="budget-revise-form"
-      submitting={revise.isPending}
-      submitLabel={t('budget.revise.submit')}
-      submitDisabled={!allValid || difference !== 0}
-    >
-      {revise.error && <ErrorAlert error={revise.error} />}
-      <Group grow wrap="wrap">
-        <TextInput
-          type="date"
-          label={t('budget.revise.date')}
-          required
-          value={date}
-          onChange={(event) => setDate(event.currentTarget.value)}
-          error={translateMessageKey(intl, serverErrors.date)}
-        />
-      </Group>
-      <Textarea
-        label={t('budget.revise.justification')}
-        required
-        autosize
-        minRows={2}
-        value={justification}
-        onChange={(event) => setJustification(event.currentTarget.value)}
-        error={translateMessageKey(intl, serverErrors.justification)}
-      />
-      <Table verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('budget.line.code')}</Table.Th>
-            <Table.Th ta="right">{t('budget.line.current')}</Table.Th>
-            <Table.Th>{t('budget.revise.newAmount')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {parsed.map(({ line, result }) => (
-            <Table.Tr key={line.id}>
-              <Table.Td>
-                {line.code} · {line.category}
-              </Table.Td>
-              <Table.Td ta="right">{format.money(line.amountMinor, grant.currency)}</Table.Td>
-              <Table.Td>
-                <TextInput
-                  aria-label={intl.formatMessage({ id: 'budget.revise.newAmountFor' }, { code: line.code })}
-                  inputMode="decimal"
-                  value={amounts[line.id] ?? ''}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value;
-                    setAmounts((previous) => ({ ...previous, [line.id]: value }));
-                  }}
-                  error={result.ok ? undefined : translateMessageKey(intl, result.error)}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Text fw={600} c={difference === 0 ? 'green' : 'red'} aria-live="polite" data-testid="budget-revise-difference">
-        {intl.formatMessage({ id: 'budget.revise.difference' }, { amount: format.money(difference, grant.currency) })}
-      </Text>
-      {difference !== 0 && <Text size="sm">{translateMessageKey(intl, 'validation.unbalancedRevision')}</Text>}
     </FormModal>
   );
 }
