@@ -150,3 +150,36 @@ describe('budget revisions carry the budget as the user saw it', () => {
     expect(fieldErrorsOf(unbalanced)).toEqual({ lines: ['validation.unbalancedRevision'] });
   });
 });
+
+describe('original, revised and current budgets in a financial report', () => {
+  it('gives each line as first agreed, as revised by the period’s end, and as revised to date', async () => {
+    const { caller } = await callerFor(opened, orgId, 'finance', { secretKey: new Uint8Array(32).fill(7) });
+    const first = await caller.budget.lines({ grantId });
+    await caller.budget.revise({
+      grantId,
+      date: '2026-05-01',
+      justification: 'Move 200.00 to travel',
+      lines: revisionOf(first, { '1': 80_000, '2': 120_000 }),
+    });
+    const second = await caller.budget.lines({ grantId });
+    // After the report's period: current, not revised.
+    await caller.budget.revise({
+      grantId,
+      date: '2026-08-01',
+      justification: 'Move 100.00 to the spare line',
+      lines: revisionOf(second, { '1': 70_000, '9': 10_000 }),
+    });
+    const pack = await caller.reports.prepare({ grantId, from: '2026-04-01', to: '2026-06-30' });
+    const { finance } = await caller.reports.content({ id: pack.id });
+    expect(finance.lines.map((l) => [l.code, l.originalBudgetMinor, l.revisedBudgetMinor, l.budgetMinor])).toEqual([
+      ['1', 100_000, 80_000, 70_000],
+      ['2', 100_000, 120_000, 120_000],
+      ['9', 0, 0, 10_000],
+    ]);
+    expect(finance.total).toMatchObject({
+      originalBudgetMinor: 200_000,
+      revisedBudgetMinor: 200_000,
+      budgetMinor: 200_000,
+    });
+  });
+});

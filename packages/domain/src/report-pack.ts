@@ -172,6 +172,11 @@ export interface PackFinanceLine {
   code: string;
   category: string;
   description: string | null;
+  /** As first agreed with the funder. Absent from packs frozen before it was kept. */
+  originalBudgetMinor?: number;
+  /** As revised by the end of the report's period (revisions dated on or before it). Absent likewise. */
+  revisedBudgetMinor?: number;
+  /** The current budget: after every revision to the day the pack was made. Remaining and variance use it. */
   budgetMinor: number;
   spentPeriodMinor: number;
   spentToDateMinor: number;
@@ -180,6 +185,18 @@ export interface PackFinanceLine {
   /** spent to date − budget, and as % of budget (null for a line with no budget). */
   varianceMinor: number;
   variancePercent: number | null;
+}
+
+/**
+ * A finance line's three budgets for a financial export: original, revised by the period's end,
+ * and current. A pack frozen before the first two were kept shows its one budget in all three.
+ */
+export function budgetsOf(line: Pick<PackFinanceLine, 'originalBudgetMinor' | 'revisedBudgetMinor' | 'budgetMinor'>) {
+  return {
+    originalMinor: line.originalBudgetMinor ?? line.budgetMinor,
+    revisedMinor: line.revisedBudgetMinor ?? line.budgetMinor,
+    currentMinor: line.budgetMinor,
+  };
 }
 
 export interface PackFinance {
@@ -305,6 +322,9 @@ export function sf425Lines(input: Sf425Inputs): Sf425['lines'] {
 export interface EuFinancialRow {
   code: string;
   heading: string;
+  originalBudgetMinor: number;
+  revisedBudgetMinor: number;
+  /** The current budget, which variance is measured against. */
   budgetMinor: number;
   spentMinor: number;
   varianceMinor: number;
@@ -315,15 +335,23 @@ export interface EuFinancialRow {
 
 /** Budget headings with variance (spent − budget) in the grant currency. */
 export function euFinancialRows(
-  lines: readonly { code: string; category: string; budgetMinor: number; spentToDateMinor: number }[],
+  lines: readonly (Pick<PackFinanceLine, 'originalBudgetMinor' | 'revisedBudgetMinor'> & {
+    code: string;
+    category: string;
+    budgetMinor: number;
+    spentToDateMinor: number;
+  })[],
   tolerancePercent = 10,
 ): EuFinancialRow[] {
   return lines.map((l) => {
     const varianceMinor = l.spentToDateMinor - l.budgetMinor;
     const variancePercent = l.budgetMinor > 0 ? (varianceMinor / l.budgetMinor) * 100 : null;
+    const budgets = budgetsOf(l);
     return {
       code: l.code,
       heading: l.category,
+      originalBudgetMinor: budgets.originalMinor,
+      revisedBudgetMinor: budgets.revisedMinor,
       budgetMinor: l.budgetMinor,
       spentMinor: l.spentToDateMinor,
       varianceMinor,

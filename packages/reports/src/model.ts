@@ -1,5 +1,6 @@
 import {
   ageBands,
+  budgetsOf,
   genders,
   type Disaggregation,
   type IndicatorResultRow,
@@ -314,6 +315,8 @@ export function financeTable(c: ReportPackContent, L: Catalog): Table {
       { label: f.code },
       { label: f.category, wide: true },
       { label: f.description, wide: true },
+      { label: inCur(f.originalBudget) },
+      { label: inCur(f.revisedBudget) },
       { label: inCur(f.budget) },
       { label: inCur(f.spentPeriod) },
       { label: inCur(f.spentToDate) },
@@ -326,6 +329,8 @@ export function financeTable(c: ReportPackContent, L: Catalog): Table {
       text(l.code),
       text(l.category),
       text(l.description),
+      money(budgetsOf(l).originalMinor, cur),
+      money(budgetsOf(l).revisedMinor, cur),
       money(l.budgetMinor, cur),
       money(l.spentPeriodMinor, cur),
       money(l.spentToDateMinor, cur),
@@ -338,6 +343,8 @@ export function financeTable(c: ReportPackContent, L: Catalog): Table {
       text(L.meta.total),
       { kind: 'blank' },
       { kind: 'blank' },
+      money(budgetsOf(t).originalMinor, cur),
+      money(budgetsOf(t).revisedMinor, cur),
       money(t.budgetMinor, cur),
       money(t.spentPeriodMinor, cur),
       money(t.spentToDateMinor, cur),
@@ -397,7 +404,7 @@ export function cashTable(c: ReportPackContent, L: Catalog): Table {
 
 /** Notes that belong under the finance table. */
 export function financeNotes(c: ReportPackContent, L: Catalog): string[] {
-  const notes = [L.finance.varianceNote];
+  const notes = [L.finance.budgetsNote, L.finance.varianceNote];
   if (c.finance.unconvertedCount > 0) {
     notes.push(fill(L.finance.unconverted, { count: c.finance.unconvertedCount, currency: c.finance.baseCurrency }));
   }

@@ -71,6 +71,8 @@ describe('CSV zip', () => {
       '1.1',
       'Staff',
       'Coordinator and outreach workers',
+      '26000.00',
+      '25000.00',
       '24000.00',
       '6000.00',
       '6000.00',
@@ -80,20 +82,22 @@ describe('CSV zip', () => {
       '-75',
     ]);
     // Negative amounts stay numbers, not neutralised text.
-    expect(finance[3]?.[7]).toBe('-325.00');
+    expect(finance[3]?.[9]).toBe('-325.00');
     const total = content.finance.total;
     expect(finance[4]?.slice(0, 1)).toEqual(['Total']);
-    expect(finance[4]?.slice(3, 9)).toEqual(
+    expect(finance[4]?.slice(3, 11)).toEqual(
       [
+        total.originalBudgetMinor!,
+        total.revisedBudgetMinor!,
         total.budgetMinor,
         total.spentPeriodMinor,
         total.spentToDateMinor,
         total.spentToDateBaseMinor,
         total.remainingMinor,
         total.varianceMinor,
-      ].map((minor, i) => formatMinorPlain(minor, i === 3 ? 'MKD' : 'EUR')),
+      ].map((minor, i) => formatMinorPlain(minor, i === 5 ? 'MKD' : 'EUR')),
     );
-    for (let c = 3; c < 9; c += 1) {
+    for (let c = 3; c < 11; c += 1) {
       const sum = finance.slice(1, 4).reduce((s, r) => s + Number(r[c]), 0);
       expect(Number(finance[4]?.[c])).toBeCloseTo(sum, 2);
     }
@@ -126,9 +130,11 @@ describe('CSV zip', () => {
 
   it('uses ";" and decimal commas for Macedonian, with Cyrillic headers', async () => {
     const csv = unzipCsv((await renderReport(macedonianContent(), 'csv')).bytes, ';');
-    expect(csv['finance.csv']!.raw.split('\r\n')[0]).toContain('Шифра;Категорија;Опис;Буџет (EUR)');
+    expect(csv['finance.csv']!.raw.split('\r\n')[0]).toContain('Шифра;Категорија;Опис;Првичен буџет (EUR)');
     const finance = csv['finance.csv']!.rows;
     expect(finance[1]?.slice(3)).toEqual([
+      '26000,00',
+      '25000,00',
       '24000,00',
       '6000,00',
       '6000,00',
@@ -137,7 +143,7 @@ describe('CSV zip', () => {
       '-18000,00',
       '-75',
     ]);
-    expect(finance[2]?.[9]).toBe('-43,74');
+    expect(finance[2]?.[11]).toBe('-43,74');
     expect(csv['activities.csv']!.rows[1]?.[10]).toBe('112,5');
     expect(csv['reach-gender.csv']!.rows[2]).toEqual(['Транс жена', 'x', 'x', 'x']);
   });
@@ -149,7 +155,7 @@ describe('CSV zip', () => {
       'Note',
       'No activity, output or spending was recorded in this period.',
     ]);
-    expect(csv['finance.csv']!.rows.at(-1)?.slice(3, 6)).toEqual(['33500.00', '0.00', '0.00']);
+    expect(csv['finance.csv']!.rows.at(-1)?.slice(3, 8)).toEqual(['33500.00', '33500.00', '33500.00', '0.00', '0.00']);
   });
 
   it('neutralises text starting with = + - @ only', () => {

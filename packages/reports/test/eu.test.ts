@@ -27,7 +27,9 @@ describe('EU financial report', () => {
     expect(rows[headerIndex]).toEqual([
       'Code',
       'Budget heading',
-      'Budget (EUR)',
+      'Original budget (EUR)',
+      'Revised budget (EUR)',
+      'Current budget (EUR)',
       'Spent (EUR)',
       'Variance (EUR)',
       'Variance %',
@@ -40,9 +42,11 @@ describe('EU financial report', () => {
     const domain = euFinancialRows(content.finance.lines);
     const lines = rows.slice(headerIndex + 1, headerIndex + 1 + domain.length);
     lines.forEach((row, i) => {
-      const [code, heading, budget, spent, variance, percent, mark, explanation] = row as [
+      const [code, heading, original, revised, budget, spent, variance, percent, mark, explanation] = row as [
         string,
         string,
+        number,
+        number,
         number,
         number,
         number,
@@ -53,25 +57,34 @@ describe('EU financial report', () => {
       const d = domain[i]!;
       expect(code).toBe(d.code);
       expect(heading).toBe(d.heading);
+      expect(original).toBe(d.originalBudgetMinor / 100);
+      expect(revised).toBe(d.revisedBudgetMinor / 100);
       expect(budget).toBe(d.budgetMinor / 100);
       expect(spent).toBe(d.spentMinor / 100);
       expect(variance).toBeCloseTo(spent - budget, 2);
       expect(percent).toBeCloseTo((spent - budget) / budget, 6);
       expect(mark === 'Yes').toBe(d.needsExplanation);
       expect(explanation).toBeUndefined();
-      const cell = sheet.getCell(headerIndex + 2 + i, 8);
+      const cell = sheet.getCell(headerIndex + 2 + i, 10);
       expect(cell.note !== undefined).toBe(d.needsExplanation);
     });
-    expect(lines.map((r) => r[4])).toEqual([-18_000, -3_499.5, 325]);
+    expect(lines.map((r) => r[6])).toEqual([-18_000, -3_499.5, 325]);
+    expect(lines.map((r) => r.slice(2, 5))).toEqual([
+      [26_000, 25_000, 24_000],
+      [6_000, 7_000, 8_000],
+      [1_500, 1_500, 1_500],
+    ]);
 
     const totals = rows[headerIndex + 1 + domain.length]!;
     expect(totals.slice(0, 1)).toEqual(['Total']);
-    expect(totals.slice(2, 5)).toEqual([33_500, 12_325.5, -21_174.5]);
-    expect(totals[5]).toBeCloseTo(-21_174.5 / 33_500, 6);
+    expect(totals.slice(2, 7)).toEqual([33_500, 33_500, 33_500, 12_325.5, -21_174.5]);
+    expect(totals[7]).toBeCloseTo(-21_174.5 / 33_500, 6);
 
     const summary = sheetRows(workbook.getWorksheet('Expenditure summary')!);
     expect(summary[0]).toEqual(['Item', 'In EUR', 'In MKD']);
-    expect(summary).toContainEqual(['Total budget', 33_500]);
+    expect(summary).toContainEqual(['Original budget', 33_500]);
+    expect(summary).toContainEqual(['Revised budget by the end of the period', 33_500]);
+    expect(summary).toContainEqual(['Current budget', 33_500]);
     expect(summary).toContainEqual(['Total spent to date', 12_325.5, 758_018.25]);
     expect(summary).toContainEqual(['Received', 24_000, 1_476_000]);
     expect(summary).toContainEqual(['Cash on hand', 11_674.5, 717_981.75]);
@@ -82,10 +95,25 @@ describe('EU financial report', () => {
     const workbook = await readXlsx((await renderReport(emptyContent(), 'eu')).bytes);
     const rows = sheetRows(workbook.worksheets[0]!);
     const headerIndex = rows.findIndex((r) => r[0] === 'Code');
-    expect(rows.slice(headerIndex + 1, headerIndex + 4).map((r) => [r[3], r[4]])).toEqual([
+    expect(rows.slice(headerIndex + 1, headerIndex + 4).map((r) => [r[5], r[6]])).toEqual([
       [0, -24_000],
       [0, -8_000],
       [0, -1_500],
+    ]);
+  });
+
+  it('shows a pack frozen before the original and revised budgets were kept with its one budget in all three', async () => {
+    const content = packContent();
+    for (const line of content.finance.lines) {
+      delete line.originalBudgetMinor;
+      delete line.revisedBudgetMinor;
+    }
+    const rows = sheetRows((await readXlsx((await renderReport(content, 'eu')).bytes)).worksheets[0]!);
+    const headerIndex = rows.findIndex((r) => r[0] === 'Code');
+    expect(rows.slice(headerIndex + 1, headerIndex + 4).map((r) => r.slice(2, 5))).toEqual([
+      [24_000, 24_000, 24_000],
+      [8_000, 8_000, 8_000],
+      [1_500, 1_500, 1_500],
     ]);
   });
 });

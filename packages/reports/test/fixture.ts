@@ -24,12 +24,22 @@ export const cyrillicNarrative = 'Обуките за дигитална без�
 /** MKD per EUR used for the base-currency figures (minor units, both with two decimals). */
 const rate = 61.5;
 
-function line(code: string, category: string, description: string, budget: number, spent: number): PackFinanceLine {
+/** A finance line; `earlier` gives its original budget and the one revised by the period's end. */
+function line(
+  code: string,
+  category: string,
+  description: string,
+  budget: number,
+  spent: number,
+  earlier: { original: number; revised: number } = { original: budget, revised: budget },
+): PackFinanceLine {
   const variance = spent - budget;
   return {
     code,
     category,
     description,
+    originalBudgetMinor: earlier.original,
+    revisedBudgetMinor: earlier.revised,
     budgetMinor: budget,
     spentPeriodMinor: spent,
     spentToDateMinor: spent,
@@ -41,8 +51,12 @@ function line(code: string, category: string, description: string, budget: numbe
 }
 
 const lines = [
-  line('1.1', 'Staff', 'Coordinator and outreach workers', 2_400_000, 600_000),
-  line('2.1', 'Training', 'Venue and trainers', 800_000, 450_050),
+  // Revised twice: 100.00 moved to training by the period's end, 100.00 more after it.
+  line('1.1', 'Staff', 'Coordinator and outreach workers', 2_400_000, 600_000, {
+    original: 2_600_000,
+    revised: 2_500_000,
+  }),
+  line('2.1', 'Training', 'Venue and trainers', 800_000, 450_050, { original: 600_000, revised: 700_000 }),
   line('3.1', 'Printing', 'Brochures and hotline cards', 150_000, 182_500),
 ];
 
@@ -51,6 +65,8 @@ function totalOf(all: PackFinanceLine[]): ReportPackContent['finance']['total'] 
   const budgetMinor = sum((l) => l.budgetMinor);
   const varianceMinor = sum((l) => l.varianceMinor);
   return {
+    originalBudgetMinor: sum((l) => l.originalBudgetMinor ?? l.budgetMinor),
+    revisedBudgetMinor: sum((l) => l.revisedBudgetMinor ?? l.budgetMinor),
     budgetMinor,
     spentPeriodMinor: sum((l) => l.spentPeriodMinor),
     spentToDateMinor: sum((l) => l.spentToDateMinor),

@@ -37,6 +37,10 @@ describe('SF-425 and performance progress report', () => {
     expect(text).toContain(`10o Unexpended program income = l − m − n ${usd(lines.o)}`);
     expect(usd(lines.c)).toBe('$6,265.88');
     expect(usd(lines.o)).toBe('$150.00');
+    // The form has no budget lines: its remarks carry the three budget totals.
+    expect(text).toContain(
+      '12. Remarks Approved budget: original $33,500.00; revised by the end of the period $33,500.00; current $33,500.00.',
+    );
     expect(text).toContain(
       '13. Certification Name and title of authorized certifying official (to be completed by hand)',
     );

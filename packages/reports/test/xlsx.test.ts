@@ -143,7 +143,9 @@ describe('XLSX pack', () => {
       'Code',
       'Category',
       'Description',
-      'Budget (EUR)',
+      'Original budget (EUR)',
+      'Revised budget (EUR)',
+      'Current budget (EUR)',
       'Spent in period (EUR)',
       'Spent to date (EUR)',
       'Spent to date in MKD',
@@ -151,11 +153,14 @@ describe('XLSX pack', () => {
       'Variance (EUR)',
       'Variance %',
     ]);
-    expect(lines[1]?.slice(3)).toEqual([24_000, 6_000, 6_000, 369_000, 18_000, -18_000, -0.75]);
-    expect(lines[3]?.slice(3, 9)).toEqual([1_500, 1_825, 1_825, 112_237.5, -325, 325]);
+    expect(lines[1]?.slice(3)).toEqual([26_000, 25_000, 24_000, 6_000, 6_000, 369_000, 18_000, -18_000, -0.75]);
+    expect(lines[2]?.slice(3, 6)).toEqual([6_000, 7_000, 8_000]);
+    expect(lines[3]?.slice(3, 11)).toEqual([1_500, 1_500, 1_500, 1_825, 1_825, 112_237.5, -325, 325]);
     const total = content.finance.total;
     const totals = rowStartingWith(finance, 'Total');
-    expect(totals.slice(3, 9)).toEqual([
+    expect(totals.slice(3, 11)).toEqual([
+      total.originalBudgetMinor! / 100,
+      total.revisedBudgetMinor! / 100,
       total.budgetMinor / 100,
       total.spentPeriodMinor / 100,
       total.spentToDateMinor / 100,
@@ -164,7 +169,7 @@ describe('XLSX pack', () => {
       total.varianceMinor / 100,
     ]);
     // The totals row adds up the lines.
-    for (let c = 3; c < 9; c += 1) {
+    for (let c = 3; c < 11; c += 1) {
       const sum = lines.slice(1, 4).reduce((s, r) => s + (r[c] as number), 0);
       expect(totals[c]).toBeCloseTo(sum, 2);
     }
@@ -197,6 +202,8 @@ describe('XLSX pack', () => {
     const notes = sheetRows(workbook.getWorksheet('Cover')!).filter((r) => r[0] === 'Note');
     expect(notes.map((r) => r[1])).toContain('No activity, output or spending was recorded in this period.');
     expect(sheetRows(workbook.getWorksheet('Activities')!)).toHaveLength(1);
-    expect(rowStartingWith(workbook.getWorksheet('Finance')!, 'Total').slice(3, 6)).toEqual([33_500, 0, 0]);
+    expect(rowStartingWith(workbook.getWorksheet('Finance')!, 'Total').slice(3, 8)).toEqual([
+      33_500, 33_500, 33_500, 0, 0,
+    ]);
   });
 });

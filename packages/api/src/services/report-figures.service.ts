@@ -230,6 +230,8 @@ export async function financeOf(
     baseCurrency,
     lines: lines.map(({ unconvertedCount: _u, ...l }) => withVariance(l)),
     total: withVariance({
+      originalBudgetMinor: sum((l) => l.originalBudgetMinor),
+      revisedBudgetMinor: sum((l) => l.revisedBudgetMinor),
       budgetMinor: sum((l) => l.budgetMinor),
       spentPeriodMinor: sum((l) => l.spentPeriodMinor),
       spentToDateMinor: spentMinor,

@@ -849,7 +849,10 @@ export async function headCountGrid(
   return result.rows.map((r) => ({ gender: r.gender, ageBand: r.age_band, count: Number(r.count) }));
 }
 
-/** Per budget line: spent in the period and to its end (grant currency; base where known). */
+/**
+ * Per budget line: its budget as first agreed, as revised by the period's end and as it is now;
+ * spent in the period and to its end (grant currency; base where known).
+ */
 export async function spendingByLineBetween(
   db: Executor,
   orgId: string,
@@ -860,24 +863,32 @@ export async function spendingByLineBetween(
     code: string;
     category: string;
     description: string | null;
+    original: number;
+    revised: number;
     budget: number;
     spent_period: number;
     spent_to_date: number;
     spent_to_date_base: number;
     unconverted: number;
-  }>`select l.code, l.category, l.description, l.amount_minor as budget,
+  }>`select l.code, l.category, l.description, l.original_amount_minor as original, l.amount_minor as budget,
+      coalesce((select rl.amount_after_minor from budget_revision_line rl
+          join budget_revision r on r.id = rl.revision_id
+        where rl.budget_line_id = l.id and r.date <= ${period.to}
+        order by r.date desc, r.created_at desc limit 1), l.original_amount_minor) as revised,
       coalesce(sum(case when e.date >= ${period.from} and e.date <= ${period.to} then e.amount_grant_minor end), 0) as spent_period,
       coalesce(sum(case when e.date <= ${period.to} then e.amount_grant_minor end), 0) as spent_to_date,
       coalesce(sum(case when e.date <= ${period.to} then e.amount_base_minor end), 0) as spent_to_date_base,
       sum(case when e.date <= ${period.to} and e.id is not null and e.amount_base_minor is null then 1 else 0 end) as unconverted
     from budget_line l left join expenditure e on e.budget_line_id = l.id
     where l.org_id = ${orgId} and l.grant_id = ${grantId}
-    group by l.id, l.code, l.category, l.description, l.amount_minor
+    group by l.id, l.code, l.category, l.description, l.original_amount_minor, l.amount_minor
     order by l.code`.execute(db);
   return result.rows.map((r) => ({
     code: r.code,
     category: r.category,
     description: r.description,
+    originalBudgetMinor: Number(r.original),
+    revisedBudgetMinor: Number(r.revised),
     budgetMinor: Number(r.budget),
     spentPeriodMinor: Number(r.spent_period),
     spentToDateMinor: Number(r.spent_to_date),

@@ -1,4 +1,4 @@
-import { daysBetween, type ReportPackContent, type Sf425, toMajorUnits } from '@tessera/domain';
+import { budgetsOf, daysBetween, type ReportPackContent, type Sf425, toMajorUnits } from '@tessera/domain';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { displayFormat } from '../format';
 import { type Catalog, catalogs, fill } from '../i18n';
@@ -88,6 +88,13 @@ export async function renderSf425Pdf(c: ReportPackContent, step: () => void): Pr
     .map((t) => `[${t === reportType ? 'X' : ' '}] ${en.sf425[t]}`)
     .join('   ');
 
+  const budgets = budgetsOf(c.finance.total);
+  const budgetRemark = fill(en.sf425.budgetRemark, {
+    original: usd(budgets.originalMinor),
+    revised: usd(budgets.revisedMinor),
+    current: usd(budgets.currentMinor),
+  });
+
   // Part 1: SF-425.
   const coverRows: TableCell[][] = [
     [label((L) => L.sf425.agency, '1'), value(c.grant.funder.name)],
@@ -155,7 +162,11 @@ export async function renderSf425Pdf(c: ReportPackContent, step: () => void): Pr
       layout: gridLayout,
     },
     { text: `12. ${en.sf425.remarks}`, style: 'h2' },
-    { table: { widths: ['*'], body: [[{ text: ' ', margin: [0, 24, 0, 24] }]] }, layout: gridLayout },
+    // The form has no budget lines; its remarks carry the budget as agreed, as revised and now.
+    {
+      table: { widths: ['*'], body: [[{ text: printable(budgetRemark), margin: [0, 6, 0, 24] }]] },
+      layout: gridLayout,
+    },
     { text: `13. ${en.sf425.certification}`, style: 'h2', unbreakable: true },
     {
       table: {

@@ -5,7 +5,8 @@ import { type Cell, money, percent, type Table, text, tranchesTable } from '../m
 import { addSheet, fitColumns, workbookBytes, writeTable } from './sheets';
 
 /**
- * An EU-style financial report: a row per budget heading with budget, spent to date, variance
+ * An EU-style financial report: a row per budget heading with its original, revised (by the
+ * period's end) and current budget, spent to date, variance
  * (spent − budget, as `euFinancialRows` in domain) and variance %, an explanation column left
  * empty for the organisation (highlighted where one is required), a totals row; and a second
  * sheet with the tranches and cash figures.
@@ -47,6 +48,8 @@ export async function renderEuXlsx(c: ReportPackContent, step: () => void): Prom
 
   const rows = euFinancialRows(c.finance.lines);
   const budget = rows.reduce((s, r) => s + r.budgetMinor, 0);
+  const original = rows.reduce((s, r) => s + r.originalBudgetMinor, 0);
+  const revised = rows.reduce((s, r) => s + r.revisedBudgetMinor, 0);
   const spent = rows.reduce((s, r) => s + r.spentMinor, 0);
   const table: Table = {
     name: 'eu-financial',
@@ -54,6 +57,8 @@ export async function renderEuXlsx(c: ReportPackContent, step: () => void): Prom
     columns: [
       { label: L.finance.code },
       { label: L.eu.heading, wide: true },
+      { label: inCur(L.eu.originalBudget) },
+      { label: inCur(L.eu.revisedBudget) },
       { label: inCur(L.eu.budget) },
       { label: inCur(L.eu.spent) },
       { label: inCur(L.eu.variance) },
@@ -64,6 +69,8 @@ export async function renderEuXlsx(c: ReportPackContent, step: () => void): Prom
     rows: rows.map((r): Cell[] => [
       text(r.code),
       text(r.heading),
+      money(r.originalBudgetMinor, cur),
+      money(r.revisedBudgetMinor, cur),
       money(r.budgetMinor, cur),
       money(r.spentMinor, cur),
       money(r.varianceMinor, cur),
@@ -74,6 +81,8 @@ export async function renderEuXlsx(c: ReportPackContent, step: () => void): Prom
     total: [
       text(L.meta.total),
       { kind: 'blank' },
+      money(original, cur),
+      money(revised, cur),
       money(budget, cur),
       money(spent, cur),
       money(spent - budget, cur),
@@ -83,15 +92,16 @@ export async function renderEuXlsx(c: ReportPackContent, step: () => void): Prom
     ],
   };
   writeTable(report, table, tableStart);
+  const explanationColumn = table.columns.length;
   rows.forEach((r, i) => {
     if (!r.needsExplanation) return;
-    const cell = report.getCell(tableStart + 1 + i, 8);
+    const cell = report.getCell(tableStart + 1 + i, explanationColumn);
     cell.fill = mustExplainFill;
     cell.note = L.eu.explanationNeeded;
   });
   fitColumns(report, 40);
-  report.getColumn(8).width = 60;
-  report.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
+  report.getColumn(explanationColumn).width = 60;
+  report.getColumn(explanationColumn).alignment = { wrapText: true, vertical: 'top' };
   step();
 
   const summary = addSheet(workbook, L.eu.expenditureSummary);
@@ -106,6 +116,8 @@ export async function renderEuXlsx(c: ReportPackContent, step: () => void): Prom
       { label: fill(L.cash.inCurrency, { currency: base }) },
     ],
     rows: [
+      [text(L.eu.totalOriginalBudget), money(original, cur), { kind: 'blank' }],
+      [text(L.eu.totalRevisedBudget), money(revised, cur), { kind: 'blank' }],
       [text(L.eu.totalBudget), money(t.budgetMinor, cur), { kind: 'blank' }],
       [text(L.eu.totalSpent), money(t.spentToDateMinor, cur), money(t.spentToDateBaseMinor, base)],
       [text(L.eu.remaining), money(t.remainingMinor, cur), { kind: 'blank' }],
