@@ -39,7 +39,8 @@ export const currencySchema = z
  * grant and the base currency, its tranches) is held to `maxGrantTotalMinor`, and every total of
  * an organisation in one currency (what the dashboard adds up over grants) to
  * `maxOrganizationTotalMinor`. With those, every sum and difference the product computes stays
- * below Number.MAX_SAFE_INTEGER (≈ 9.007·10^15): see docs/decisions/0013-money-limits.md.
+ * below Number.MAX_SAFE_INTEGER (≈ 9.007·10^15):
+ * docs/decisions/0013-money-limits-and-budget-revisions.md.
  */
 export const maxRecordMinor = 10_000_000_000_000;
 export const maxGrantTotalMinor = 10_000_000_000_000;
