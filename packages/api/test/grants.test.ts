@@ -153,7 +153,7 @@ describe('recording money', () => {
       description: 'Trainer transport',
       amountMinor: 100_000,
       currency: 'MKD',
-      rateToGrant: '0.0185',
+      rate: { per: 'MKD', value: '0.0185' },
     });
     expect(typed.expenditure).toMatchObject({ amountGrantMinor: 1_850, rateSource: 'typed', rateToGrant: '0.0185' });
     expect(typed.warnings).toEqual([]);
@@ -183,7 +183,7 @@ describe('recording money', () => {
       'BAD_REQUEST',
       'VALIDATION',
     );
-    expect(fieldErrorsOf(noRate)).toEqual({ rateToGrant: ['validation.noRate?from=SEK&to=USD'] });
+    expect(fieldErrorsOf(noRate)).toEqual({ rate: ['validation.noRate?from=SEK&to=USD'] });
     const outside = await expectTrpcError(
       caller.expenditures.create({ ...base, date: addDays(grant.endDate, 1) }),
       'BAD_REQUEST',
@@ -368,18 +368,25 @@ describe('exchange rates', () => {
     const caller = await demoCaller('coordinator');
     const grant = await grantByReference('S-MK100-26-GR-014');
     const date = addDays(grant.startDate, 45);
-    expect(await caller.exchangeRates.lookup({ fromCurrency: 'USD', toCurrency: 'MKD', date })).toEqual({ rate: '54' });
-    expect(await caller.exchangeRates.lookup({ fromCurrency: 'MKD', toCurrency: 'USD', date })).toEqual({
-      rate: '0.0185185185',
+    expect(await caller.exchangeRates.lookup({ fromCurrency: 'USD', toCurrency: 'MKD', date })).toMatchObject({
+      rate: '54',
     });
-    expect(await caller.exchangeRates.lookup({ fromCurrency: 'SEK', toCurrency: 'USD', date })).toEqual({ rate: null });
+    expect(await caller.exchangeRates.lookup({ fromCurrency: 'MKD', toCurrency: 'USD', date })).toMatchObject({
+      rate: '0.0185185185',
+      nearest: { fromCurrency: 'USD', toCurrency: 'MKD', rate: '54' },
+    });
+    expect(await caller.exchangeRates.lookup({ fromCurrency: 'SEK', toCurrency: 'USD', date })).toEqual({
+      rate: null,
+      nearest: null,
+    });
+    // Before the table starts nothing is proposed, but a typed rate is still checked against the nearest.
     expect(
       await caller.exchangeRates.lookup({
         fromCurrency: 'USD',
         toCurrency: 'MKD',
         date: addDays(grant.startDate, -400),
       }),
-    ).toEqual({ rate: null });
+    ).toMatchObject({ rate: null, nearest: { rate: '54' } });
   });
 
   it('uses the inverse of the opposite pair when that is what the table has', async () => {

@@ -105,8 +105,11 @@ describe('grant input', () => {
     expect(issues(createExpenditureInput.safeParse({ ...expenditure, amountMinor: 0 }))).toEqual({
       amountMinor: 'validation.required',
     });
-    expect(issues(createExpenditureInput.safeParse({ ...expenditure, rateToGrant: '-1' }))).toEqual({
-      rateToGrant: 'validation.invalidRate',
+    expect(issues(createExpenditureInput.safeParse({ ...expenditure, rate: { per: 'USD', value: '-1' } }))).toEqual({
+      'rate.value': 'validation.invalidRate',
+    });
+    expect(issues(createExpenditureInput.safeParse({ ...expenditure, rate: { per: 'XYZ', value: '54' } }))).toEqual({
+      'rate.per': 'validation.invalidCurrency',
     });
   });
 });

@@ -3,6 +3,7 @@ import { isoDateSchema, optionalIsoDateSchema } from './dates';
 import { idField, optionalText, requiredText, versionField } from './fields';
 import { messageKey } from './messages';
 import { currencySchema, minorUnitsSchema, rateSchema } from './money';
+import { rateQuoteSchema } from './rates';
 
 // ---------------------------------------------------------------------------------------------
 // Status
@@ -196,6 +197,8 @@ const trancheBase = z.object({
   receivedBaseMinor: minorUnitsSchema.nullish().transform((v) => v ?? null),
   note: optionalText(1000),
 });
+  /** The two received amounts imply a rate more than 10% from the rate table's, and that is right. */
+  confirmRate: z.boolean().optional(),
 
 function receivedTogether<
   T extends { receivedDate: string | null; receivedAmountMinor: number | null; receivedBaseMinor: number | null },
@@ -245,10 +248,13 @@ export const expenditureFields = z.object({
   amountMinor: minorUnitsSchema.refine((v) => v > 0, { error: messageKey('validation.required') }),
   currency: currencySchema,
   /**
-   * Grant-currency units per paid-currency unit. Omitted: taken from the exchange-rate table
-   * for the date (refused when there is none). Ignored when paid in the grant currency.
+   * The rate actually paid, as people say it: `{ per: 'USD', value: '54' }` is "1 USD = 54 MKD";
+   * `per` is either currency of the pair. Omitted: taken from the exchange-rate table for the date
+   * (refused when there is none). Ignored when paid in the grant currency.
    */
-  rateToGrant: rateSchema.nullish().transform((v) => v ?? null),
+  rate: rateQuoteSchema.nullish().transform((v) => v ?? null),
+  /** The typed rate is more than 10% from the rate table's nearest, and that is right. */
+  confirmRate: z.boolean().optional(),
   receiptReference: optionalText(100),
 });
 export type ExpenditureFields = z.infer<typeof expenditureFields>;

@@ -70,8 +70,9 @@ test('finance records a tranche and an MKD expenditure with a receipt; the figur
   await form.getByLabel('Description').fill('Training venue, week 1');
   await expect(form.getByLabel('Currency paid')).toHaveValue('MKD');
   await form.getByLabel('Amount paid').fill('12,300');
-  // Before saving, the form proposes the table's rate (1 USD = 54 MKD, so MKD→USD ≈ 0.0185).
-  await expect(form.getByText(/From the rate table: 0\.0185185185/)).toBeVisible();
+  // Before saving, the form proposes the table's rate the way people say it, with both amounts.
+  await expect(form.getByText(/Rate table \(.*\): 1 USD = 54 MKD\./)).toBeVisible();
+  await expect(form.getByTestId('rate-both-amounts')).toHaveText('MKD 12,300.00 → $227.78');
   await form.getByLabel('Receipt number').fill('F-2026-0193');
   await form.locator('input[type="file"]').setInputFiles({
     name: 'receipt-0193.pdf',

@@ -8,9 +8,15 @@ describe('FormProblems', () => {
   it('reads typed amounts with the user’s decimal mark and reports message keys per field', () => {
     const problems = new FormProblems<Values>();
     expect(problems.amount('expectedAmount', '1.234,56', 'EUR', ',')).toBe(123456);
-    expect(problems.amount('receivedAmount', '12,345', 'EUR', ',')).toBeUndefined();
+    // A decimal point typed in Macedonian is still a decimal point (not 123.450,00).
+    expect(problems.amount('expectedAmount', '1234.50', 'MKD', ',')).toBe(123450);
+    expect(problems.amount('receivedAmount', '12,3456', 'EUR', ',')).toBeUndefined();
     expect(problems.optionalAmount('receivedAmount', '  ', 'EUR', ',')).toBeNull();
-    expect(problems.problems).toEqual([['receivedAmount', 'validation.tooPrecise?digits=2']]);
+    expect(problems.amount('expectedDate', '12,345', 'EUR', ',')).toBeUndefined();
+    expect(problems.problems).toEqual([
+      ['receivedAmount', 'validation.tooPrecise?digits=2'],
+      ['expectedDate', 'validation.ambiguousNumber'],
+    ]);
   });
 
   it('maps the API schema’s issues onto form fields and returns the parsed input when all is well', () => {

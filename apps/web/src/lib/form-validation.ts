@@ -4,7 +4,9 @@ import type * as z from 'zod';
 
 /**
  * Forms keep amounts as the text people type; on submit each one is read into minor units with
- * the domain's `parseAmount` (the user's decimal mark, no silent rounding) and the assembled input
+ * the domain's `parseAmount` (any language's way of writing numbers, the user's decimal mark only
+ * to settle "5,000", never rounded silently; an ambiguous "1.234" is a problem the field's
+ * `AmountField` asks about) and the assembled input
  * is checked with the same zod schema the API uses. Problems come back as message keys per field.
  */
 export class FormProblems<T extends FieldValues> {

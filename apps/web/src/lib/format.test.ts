@@ -51,6 +51,7 @@ describe('calendar dates, percentages and amount inputs', () => {
         [5, 'EUR'],
         [1234, 'JPY'],
         [0, 'MKD'],
+        [1234, 'BHD'], // 1.234 would ask; written back as 1.2340
       ] as const) {
         const text = formatMinorForInput(locale, minor, currency);
         expect(parseAmount(text, currency, decimalMarkFor(locale))).toEqual({ ok: true, amountMinor: minor });

@@ -1,4 +1,4 @@
-import { formatMinorPlain } from '@tessera/domain';
+import { formatMinorPlain, writeUnambiguous } from '@tessera/domain';
 
 /**
  * The one place that formats numbers, money and dates for display. Everything takes the UI
@@ -46,11 +46,13 @@ export function decimalMarkFor(locale: string): '.' | ',' {
 
 /**
  * Minor units as text for an amount input, in the locale's decimal mark and without grouping, so
- * that `parseAmount` reads it back unchanged ("1234,50" in Macedonian).
+ * that `parseAmount` reads it back unchanged ("1234,50" in Macedonian; "1.2340" for 1.234 BHD,
+ * which as "1.234" would ask whether a thousand was meant).
  */
 export function formatMinorForInput(locale: string, minorUnits: number | null | undefined, currency: string): string {
   if (minorUnits == null) return '';
-  return formatMinorPlain(minorUnits, currency).replace('.', decimalMarkFor(locale));
+  const [whole = '', fraction = ''] = formatMinorPlain(minorUnits, currency).split('.');
+  return writeUnambiguous({ whole, fraction }, decimalMarkFor(locale));
 }
 
 /** A decimal rate string ("61.5234") in the UI locale, keeping every digit it has. */

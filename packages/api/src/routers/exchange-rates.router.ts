@@ -17,6 +17,8 @@ export const exchangeRatesRouter = router({
     .input(lookupRateInput)
     .query(async ({ ctx, input }) => ({
       rate: await rates.lookupRate(ctx.db, ctx.actor.orgId, input.fromCurrency, input.toCurrency, input.date),
+      /** What a typed rate is checked against: the table's rate nearest the date, either way round. */
+      nearest: await rates.nearestRate(ctx.db, ctx.actor.orgId, input.fromCurrency, input.toCurrency, input.date),
     })),
   save: orgProcedure('rate.write')
     .input(createExchangeRateInput)

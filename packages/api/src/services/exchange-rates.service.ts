@@ -3,6 +3,7 @@ import { createExchangeRateInput, DomainError, invertRate } from '@tessera/domai
 import {
   deleteExchangeRate,
   type Executor,
+  findRateOnOrAfter,
   findRateOnOrBefore,
   insertAuditEvent,
   listExchangeRates,
@@ -28,6 +29,34 @@ export async function lookupRate(
   if (direct && (!inverse || direct.date >= inverse.date)) return direct.rate;
   if (inverse) return invertRate(inverse.rate);
   return null;
+}
+
+/**
+ * The table's rate for the pair nearest to `date`, before or after it, in either direction (as
+ * stored: `rate` units of `to` per one `from`). On equal distance the earlier date wins, then the
+ * direct quote. What a typed rate is compared with; null when the table has no rate for the pair.
+ */
+export async function nearestRate(
+  db: Executor,
+  orgId: string,
+  from: string,
+  to: string,
+  date: string,
+): Promise<ExchangeRate | null> {
+  if (from === to) return null;
+  const candidates = [
+    await findRateOnOrBefore(db, orgId, from, to, date),
+    await findRateOnOrBefore(db, orgId, to, from, date),
+    await findRateOnOrAfter(db, orgId, from, to, date),
+    await findRateOnOrAfter(db, orgId, to, from, date),
+  ].filter((r): r is ExchangeRate => r !== undefined);
+  const distance = (r: ExchangeRate) => Math.abs(Date.parse(r.date) - Date.parse(date));
+  let best: ExchangeRate | null = null;
+  for (const candidate of candidates) {
+    if (!best || distance(candidate) < distance(best)) best = candidate;
+    else if (distance(candidate) === distance(best) && candidate.date < best.date) best = candidate;
+  }
+  return best;
 }
 
 export function listRates(

@@ -12,6 +12,7 @@ import {
   filledFields,
   isStorableMinor,
   receiptPolicy,
+  quoteAsRate,
   sniffReceiptType,
 } from '@tessera/domain';
 import {
@@ -31,6 +32,7 @@ import {
 } from '@tessera/db';
 import { refuseParticipantCodes } from './free-text';
 import { lookupRate } from './exchange-rates.service';
+import { convertAtTypedQuote, refuseQuoteOfOtherPair, refuseUnlikelyRate } from './typed-rates';
 import { refuseOverMoneyLimits } from './money-limits';
 import { requireGrant, requireOrganization } from './grants.service';
 
@@ -73,8 +75,17 @@ async function computeValues(
   if (input.currency === grant.currency) {
     rateToGrant = '1';
     rateSource = 'same';
-  } else if (input.rateToGrant) {
-    rateToGrant = input.rateToGrant;
+  } else if (input.rate) {
+    refuseQuoteOfOtherPair(input.rate, input.currency, grant.currency, 'rate');
+    await refuseUnlikelyRate(
+      db,
+      actor.orgId,
+      input.rate,
+      { from: input.currency, to: grant.currency, date: input.date },
+      input.confirmRate === true,
+      'rate',
+    );
+    rateToGrant = quoteAsRate(input.rate, input.currency, grant.currency);
     rateSource = 'typed';
   } else {
     const found = await lookupRate(db, actor.orgId, input.currency, grant.currency, input.date);
@@ -83,14 +94,19 @@ async function computeValues(
         'VALIDATION',
         `No ${input.currency}→${grant.currency} rate on or before ${input.date}: type one or add it to the table.`,
         {
-          fieldErrors: { rateToGrant: [`validation.noRate?from=${input.currency}&to=${grant.currency}`] },
+          fieldErrors: { rate: [`validation.noRate?from=${input.currency}&to=${grant.currency}`] },
         },
       );
     }
     rateToGrant = found;
     rateSource = 'table';
   }
-  const amountGrantMinor = convertWithin(input.amountMinor, input.currency, grant.currency, rateToGrant, 'amountMinor');
+  // A typed rate that makes the amount too large is the rate's fault; otherwise the amount's.
+  // A typed quote converts exactly as typed (a quote per the grant currency divides).
+  const amountGrantMinor =
+    rateSource === 'typed' && input.rate
+      ? convertAtTypedQuote(input.amountMinor, input.currency, grant.currency, input.rate, 'rate')
+      : convertWithin(input.amountMinor, input.currency, grant.currency, rateToGrant, 'amountMinor');
   const org = await requireOrganization(db, actor);
   let amountBaseMinor: number | null = null;
   if (input.currency === org.baseCurrency) amountBaseMinor = input.amountMinor;

@@ -11,6 +11,7 @@ import {
   updateTranche,
 } from '@tessera/db';
 import { refuseParticipantCodes } from './free-text';
+import { refuseUnlikelyTrancheRate } from './typed-rates';
 import { requireGrant, requireOrganization } from './grants.service';
 import { refuseOverMoneyLimits } from './money-limits';
 
@@ -73,6 +74,7 @@ export async function addTranche(db: Executor, actor: Actor, input: CreateTranch
   await refuseParticipantCodes(db, actor, { note: input.note });
   const grant = await requireGrant(db, actor, input.grantId);
   await refuseOverTrancheLimits(db, actor, grant, input);
+  await refuseUnlikelyTrancheRate(db, actor, grant, input);
   const id = await insertTranche(db, actor.orgId, input);
   await insertAuditEvent(db, {
     orgId: actor.orgId,
@@ -89,10 +91,11 @@ export async function editTranche(db: Executor, actor: Actor, input: UpdateTranc
   await refuseParticipantCodes(db, actor, { note: input.note });
   const before = await requireTranche(db, actor, input.id);
   if (before.version !== input.version) throw staleTranche();
-  const { id: _id, version: _version, ...fields } = input;
+  const { id: _id, version: _version, confirmRate: _confirmRate, ...fields } = input;
   const changed = changedFields(before, fields);
   if (changed.length === 0) return before;
   await refuseOverTrancheLimits(db, actor, await requireGrant(db, actor, before.grantId), input, input.id);
+  await refuseUnlikelyTrancheRate(db, actor, await requireGrant(db, actor, before.grantId), input);
   if (!(await updateTranche(db, actor.orgId, input))) throw staleTranche();
   await insertAuditEvent(db, {
     orgId: actor.orgId,

@@ -80,6 +80,27 @@ export async function findRateOnOrBefore(
   return r && toRate(r);
 }
 
+/** The table's earliest rate for the pair on or after `date` (the other half of "nearest"). */
+export async function findRateOnOrAfter(
+  db: Executor,
+  orgId: string,
+  fromCurrency: string,
+  toCurrency: string,
+  date: string,
+): Promise<ExchangeRate | undefined> {
+  const r = await db
+    .selectFrom('exchange_rate')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('from_currency', '=', fromCurrency)
+    .where('to_currency', '=', toCurrency)
+    .where('date', '>=', date)
+    .orderBy('date', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  return r && toRate(r);
+}
+
 export async function listExchangeRates(
   db: Executor,
   orgId: string,

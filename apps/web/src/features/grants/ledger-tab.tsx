@@ -19,6 +19,7 @@ import {
   type Grant,
   isCurrencyCode,
   isIsoDate,
+  parseAmount,
   receiptPolicy,
   updateExpenditureInput,
 } from '@tessera/domain';
@@ -27,6 +28,15 @@ import { useState } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
+import { AmountField } from '../../components/money-fields/amount-field';
+import { RateField } from '../../components/money-fields/rate-field';
+import { RateQuote } from '../../components/money-fields/rate-quote';
+import {
+  type RateFieldValue,
+  rateFieldValueFor,
+  ratePerFor,
+  readRateText,
+} from '../../components/money-fields/typed-rate';
 import { FormModal } from '../../components/form-modal';
 import { Loading } from '../../components/loading';
 import { RowActions } from '../../components/row-actions';
@@ -50,7 +60,8 @@ interface ExpenditureFormValues {
   description: string;
   currency: string;
   amount: string;
-  rate: string;
+  rate: RateFieldValue;
+  confirmRate: boolean;
   receiptReference: string;
   file: File | null;
 }
@@ -62,7 +73,10 @@ const formFields: Record<string, FieldPath<ExpenditureFormValues>> = {
   description: 'description',
   currency: 'currency',
   amountMinor: 'amount',
-  rateToGrant: 'rate',
+  rate: 'rate',
+  'rate.per': 'rate',
+  'rate.value': 'rate',
+  confirmRate: 'rate',
   receiptReference: 'receiptReference',
   file: 'file',
 };
@@ -181,7 +195,16 @@ export function LedgerTab({ grant, baseCurrency }: { grant: Grant; baseCurrency:
                     <Table.Td>{item.description}</Table.Td>
                     <Table.Td ta="right">{format.money(item.amountMinor, item.currency)}</Table.Td>
                     <Table.Td ta="right">
-                      {item.rateSource === 'same' ? '' : format.rate(item.rateToGrant)}
+                      {item.rateSource === 'same' ? (
+                        ''
+                      ) : (
+                        <RateQuote
+                          rate={item.rateToGrant}
+                          from={item.currency}
+                          to={grant.currency}
+                          local={baseCurrency}
+                        />
+                      )}
                       <Text size="xs" c="dimmed">
                         {t(`rateSource.${item.rateSource}`)}
                       </Text>
@@ -254,7 +277,17 @@ function ExpenditureModal({
       description: expenditure?.description ?? '',
       currency: expenditure?.currency ?? baseCurrency,
       amount: expenditure ? format.minorForInput(expenditure.amountMinor, expenditure.currency) : '',
-      rate: expenditure?.rateSource === 'typed' ? expenditure.rateToGrant.replace('.', format.decimalMark) : '',
+      rate:
+        expenditure?.rateSource === 'typed'
+          ? rateFieldValueFor(
+              expenditure.rateToGrant,
+              expenditure.currency,
+              grant.currency,
+              baseCurrency,
+              format.decimalMark,
+            )
+          : { per: '', text: '' },
+      confirmRate: false,
       receiptReference: expenditure?.receiptReference ?? '',
       file: null,
     },
@@ -275,14 +308,7 @@ function ExpenditureModal({
     ...trpc.exchangeRates.lookup.queryOptions({ fromCurrency: currency, toCurrency: grant.currency, date }),
     enabled: needsRate,
   });
-  const rateDescription =
-    currency === grant.currency
-      ? t('ledger.rateSame')
-      : needsRate && proposal.data
-        ? proposal.data.rate
-          ? t('ledger.rateProposed', { rate: format.rate(proposal.data.rate) })
-          : t('ledger.rateMissing')
-        : t('ledger.rateHint');
+  const paid = isCurrencyCode(currency) ? parseAmount(form.watch('amount'), currency, format.decimalMark) : null;
   const fieldFor = (path: string) => formFields[path];
 
   const submit = form.handleSubmit(async (values) => {
@@ -301,7 +327,8 @@ function ExpenditureModal({
       amountMinor: isCurrencyCode(currency)
         ? problems.amount('amount', values.amount, currency, format.decimalMark)
         : 0,
-      rateToGrant: values.rate.trim() === '' ? null : values.rate,
+      rate: typedRate(problems, values, currency, grant.currency, baseCurrency, proposal.data?.nearest ?? null),
+      confirmRate: values.confirmRate,
       receiptReference: values.receiptReference,
     };
     const input = expenditure
@@ -388,7 +415,7 @@ function ExpenditureModal({
         <TextInput label={t('ledger.receiptReference')} {...inputProps('receiptReference')} />
       </SimpleGrid>
       <Textarea label={t('ledger.description')} required autosize minRows={2} {...inputProps('description')} />
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
           label={t('ledger.currency')}
           required
@@ -396,20 +423,30 @@ function ExpenditureModal({
           autoCapitalize="characters"
           {...inputProps('currency')}
         />
-        <TextInput label={t('ledger.amount')} required inputMode="decimal" {...inputProps('amount')} />
-        <TextInput
-          label={t('ledger.typedRate', { from: currency || '…', to: grant.currency })}
-          description={rateDescription}
-          placeholder={needsRate && proposal.data?.rate ? format.rate(proposal.data.rate) : undefined}
-          disabled={currency === grant.currency}
-          inputMode="decimal"
-          {...inputProps('rate')}
-        />
+        <AmountField form={form} name="amount" currency={currency} label={t('ledger.amount')} required />
       </SimpleGrid>
       <Controller
         control={form.control}
         name="file"
         render={({ field }) => (
+      {currency === grant.currency ? (
+        <Text size="xs" c="dimmed">
+          {t('money.rate.same')}
+        </Text>
+      ) : (
+        isCurrencyCode(currency) && (
+          <RateField
+            form={form}
+            name="rate"
+            confirmName="confirmRate"
+            from={currency}
+            to={grant.currency}
+            local={baseCurrency}
+            amountMinor={paid?.ok ? paid.amountMinor : null}
+            proposed={needsRate ? proposal.data : undefined}
+          />
+        )
+      )}
           <FileInput
             label={t('ledger.receiptFile')}
             description={t('ledger.receiptFileHint', { max: receiptPolicy.maxBytes / 1024 / 1024 })}
@@ -441,4 +478,19 @@ function ExpenditureModal({
       )}
     </FormModal>
   );
+}
+
+/** The typed rate as the API's quote (null: use the table), or a problem on the rate field. */
+function typedRate(
+  problems: FormProblems<ExpenditureFormValues>,
+  values: ExpenditureFormValues,
+  currency: string,
+  grantCurrency: string,
+  local: string,
+  table: Parameters<typeof ratePerFor>[4],
+) {
+  if (currency === grantCurrency || !isCurrencyCode(currency)) return null;
+  const read = readRateText(values.rate.text, ratePerFor(values.rate.per, currency, grantCurrency, local, table));
+  if (read.kind === 'problem') problems.problems.push(['rate', read.error]);
+  return read.kind === 'quote' ? read.quote : null;
 }

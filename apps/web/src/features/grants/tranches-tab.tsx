@@ -1,12 +1,22 @@
 import { Button, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { createTrancheInput, type Grant, type Tranche, updateTrancheInput } from '@tessera/domain';
+import {
+  createTrancheInput,
+  type Grant,
+  isIsoDate,
+  parseAmount,
+  type Tranche,
+  updateTrancheInput,
+} from '@tessera/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { FormModal } from '../../components/form-modal';
+import { AmountField } from '../../components/money-fields/amount-field';
+import { ImpliedRate } from '../../components/money-fields/implied-rate';
+import { RateQuote } from '../../components/money-fields/rate-quote';
 import { Loading } from '../../components/loading';
 import { RowActions } from '../../components/row-actions';
 import { TableEmptyRow } from '../../components/table-empty-row';
@@ -26,6 +36,8 @@ interface TrancheFormValues {
   receivedAmount: string;
   receivedBase: string;
   note: string;
+  /** The received amounts imply a rate far from the table's, and it is right. */
+  confirmRate: boolean;
 }
 
 const formFields: Record<string, FieldPath<TrancheFormValues>> = {
@@ -35,6 +47,7 @@ const formFields: Record<string, FieldPath<TrancheFormValues>> = {
   receivedAmountMinor: 'receivedAmount',
   receivedBaseMinor: 'receivedBase',
   note: 'note',
+  confirmRate: 'receivedBase',
 };
 
 export function TranchesTab({ grant, baseCurrency }: { grant: Grant; baseCurrency: string }) {
@@ -98,7 +111,16 @@ export function TranchesTab({ grant, baseCurrency }: { grant: Grant; baseCurrenc
                 <Table.Td ta="right">
                   {tranche.receivedBaseMinor === null ? '' : format.money(tranche.receivedBaseMinor, baseCurrency)}
                 </Table.Td>
-                <Table.Td ta="right">{format.rate(tranche.receivedRate)}</Table.Td>
+                <Table.Td ta="right">
+                  {tranche.receivedRate && (
+                    <RateQuote
+                      rate={tranche.receivedRate}
+                      from={grant.currency}
+                      to={baseCurrency}
+                      local={baseCurrency}
+                    />
+                  )}
+                </Table.Td>
                 {canWrite && (
                   <RowActions
                     onEdit={() => setEditing(tranche)}
@@ -160,6 +182,7 @@ function TrancheModal({
       receivedAmount: format.minorForInput(tranche?.receivedAmountMinor, grant.currency),
       receivedBase: format.minorForInput(tranche?.receivedBaseMinor, baseCurrency),
       note: tranche?.note ?? '',
+      confirmRate: false,
     },
   });
   const { inputProps } = useFieldProps(form);
@@ -175,6 +198,16 @@ function TrancheModal({
 
   const submit = form.handleSubmit(async (values) => {
     const problems = new FormProblems<TrancheFormValues>();
+  // The table's rate nearest the day the money arrived: what the rate the amounts imply is checked against.
+  const receivedDate = form.watch('receivedDate');
+  const table = useQuery({
+    ...trpc.exchangeRates.lookup.queryOptions({
+      fromCurrency: grant.currency,
+      toCurrency: baseCurrency,
+      date: receivedDate,
+    }),
+    enabled: grant.currency !== baseCurrency && isIsoDate(receivedDate),
+  });
     const mark = format.decimalMark;
     const fields = {
       expectedDate: values.expectedDate,
@@ -185,6 +218,7 @@ function TrancheModal({
       note: values.note,
     };
     try {
+      confirmRate: values.confirmRate,
       if (tranche) {
         const input = problems.check(
           updateTrancheInput,
@@ -214,27 +248,46 @@ function TrancheModal({
     >
       {failure && <ErrorAlert error={failure} />}
       <TextInput type="date" label={t('tranches.expectedDate')} required {...inputProps('expectedDate')} />
-      <TextInput
+      <AmountField
+        form={form}
+        name="expectedAmount"
+        currency={grant.currency}
         label={`${t('tranches.expectedAmount')} (${grant.currency})`}
         required
-        inputMode="decimal"
-        {...inputProps('expectedAmount')}
       />
       <Text size="sm" c="dimmed">
         {t('tranches.receivedHint')}
       </Text>
       <TextInput type="date" label={t('tranches.receivedDate')} {...inputProps('receivedDate')} />
-      <TextInput
+      <AmountField
+        form={form}
+        name="receivedBase"
+        currency={baseCurrency}
         label={`${t('tranches.receivedAmount')} (${grant.currency})`}
-        inputMode="decimal"
-        {...inputProps('receivedAmount')}
       />
-      <TextInput
+      <AmountField
+        form={form}
+        name="receivedAmount"
+        currency={grant.currency}
         label={intl.formatMessage({ id: 'tranches.receivedBase' }, { currency: baseCurrency })}
-        inputMode="decimal"
-        {...inputProps('receivedBase')}
+      />
+      <ImpliedRate
+        form={form}
+        confirmName="confirmRate"
+        fromMinor={amountOf(form.watch('receivedAmount'), grant.currency, format.decimalMark)}
+        from={grant.currency}
+        toMinor={amountOf(form.watch('receivedBase'), baseCurrency, format.decimalMark)}
+        to={baseCurrency}
+        local={baseCurrency}
+        table={table.data?.nearest ?? null}
       />
       <Textarea label={t('tranches.note')} autosize minRows={2} {...inputProps('note')} />
     </FormModal>
   );
+}
+
+/** Minor units of a typed amount, when it reads as one. */
+function amountOf(text: string, currency: string, decimalMark: '.' | ','): number | null {
+  const parsed = parseAmount(text, currency, decimalMark);
+  return parsed.ok ? parsed.amountMinor : null;
 }

@@ -1,3 +1,4 @@
+import { moneyEn } from './money/en';
 import { participantsEn } from './participants/en';
 import { programmeEn } from './programme/en';
 import { resultsEn } from './results/en';
@@ -501,3 +502,4 @@ export const en = {
 } as const;
 
 export type MessageId = keyof typeof en;
+  ...moneyEn,

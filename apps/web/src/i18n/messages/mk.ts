@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { moneyMk } from './money/mk';
 import { participantsMk } from './participants/mk';
 import { programmeMk } from './programme/mk';
 import { resultsMk } from './results/mk';
@@ -502,3 +503,4 @@ export const mk: Record<keyof typeof en, string> = {
   ...participantsMk,
   ...resultsMk,
 };
+  ...moneyMk,

@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { moneySq } from './money/sq';
 import { participantsSq } from './participants/sq';
 import { programmeSq } from './programme/sq';
 import { resultsSq } from './results/sq';
@@ -501,3 +502,4 @@ export const sq: Record<keyof typeof en, string> = {
   ...participantsSq,
   ...resultsSq,
 };
+  ...moneySq,

@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { moneySv } from './money/sv';
 import { participantsSv } from './participants/sv';
 import { programmeSv } from './programme/sv';
 import { resultsSv } from './results/sv';
@@ -499,3 +500,4 @@ export const sv: Record<keyof typeof en, string> = {
   ...participantsSv,
   ...resultsSv,
 };
+  ...moneySv,

@@ -1,0 +1,28 @@
+import type { moneyEn } from './en';
+
+export const moneySq: Record<keyof typeof moneyEn, string> = {
+  'validation.ambiguousNumber': 'Kjo mund të lexohet në dy mënyra: zgjidhni numrin që keni pasur parasysh.',
+  'validation.rateUnconfirmed':
+    'Ky kurs ndryshon {percent, number}% nga kursi i tabelës 1 {per} = {table} {other} ({date}). Nëse është i saktë, shënoni „Kursi është i saktë“.',
+  'validation.rateFarOff':
+    'Ky kurs është më shumë se pesë herë larg kursit të tabelës 1 {per} = {table} {other} ({date}). Mos është dhënë së prapthi?',
+  'validation.ratePair': 'Kursi duhet të jetë për një {from} ose për një {to}.',
+  'money.readAs': 'Lexuar si {amount}',
+  'money.which': 'Cilin keni pasur parasysh?',
+  'money.rate.label': 'Kursi i paguar',
+  'money.rate.optional': 'Kursi i paguar (opsional)',
+  'money.rate.direction': 'Në cilin drejtim jepet kursi',
+  'money.rate.per': '1 {per} = … {other}',
+  'money.rate.one': '1 {per} =',
+  'money.rate.both': '{paid} → {converted}',
+  'money.rate.table': 'Tabela e kurseve ({date}): 1 {per} = {value} {other}.',
+  'money.rate.useTable': 'Lëreni bosh për të përdorur kursin e tabelës për atë datë.',
+  'money.rate.noTable': 'Nuk ka kurs për këtë çift në tabelë: shkruani kursin e paguar.',
+  'money.rate.same': 'Paguar në monedhën e grantit: nuk nevojitet kurs.',
+  'money.rate.difference': '{percent, number}% larg kursit të tabelës 1 {per} = {value} {other} ({date}).',
+  'money.rate.farOff':
+    'Më shumë se pesë herë larg kursit të tabelës 1 {per} = {value} {other} ({date}): ndoshta është dhënë së prapthi.',
+  'money.rate.confirm': 'Kursi është i saktë',
+  'money.rate.implied': 'Banka dha 1 {per} = {value} {other}.',
+  'money.rate.quote': '1 {per} = {value} {other}',
+};
