@@ -8,6 +8,7 @@ import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { FormModal } from '../../components/form-modal';
 import { Loading } from '../../components/loading';
+import { AmountField } from '../../components/money-fields/amount-field';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
@@ -262,11 +263,12 @@ function LineModal({ grant, line, onClose }: { grant: Grant; line: BudgetLine | 
       <TextInput label={t('budget.line.category')} required {...inputProps('category')} />
       <Textarea label={t('budget.line.description')} autosize minRows={2} {...inputProps('description')} />
       {!line && (
-        <TextInput
+        <AmountField
+          form={form}
+          name="amount"
+          currency={grant.currency}
           label={`${t('budget.line.amount')} (${grant.currency})`}
           required
-          inputMode="decimal"
-          {...inputProps('amount')}
         />
       )}
     </FormModal>

@@ -11,6 +11,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
+import { AmountField } from '../../components/money-fields/amount-field';
 import { PageForm } from '../../components/page-form';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
@@ -182,17 +183,7 @@ export function GrantForm({
           autoCapitalize="characters"
           {...inputProps('currency')}
         />
-        <TextInput
-          label={t('grants.field.amount')}
-          description={
-            currency
-              ? `${currency} · ${format.minorForInput(123450, isCurrencyCode(currency) ? currency : 'EUR')}`
-              : undefined
-          }
-          required
-          inputMode="decimal"
-          {...inputProps('amount')}
-        />
+        <AmountField form={form} name="amount" currency={currency} label={t('grants.field.amount')} required />
         <TextInput type="date" label={t('grants.field.startDate')} required {...inputProps('startDate')} />
         <TextInput type="date" label={t('grants.field.endDate')} required {...inputProps('endDate')} />
         {mode === 'create' && (
@@ -214,7 +205,7 @@ export function GrantForm({
             )}
           />
         )}
-        <TextInput label={t('grants.field.costShare')} inputMode="decimal" {...inputProps('costShare')} />
+        <AmountField form={form} name="costShare" currency={currency} label={t('grants.field.costShare')} />
       </SimpleGrid>
       <Textarea
         label={t('grants.field.restrictions')}

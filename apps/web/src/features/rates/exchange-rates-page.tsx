@@ -13,13 +13,15 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { createExchangeRateInput } from '@tessera/domain';
+import { createExchangeRateInput, decimalString, isCurrencyCode } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
+import { ReadingChoice } from '../../components/money-fields/amount-field';
+import { readRateText } from '../../components/money-fields/typed-rate';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { readAppError, translateMessageKey } from '../../lib/errors';
 import { applyServerFieldErrors } from '../../lib/form-errors';
@@ -113,7 +115,12 @@ export function ExchangeRatesPage() {
                   <Table.Td>{format.day(rate.date)}</Table.Td>
                   <Table.Td>{rate.fromCurrency}</Table.Td>
                   <Table.Td>{rate.toCurrency}</Table.Td>
-                  <Table.Td ta="right">{format.rate(rate.rate)}</Table.Td>
+                  <Table.Td ta="right">
+                    {intl.formatMessage(
+                      { id: 'money.rate.quote' },
+                      { per: rate.fromCurrency, value: format.rate(rate.rate), other: rate.toCurrency },
+                    )}
+                  </Table.Td>
                   <Table.Td>{t(`rateSource.${rate.source}`)}</Table.Td>
                   {canWrite && (
                     <Table.Td>
@@ -148,11 +155,23 @@ function AddRate({ onSaved }: { onSaved: () => Promise<unknown> }) {
   const t = (id: string) => intl.formatMessage({ id });
   const form = useForm<RateFormValues>({ defaultValues: { date: '', fromCurrency: '', toCurrency: '', rate: '' } });
   const { inputProps } = useFieldProps(form);
+  const format = useFormat();
   const save = useMutation(trpc.exchangeRates.save.mutationOptions());
+  const from = form.watch('fromCurrency').trim().toUpperCase();
+  const to = form.watch('toCurrency').trim().toUpperCase();
+  // Typed the way people say it and read like any typed number: "61,5", "1.955,83", "61.5".
+  const read = readRateText(form.watch('rate'), from);
+  const said =
+    read.kind === 'quote' && isCurrencyCode(from) && isCurrencyCode(to)
+      ? intl.formatMessage({ id: 'money.rate.quote' }, { per: from, value: format.rate(read.quote.value), other: to })
+      : undefined;
   const fieldFor = (path: string) => (path in form.getValues() ? (path as FieldPath<RateFormValues>) : undefined);
   const submit = form.handleSubmit(async (values) => {
     const problems = new FormProblems<RateFormValues>();
-    const input = problems.check(createExchangeRateInput, values, fieldFor);
+    const typed = readRateText(values.rate, from);
+    if (typed.kind === 'problem') problems.problems.push(['rate', typed.error]);
+    const rate = typed.kind === 'quote' ? typed.quote.value : values.rate;
+    const input = problems.check(createExchangeRateInput, { ...values, rate }, fieldFor);
     if (problems.apply(form.setError) || !input) return;
     try {
       const outcome = await save.mutateAsync(input);
@@ -175,8 +194,27 @@ function AddRate({ onSaved }: { onSaved: () => Promise<unknown> }) {
             <TextInput type="date" label={t('rates.date')} required {...inputProps('date')} />
             <TextInput label={t('rates.from')} required maxLength={3} {...inputProps('fromCurrency')} />
             <TextInput label={t('rates.to')} required maxLength={3} {...inputProps('toCurrency')} />
-            <TextInput label={t('rates.rate')} required inputMode="decimal" {...inputProps('rate')} />
+            <TextInput
+              label={t('rates.rate')}
+              required
+              inputMode="decimal"
+              autoComplete="off"
+              description={said}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              {...inputProps('rate')}
+              data-testid="rate-form-rate"
+            />
           </SimpleGrid>
+          {read.kind === 'problem' && read.readings && (
+            <ReadingChoice
+              testId="rate-form-rate"
+              readings={read.readings.map((digits) => ({ label: format.rate(decimalString(digits)), digits }))}
+              onChoose={(text) => {
+                form.setValue('rate', text);
+                form.clearErrors('rate');
+              }}
+            />
+          )}
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
               {t('common.save')}

@@ -332,12 +332,6 @@ export const mk: Record<keyof typeof en, string> = {
   'ledger.currency': 'Платено во валута',
   'ledger.amount': 'Платен износ',
   'ledger.rate': 'Курс',
-  'ledger.typedRate': 'Курс {from} → {to} (незадолжително)',
-  'ledger.rateHint': 'Оставете празно за курсот од табелата за тој датум.',
-  'ledger.rateProposed':
-    'Од табелата на курсеви: {rate}. Оставете празно за да се користи, или внесете го курсот што навистина е платен.',
-  'ledger.rateMissing': 'Нема курс во табелата за тој датум: внесете го курсот.',
-  'ledger.rateSame': 'Платено во валутата на грантот: не треба курс.',
   'ledger.grantAmount': 'Во {currency}',
   'ledger.baseAmount': 'Во {currency}',
   'ledger.receipt': 'Сметка',

@@ -332,12 +332,6 @@ export const sq: Record<keyof typeof en, string> = {
   'ledger.currency': 'Monedha e pagesës',
   'ledger.amount': 'Shuma e paguar',
   'ledger.rate': 'Kursi',
-  'ledger.typedRate': 'Kursi {from} → {to} (opsional)',
-  'ledger.rateHint': 'Lëreni bosh për të përdorur tabelën e kurseve për atë datë.',
-  'ledger.rateProposed':
-    'Nga tabela e kurseve: {rate}. Lëreni bosh për ta përdorur, ose shkruani kursin e paguar realisht.',
-  'ledger.rateMissing': 'Nuk ka kurs në tabelë për atë datë: shkruani kursin.',
-  'ledger.rateSame': 'Paguar në monedhën e grantit: nuk nevojitet kurs.',
   'ledger.grantAmount': 'Në {currency}',
   'ledger.baseAmount': 'Në {currency}',
   'ledger.receipt': 'Fatura',

@@ -331,12 +331,6 @@ export const sv: Record<keyof typeof en, string> = {
   'ledger.currency': 'Betald valuta',
   'ledger.amount': 'Betalt belopp',
   'ledger.rate': 'Kurs',
-  'ledger.typedRate': 'Kurs {from} → {to} (valfritt)',
-  'ledger.rateHint': 'Lämna tomt för att använda kurstabellen för datumet.',
-  'ledger.rateProposed':
-    'Från kurstabellen: {rate}. Lämna tomt för att använda den, eller skriv kursen som faktiskt betalades.',
-  'ledger.rateMissing': 'Ingen kurs i tabellen för det datumet: skriv in kursen.',
-  'ledger.rateSame': 'Betalt i bidragets valuta: ingen kurs behövs.',
   'ledger.grantAmount': 'I {currency}',
   'ledger.baseAmount': 'I {currency}',
   'ledger.receipt': 'Kvitto',
