@@ -16,8 +16,8 @@ import { trpc } from '../../lib/trpc';
 import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
-import { TabHeader } from './tab-header';
 import { ReviseBudgetModal } from './revise-budget-modal';
+import { TabHeader } from './tab-header';
 import { useGrantInvalidation } from './use-grant-invalidation';
 
 interface LineFormValues {
@@ -37,9 +37,9 @@ export function BudgetTab({ grant }: { grant: Grant }) {
   const revisions = useQuery(trpc.budget.revisions.queryOptions({ grantId: grant.id }));
   const [editing, setEditing] = useState<BudgetLine | 'new' | null>(null);
   const [revising, setRevising] = useState(false);
-  const remove = useMutation(
   // Bumped to reopen the revision form on the budget as it is now (after a conflict).
   const [revisionForm, setRevisionForm] = useState(0);
+  const remove = useMutation(
     trpc.budget.removeLine.mutationOptions({
       onSuccess: async () => {
         await invalidate.budget();
