@@ -2,6 +2,7 @@ import { SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { convertAtQuote, convertMinor, decimalString, type ExchangeRate, naturalQuote } from '@tessera/domain';
 import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
 import { useController } from 'react-hook-form';
+import { useId } from 'react';
 import { useIntl } from 'react-intl';
 import { translateMessageKey } from '../../lib/errors';
 import { useFormat } from '../../lib/use-format';
@@ -43,6 +44,7 @@ export function RateField<T extends FieldValues>({
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const { field, fieldState } = useController({ control: form.control, name });
   const table = proposed?.nearest ?? null;
+  const inputId = useId();
   const value = (field.value ?? { per: '', text: '' }) as RateFieldValue;
   const per = ratePerFor(value.per, from, to, local, table);
   const other = per === from ? to : from;
@@ -78,7 +80,7 @@ export function RateField<T extends FieldValues>({
 
   return (
     <Stack gap={4}>
-      <Text size="sm" fw={500} component="label" htmlFor="rate-value">
+      <Text size="sm" fw={500} component="label" htmlFor={inputId}>
         {t('money.rate.optional')}
       </Text>
       <SegmentedControl
@@ -93,7 +95,7 @@ export function RateField<T extends FieldValues>({
         data-testid="rate-per"
       />
       <TextInput
-        id="rate-value"
+        id={inputId}
         aria-label={t('money.rate.per', { per, other })}
         inputMode="decimal"
         autoComplete="off"

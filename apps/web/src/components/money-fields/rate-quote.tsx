@@ -7,5 +7,10 @@ export function RateQuote({ rate, from, to, local }: { rate: string; from: strin
   const intl = useIntl();
   const format = useFormat();
   const quote = naturalQuote(rate, from, to, local);
-  return <>{intl.formatMessage({ id: 'money.rate.quote' }, { ...quote, value: format.rate(quote.value) })}</>;
+  // One line: "1 USD = 54 MKD" broken over three reads as three figures.
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {intl.formatMessage({ id: 'money.rate.quote' }, { ...quote, value: format.rate(quote.value) })}
+    </span>
+  );
 }
