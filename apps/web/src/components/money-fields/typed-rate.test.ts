@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAgainstTable, ratePerFor, readRateText } from './typed-rate';
+import { checkAgainstTable, rateFieldValueFor, ratePerFor, readRateText } from './typed-rate';
 
 const table = { fromCurrency: 'USD', toCurrency: 'MKD', rate: '54' };
 
@@ -28,5 +28,13 @@ describe('the rate field', () => {
       percent: '13.9',
     });
     expect(checkAgainstTable({ per: 'EUR', value: '61.5' }, table)).toBeNull();
+  });
+
+  it('puts a stored rate back in the field the way it was said, unambiguous in the user’s mark', () => {
+    // Typed as 1 USD = 54 MKD, stored per MKD to 20 decimals.
+    expect(rateFieldValueFor('0.01851851851851851852', 'MKD', 'USD', 'MKD', ',')).toEqual({ per: 'USD', text: '54' });
+    expect(rateFieldValueFor('61.5', 'EUR', 'MKD', 'MKD', ',')).toEqual({ per: 'EUR', text: '61,5' });
+    // "1.955" would ask; it goes back as 1.9550.
+    expect(rateFieldValueFor('1.955', 'EUR', 'BGN', 'MKD', '.')).toEqual({ per: 'EUR', text: '1.9550' });
   });
 });
