@@ -92,6 +92,9 @@ describe('rates as people say them ("1 USD = 54 MKD")', () => {
     expect(naturalQuote('61.5', 'EUR', 'MKD', 'MKD')).toEqual({ per: 'EUR', value: '61.5', other: 'MKD' });
     expect(naturalQuote('1.08', 'EUR', 'USD', 'MKD')).toEqual({ per: 'EUR', value: '1.08', other: 'USD' });
     expect(naturalQuote('0.925926', 'USD', 'EUR', 'MKD')).toEqual({ per: 'EUR', value: '1.08', other: 'USD' });
+    // A quote typed per USD for EUR paid is stored per EUR to 20 decimals; shown to at most 12.
+    const stored = quoteAsRate({ per: 'USD', value: '0.925926' }, 'EUR', 'USD');
+    expect(naturalQuote(stored, 'EUR', 'USD', 'MKD')).toEqual({ per: 'EUR', value: '1.0799999136', other: 'USD' });
   });
 
   it('shows a typed quote back as it was typed, whichever way round it was stored', () => {

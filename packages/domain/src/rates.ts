@@ -71,7 +71,18 @@ function turned(rate: string): string {
  */
 export function naturalQuote(rate: string, from: string, to: string, local: string): RateQuote & { other: string } {
   const perFrom = local === to || (local !== from && Number(rate) >= 1);
-  return perFrom ? { per: from, value: normalizeRate(rate), other: to } : { per: to, value: turned(rate), other: from };
+  return perFrom ? { per: from, value: roundRate(rate, 12), other: to } : { per: to, value: turned(rate), other: from };
+}
+
+/** A rate to at most `digits` decimals, half away from zero (a stored 20-decimal inverse, shown). */
+function roundRate(rate: string, digits: number): string {
+  const { numerator, scale } = rateAsFraction(rate);
+  const target = 10n ** BigInt(digits);
+  if (scale <= target) return normalizeRate(rate);
+  const scaled = divideRounded(numerator * target, scale)
+    .toString()
+    .padStart(digits + 1, '0');
+  return normalizeRate(`${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`);
 }
 
 export type RateVerdict = 'close' | 'confirm' | 'refuse';
