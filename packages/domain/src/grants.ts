@@ -196,9 +196,9 @@ const trancheBase = z.object({
   /** What arrived in the organisation's base currency: keeps the real exchange rate. */
   receivedBaseMinor: minorUnitsSchema.nullish().transform((v) => v ?? null),
   note: optionalText(1000),
-});
   /** The two received amounts imply a rate more than 10% from the rate table's, and that is right. */
   confirmRate: z.boolean().optional(),
+});
 
 function receivedTogether<
   T extends { receivedDate: string | null; receivedAmountMinor: number | null; receivedBaseMinor: number | null },

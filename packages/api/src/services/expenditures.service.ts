@@ -11,8 +11,8 @@ import {
   DomainError,
   filledFields,
   isStorableMinor,
-  receiptPolicy,
   quoteAsRate,
+  receiptPolicy,
   sniffReceiptType,
 } from '@tessera/domain';
 import {
@@ -31,8 +31,8 @@ import {
   upsertReceipt,
 } from '@tessera/db';
 import { refuseParticipantCodes } from './free-text';
-import { lookupRate } from './exchange-rates.service';
 import { convertAtTypedQuote, refuseQuoteOfOtherPair, refuseUnlikelyRate } from './typed-rates';
+import { lookupRate } from './exchange-rates.service';
 import { refuseOverMoneyLimits } from './money-limits';
 import { requireGrant, requireOrganization } from './grants.service';
 

@@ -425,10 +425,6 @@ function ExpenditureModal({
         />
         <AmountField form={form} name="amount" currency={currency} label={t('ledger.amount')} required />
       </SimpleGrid>
-      <Controller
-        control={form.control}
-        name="file"
-        render={({ field }) => (
       {currency === grant.currency ? (
         <Text size="xs" c="dimmed">
           {t('money.rate.same')}
@@ -447,6 +443,10 @@ function ExpenditureModal({
           />
         )
       )}
+      <Controller
+        control={form.control}
+        name="file"
+        render={({ field }) => (
           <FileInput
             label={t('ledger.receiptFile')}
             description={t('ledger.receiptFileHint', { max: receiptPolicy.maxBytes / 1024 / 1024 })}

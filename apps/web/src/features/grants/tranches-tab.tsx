@@ -35,9 +35,9 @@ interface TrancheFormValues {
   receivedDate: string;
   receivedAmount: string;
   receivedBase: string;
-  note: string;
   /** The received amounts imply a rate far from the table's, and it is right. */
   confirmRate: boolean;
+  note: string;
 }
 
 const formFields: Record<string, FieldPath<TrancheFormValues>> = {
@@ -46,8 +46,8 @@ const formFields: Record<string, FieldPath<TrancheFormValues>> = {
   receivedDate: 'receivedDate',
   receivedAmountMinor: 'receivedAmount',
   receivedBaseMinor: 'receivedBase',
-  note: 'note',
   confirmRate: 'receivedBase',
+  note: 'note',
 };
 
 export function TranchesTab({ grant, baseCurrency }: { grant: Grant; baseCurrency: string }) {
@@ -181,8 +181,8 @@ function TrancheModal({
       receivedDate: tranche?.receivedDate ?? '',
       receivedAmount: format.minorForInput(tranche?.receivedAmountMinor, grant.currency),
       receivedBase: format.minorForInput(tranche?.receivedBaseMinor, baseCurrency),
-      note: tranche?.note ?? '',
       confirmRate: false,
+      note: tranche?.note ?? '',
     },
   });
   const { inputProps } = useFieldProps(form);
@@ -195,9 +195,6 @@ function TrancheModal({
   const update = useMutation(trpc.tranches.update.mutationOptions({ onSuccess: done }));
   const failure = create.error ?? update.error;
   const fieldFor = (path: string) => formFields[path];
-
-  const submit = form.handleSubmit(async (values) => {
-    const problems = new FormProblems<TrancheFormValues>();
   // The table's rate nearest the day the money arrived: what the rate the amounts imply is checked against.
   const receivedDate = form.watch('receivedDate');
   const table = useQuery({
@@ -208,6 +205,9 @@ function TrancheModal({
     }),
     enabled: grant.currency !== baseCurrency && isIsoDate(receivedDate),
   });
+
+  const submit = form.handleSubmit(async (values) => {
+    const problems = new FormProblems<TrancheFormValues>();
     const mark = format.decimalMark;
     const fields = {
       expectedDate: values.expectedDate,
@@ -215,10 +215,10 @@ function TrancheModal({
       receivedDate: values.receivedDate || null,
       receivedAmountMinor: problems.optionalAmount('receivedAmount', values.receivedAmount, grant.currency, mark),
       receivedBaseMinor: problems.optionalAmount('receivedBase', values.receivedBase, baseCurrency, mark),
+      confirmRate: values.confirmRate,
       note: values.note,
     };
     try {
-      confirmRate: values.confirmRate,
       if (tranche) {
         const input = problems.check(
           updateTrancheInput,
@@ -261,14 +261,14 @@ function TrancheModal({
       <TextInput type="date" label={t('tranches.receivedDate')} {...inputProps('receivedDate')} />
       <AmountField
         form={form}
-        name="receivedBase"
-        currency={baseCurrency}
+        name="receivedAmount"
+        currency={grant.currency}
         label={`${t('tranches.receivedAmount')} (${grant.currency})`}
       />
       <AmountField
         form={form}
-        name="receivedAmount"
-        currency={grant.currency}
+        name="receivedBase"
+        currency={baseCurrency}
         label={intl.formatMessage({ id: 'tranches.receivedBase' }, { currency: baseCurrency })}
       />
       <ImpliedRate

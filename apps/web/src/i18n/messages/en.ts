@@ -493,8 +493,8 @@ export const en = {
   'error.NETWORK': 'Cannot reach the server. Check your connection and try again.',
   ...programmeEn,
   ...participantsEn,
+  ...moneyEn,
   ...resultsEn,
 } as const;
 
 export type MessageId = keyof typeof en;
-  ...moneyEn,

@@ -495,6 +495,6 @@ export const mk: Record<keyof typeof en, string> = {
   'error.NETWORK': 'Серверот не е достапен. Проверете ја врската и обидете се повторно.',
   ...programmeMk,
   ...participantsMk,
+  ...moneyMk,
   ...resultsMk,
 };
-  ...moneyMk,

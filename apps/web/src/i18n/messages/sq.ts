@@ -494,6 +494,6 @@ export const sq: Record<keyof typeof en, string> = {
   'error.NETWORK': 'Serveri nuk arrihet. Kontrolloni lidhjen dhe provoni përsëri.',
   ...programmeSq,
   ...participantsSq,
+  ...moneySq,
   ...resultsSq,
 };
-  ...moneySq,

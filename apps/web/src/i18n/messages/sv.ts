@@ -492,6 +492,6 @@ export const sv: Record<keyof typeof en, string> = {
   'error.NETWORK': 'Servern går inte att nå. Kontrollera anslutningen och försök igen.',
   ...programmeSv,
   ...participantsSv,
+  ...moneySv,
   ...resultsSv,
 };
-  ...moneySv,
