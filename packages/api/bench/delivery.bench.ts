@@ -3,8 +3,9 @@
  * 50 sessions) and a 200-person register. Prints how long the calls the screens make take and
  * how many bytes each sends to the browser — none of them may grow with the attendance rows.
  * Then the same year as results and a report pack (issue 5): derived indicators computed in the
- * database (exact for a coordinator; for finance released jointly across every period of the
- * lattice, ADR 0012), the pack's content, and drawing it as PDF, XLSX and CSV.
+ * database (exact for a coordinator; for finance decided by the organisation's joint release
+ * over scopes, groups and periods, ADR 0012), the delivery screens as finance, the pack's
+ * content, and drawing it as PDF, XLSX and CSV.
  *
  *   npx -y pnpm@10.34.9 bench
  */
@@ -160,8 +161,12 @@ async function main() {
   await time('results.grant (3 derived indicators, 4 quarters, 3 splits)', () =>
     caller.results.grant({ grantId, ...year }),
   );
-  await time('results.grant as finance (released across the lattice)', () =>
+  await time('results.grant as finance (the organisation’s joint release)', () =>
     finance.results.grant({ grantId, ...year }),
+  );
+  await time('activities.list as finance (activity totals released)', () => finance.activities.list({ limit: 50 }));
+  await time('sessions.list as finance (each session’s day released)', () =>
+    finance.sessions.list({ activityId: activity.id, limit: 200 }),
   );
   const pack = await caller.reports.prepare({ grantId, ...year });
   const content = await time('reports.content (the year’s pack)', () => caller.reports.content({ id: pack.id }));

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /**
  * The database as Kysely sees it. Hand-written (see docs/decisions/0005-database.md); the
@@ -149,6 +149,8 @@ export interface GrantTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The form submission that made it (migration 2026-12-03-0001); null when made otherwise. */
+  idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface GrantStatusChangeTable {
@@ -174,6 +176,8 @@ export interface BudgetLineTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The form submission that made it (migration 2026-12-03-0001); null when made otherwise. */
+  idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BudgetRevisionTable {
@@ -184,6 +188,8 @@ export interface BudgetRevisionTable {
   justification: string;
   user_id: string | null;
   created_at: string;
+  /** The form submission that made it (migration 2026-12-03-0001); null when made otherwise. */
+  idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BudgetRevisionLineTable {
@@ -206,6 +212,8 @@ export interface TrancheTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The form submission that made it (migration 2026-12-03-0001); null when made otherwise. */
+  idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ExpenditureTable {
@@ -227,6 +235,8 @@ export interface ExpenditureTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The form submission that made it (migration 2026-12-03-0001); null when made otherwise. */
+  idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReceiptTable {

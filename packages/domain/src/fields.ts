@@ -66,6 +66,16 @@ export const optionalCountry = z
 
 export const idField = z.string().min(1).max(64);
 
+/**
+ * The key a form sends with a new money record (a random UUID made when the form opens): a
+ * retry, a double click or a resubmitted form with the same key gets the record the first
+ * request made (docs/decisions/0014). Optional: the CLI and imports send none.
+ */
+export const idempotencyKeyField = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, { error: messageKey('validation.invalidChoice') })
+  .nullish();
+
 export const versionField = z
   .number({ error: messageKey('validation.invalidNumber') })
   .int({ error: messageKey('validation.invalidNumber') })

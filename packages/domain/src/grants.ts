@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isoDateSchema, optionalIsoDateSchema } from './dates';
-import { idField, optionalText, requiredText, versionField } from './fields';
+import { idempotencyKeyField, idField, optionalText, requiredText, versionField } from './fields';
 import { messageKey } from './messages';
 import { currencySchema, minorUnitsSchema, rateSchema } from './money';
 import { rateQuoteSchema } from './rates';
@@ -63,6 +63,7 @@ export const initialGrantStatuses = ['prospect', 'applied', 'awarded', 'active']
 export const createGrantInput = grantBase
   .extend({
     status: z.enum(initialGrantStatuses, { error: messageKey('validation.invalidChoice') }).default('prospect'),
+    idempotencyKey: idempotencyKeyField,
   })
   .superRefine(endNotBeforeStart);
 export type CreateGrantInput = z.infer<typeof createGrantInput>;
@@ -125,7 +126,7 @@ export const budgetLineFields = z.object({
   description: optionalText(1000),
   amountMinor: minorUnitsSchema,
 });
-export const createBudgetLineInput = budgetLineFields.extend({ grantId: idField });
+export const createBudgetLineInput = budgetLineFields.extend({ grantId: idField, idempotencyKey: idempotencyKeyField });
 export type CreateBudgetLineInput = z.infer<typeof createBudgetLineInput>;
 export const updateBudgetLineInput = budgetLineFields
   .omit({ amountMinor: true })
@@ -214,7 +215,9 @@ function receivedTogether<
 
 export const trancheFields = trancheBase.superRefine(receivedTogether);
 export type TrancheFormValues = z.input<typeof trancheFields>;
-export const createTrancheInput = trancheBase.extend({ grantId: idField }).superRefine(receivedTogether);
+export const createTrancheInput = trancheBase
+  .extend({ grantId: idField, idempotencyKey: idempotencyKeyField })
+  .superRefine(receivedTogether);
 export type CreateTrancheInput = z.infer<typeof createTrancheInput>;
 export const updateTrancheInput = trancheBase
   .extend({ id: idField, version: versionField })
@@ -259,7 +262,7 @@ export const expenditureFields = z.object({
 });
 export type ExpenditureFields = z.infer<typeof expenditureFields>;
 export type ExpenditureFormValues = z.input<typeof expenditureFields>;
-export const createExpenditureInput = expenditureFields;
+export const createExpenditureInput = expenditureFields.extend({ idempotencyKey: idempotencyKeyField });
 export type CreateExpenditureInput = z.infer<typeof createExpenditureInput>;
 export const updateExpenditureInput = expenditureFields.extend({ id: idField, version: versionField });
 export type UpdateExpenditureInput = z.infer<typeof updateExpenditureInput>;

@@ -28,4 +28,5 @@ export * from './suppression';
 export * from './suppression-audit';
 export * from './period-lattice';
 export * from './figure-release';
+export * from './money-alarms';
 export * from './report-freeze';

@@ -1,3 +1,4 @@
+import { once, withoutKey } from './idempotency';
 import type {
   Actor,
   BudgetLine,
@@ -44,26 +45,30 @@ async function refuseDuplicateCode(db: Executor, grantId: string, code: string, 
 }
 
 export async function addLine(db: Executor, actor: Actor, input: CreateBudgetLineInput): Promise<BudgetLine> {
-  await refuseParticipantCodes(db, actor, {
-    code: input.code,
-    category: input.category,
-    description: input.description,
+  // A retry of the same form finds its line before the checks (its code is taken by now).
+  const { id } = await once(db, actor, 'budget_line', input.idempotencyKey, async () => {
+    await refuseParticipantCodes(db, actor, {
+      code: input.code,
+      category: input.category,
+      description: input.description,
+    });
+    const grant = await requireGrant(db, actor, input.grantId);
+    await refuseDuplicateCode(db, input.grantId, input.code);
+    await refuseOverMoneyLimits(db, actor, grant, {
+      grant: { budgetMinor: { amountMinor: input.amountMinor, field: 'amountMinor' } },
+    });
+    const line = await insertBudgetLine(db, actor.orgId, input);
+    await insertAuditEvent(db, {
+      orgId: actor.orgId,
+      userId: actor.userId,
+      action: 'create',
+      entity: 'budget_line',
+      entityId: line.id,
+      fields: filledFields(withoutKey(input)),
+    });
+    return line.id;
   });
-  const grant = await requireGrant(db, actor, input.grantId);
-  await refuseDuplicateCode(db, input.grantId, input.code);
-  await refuseOverMoneyLimits(db, actor, grant, {
-    grant: { budgetMinor: { amountMinor: input.amountMinor, field: 'amountMinor' } },
-  });
-  const line = await insertBudgetLine(db, actor.orgId, input);
-  await insertAuditEvent(db, {
-    orgId: actor.orgId,
-    userId: actor.userId,
-    action: 'create',
-    entity: 'budget_line',
-    entityId: line.id,
-    fields: filledFields(input),
-  });
-  return line;
+  return requireLine(db, actor, id);
 }
 
 async function requireLine(db: Executor, actor: Actor, id: string): Promise<BudgetLine> {

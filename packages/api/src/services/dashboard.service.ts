@@ -1,7 +1,7 @@
-import type { Actor, DeadlineState, ReportingDeadline } from '@tessera/domain';
-import { addDays, allocateMinor, deadlineState, todayIn } from '@tessera/domain';
+import type { Actor, DeadlineState, MoneyAlarm, ReportingDeadline } from '@tessera/domain';
+import { addDays, allocateMinor, deadlineState, moneyAlarms, todayIn } from '@tessera/domain';
 import { type Executor, type GrantSummary, listDeadlines, listGrants, sumSpendingByMonth } from '@tessera/db';
-import { requireOrganization } from './grants.service';
+import { getBudgetVsActual, requireOrganization } from './grants.service';
 
 export interface DashboardDeadline extends ReportingDeadline {
   grantTitle: string;
@@ -26,8 +26,19 @@ export interface SpendingPoint {
   cumulativePlannedMinor: number;
 }
 
+/** A money alarm of one awarded or active grant (issue 11 item 4). */
+export interface DashboardAlarm {
+  grantId: string;
+  grantTitle: string;
+  grantReference: string | null;
+  currency: string;
+  alarm: MoneyAlarm;
+}
+
 export interface FinanceDashboard {
   today: string;
+  /** Overspending and negative balances, first thing on the page. */
+  alarms: DashboardAlarm[];
   overdue: DashboardDeadline[];
   dueSoon: DashboardDeadline[];
   endingSoon: GrantSummary[];
@@ -131,8 +142,17 @@ export async function getFinanceDashboard(db: Executor, actor: Actor, now: Date)
     return { currency, points };
   });
 
+  const alarms: DashboardAlarm[] = [];
+  for (const g of funded) {
+    const report = await getBudgetVsActual(db, actor, g.id, now);
+    for (const alarm of moneyAlarms(report, g.amountMinor)) {
+      alarms.push({ grantId: g.id, grantTitle: g.title, grantReference: g.reference, currency: g.currency, alarm });
+    }
+  }
+
   return {
     today,
+    alarms,
     overdue: open.filter((d) => d.state === 'overdue'),
     dueSoon: open.filter((d) => d.state === 'due-soon'),
     endingSoon: grants.filter(

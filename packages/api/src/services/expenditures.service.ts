@@ -1,3 +1,4 @@
+import { once, withoutKey } from './idempotency';
 import type {
   Actor,
   CreateExpenditureInput,
@@ -195,22 +196,23 @@ export async function recordExpenditure(
   actor: Actor,
   input: CreateExpenditureInput,
 ): Promise<SavedExpenditure> {
-  await refuseParticipantCodes(db, actor, expenditureTexts(input));
-  const grant = await requireGrant(db, actor, input.grantId);
-  const values = await computeValues(db, actor, grant, input);
-  const id = await insertExpenditure(db, actor.orgId, values);
-  await insertAuditEvent(db, {
-    orgId: actor.orgId,
-    userId: actor.userId,
-    action: 'create',
-    entity: 'expenditure',
-    entityId: id,
-    fields: filledFields(input),
+  const { id } = await once(db, actor, 'expenditure', input.idempotencyKey, async () => {
+    await refuseParticipantCodes(db, actor, expenditureTexts(input));
+    const grant = await requireGrant(db, actor, input.grantId);
+    const values = await computeValues(db, actor, grant, input);
+    const made = await insertExpenditure(db, actor.orgId, values);
+    await insertAuditEvent(db, {
+      orgId: actor.orgId,
+      userId: actor.userId,
+      action: 'create',
+      entity: 'expenditure',
+      entityId: made,
+      fields: filledFields(withoutKey(input)),
+    });
+    return made;
   });
-  return {
-    expenditure: await requireExpenditure(db, actor, id),
-    warnings: await warningsFor(db, actor, values.budgetLineId),
-  };
+  const expenditure = await requireExpenditure(db, actor, id);
+  return { expenditure, warnings: await warningsFor(db, actor, expenditure.budgetLineId) };
 }
 
 export async function editExpenditure(

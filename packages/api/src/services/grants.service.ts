@@ -1,3 +1,4 @@
+import { once, withoutKey } from './idempotency';
 import type {
   Actor,
   BudgetVsActual,
@@ -133,26 +134,30 @@ function refuseOverAwardLimit(
 }
 
 export async function createGrant(db: Executor, actor: Actor, input: CreateGrantInput, now: Date): Promise<Grant> {
-  await refuseParticipantCodes(db, actor, grantTexts(input));
-  await checkFunderAndReference(db, actor, input);
-  await refuseOverAwardLimit(db, actor, input);
-  const org = await requireOrganization(db, actor);
-  const { status, ...fields } = input;
-  const id = await insertGrant(db, actor.orgId, fields, status);
-  await insertGrantStatusChange(db, actor.orgId, {
-    id,
-    status,
-    date: todayIn(org.timeZone, now),
-    note: null,
-    userId: actor.userId,
-  });
-  await insertAuditEvent(db, {
-    orgId: actor.orgId,
-    userId: actor.userId,
-    action: 'create',
-    entity: 'grant',
-    entityId: id,
-    fields: filledFields(input),
+  const { status, idempotencyKey, ...fields } = input;
+  // A retry of the same form finds its grant before the checks (its reference is taken by now).
+  const { id } = await once(db, actor, 'grant', idempotencyKey, async () => {
+    await refuseParticipantCodes(db, actor, grantTexts(input));
+    await checkFunderAndReference(db, actor, input);
+    await refuseOverAwardLimit(db, actor, input);
+    const org = await requireOrganization(db, actor);
+    const made = await insertGrant(db, actor.orgId, fields, status);
+    await insertGrantStatusChange(db, actor.orgId, {
+      id: made,
+      status,
+      date: todayIn(org.timeZone, now),
+      note: null,
+      userId: actor.userId,
+    });
+    await insertAuditEvent(db, {
+      orgId: actor.orgId,
+      userId: actor.userId,
+      action: 'create',
+      entity: 'grant',
+      entityId: made,
+      fields: filledFields(withoutKey(input)),
+    });
+    return made;
   });
   return requireGrant(db, actor, id);
 }

@@ -1,3 +1,4 @@
+import { once, withoutKey } from './idempotency';
 import type { Actor, CreateTrancheInput, Grant, Tranche, UpdateTrancheInput } from '@tessera/domain';
 import { changedFields, DomainError, filledFields, impliedRate } from '@tessera/domain';
 import {
@@ -71,18 +72,21 @@ async function requireTranche(db: Executor, actor: Actor, id: string): Promise<T
 }
 
 export async function addTranche(db: Executor, actor: Actor, input: CreateTrancheInput): Promise<Tranche> {
-  await refuseParticipantCodes(db, actor, { note: input.note });
-  const grant = await requireGrant(db, actor, input.grantId);
-  await refuseOverTrancheLimits(db, actor, grant, input);
-  await refuseUnlikelyTrancheRate(db, actor, grant, input);
-  const id = await insertTranche(db, actor.orgId, input);
-  await insertAuditEvent(db, {
-    orgId: actor.orgId,
-    userId: actor.userId,
-    action: 'create',
-    entity: 'tranche',
-    entityId: id,
-    fields: filledFields(input),
+  const { id } = await once(db, actor, 'tranche', input.idempotencyKey, async () => {
+    await refuseParticipantCodes(db, actor, { note: input.note });
+    const grant = await requireGrant(db, actor, input.grantId);
+    await refuseOverTrancheLimits(db, actor, grant, input);
+    await refuseUnlikelyTrancheRate(db, actor, grant, input);
+    const made = await insertTranche(db, actor.orgId, input);
+    await insertAuditEvent(db, {
+      orgId: actor.orgId,
+      userId: actor.userId,
+      action: 'create',
+      entity: 'tranche',
+      entityId: made,
+      fields: filledFields(withoutKey(input)),
+    });
+    return made;
   });
   return requireTranche(db, actor, id);
 }

@@ -5,6 +5,7 @@ import * as m0003 from './2026-11-21-0003-delivery';
 import * as m0004 from './2026-11-21-0004-results';
 import * as m0005 from './2026-11-21-0005-outcome-description-sealed';
 import * as m0006 from './2026-11-22-0001-frozen-report-packs';
+import * as m0007 from './2026-12-03-0001-idempotency-keys';
 import * as m0008 from './2026-12-03-0002-budget-revision-line-index';
 
 /** Static list, so bundles and tests need no directory glob. Names sort in the order to apply. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-0004-results': m0004,
   '2026-11-21-0005-outcome-description-sealed': m0005,
   '2026-11-22-0001-frozen-report-packs': m0006,
+  '2026-12-03-0001-idempotency-keys': m0007,
   '2026-12-03-0002-budget-revision-line-index': m0008,
 };

@@ -9,6 +9,7 @@ import { Loading } from '../../components/loading';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { type RouterOutputs, trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
+import { DashboardMoneyAlarms } from '../grants/money-alarms';
 import { DeadlineStateBadge } from '../grants/status-badge';
 
 type Dashboard = RouterOutputs['grants']['dashboard'];
@@ -28,6 +29,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <Title order={2}>{t('dashboard.title')}</Title>
+      <DashboardMoneyAlarms alarms={data.alarms} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md" radius="md" data-testid="dashboard-deadlines">

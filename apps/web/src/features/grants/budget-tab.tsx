@@ -12,6 +12,7 @@ import { AmountField } from '../../components/money-fields/amount-field';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
+import { newIdempotencyKey } from '../../lib/idempotency';
 import { trpc } from '../../lib/trpc';
 import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
@@ -202,6 +203,8 @@ function LineModal({ grant, line, onClose }: { grant: Grant; line: BudgetLine | 
     notifications.show({ color: 'green', message: t('common.saved') });
     onClose();
   };
+  // One key per new line (docs/decisions/0014): a retry or a second click gets the first.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const add = useMutation(trpc.budget.addLine.mutationOptions({ onSuccess: done }));
   const update = useMutation(trpc.budget.updateLine.mutationOptions({ onSuccess: done }));
   const failure = add.error ?? update.error;
@@ -239,6 +242,7 @@ function LineModal({ grant, line, onClose }: { grant: Grant; line: BudgetLine | 
             category: values.category,
             description: values.description,
             amountMinor,
+            idempotencyKey,
           },
           fieldFor,
         );

@@ -8,13 +8,14 @@ import {
   updateGrantInput,
 } from '@tessera/domain';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { AmountField } from '../../components/money-fields/amount-field';
 import { PageForm } from '../../components/page-form';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
+import { newIdempotencyKey } from '../../lib/idempotency';
 import { trpc } from '../../lib/trpc';
 import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
@@ -104,6 +105,8 @@ export function GrantForm({
   const format = useFormat();
   const t = (id: string) => intl.formatMessage({ id });
   const form = useForm<GrantFormValues>({ defaultValues });
+  // One key per new grant (docs/decisions/0014): a retry or a second click gets the first.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const { inputProps, error } = useFieldProps(form);
   const funders = useQuery(trpc.funders.list.queryOptions({ status: 'active', limit: 200 }));
   const currency = form.watch('currency').trim().toUpperCase();
@@ -129,7 +132,7 @@ export function GrantForm({
     };
     let submitted: Submitted | undefined;
     if (mode === 'create') {
-      const input = problems.check(createGrantInput, { ...fields, status: values.status }, fieldFor);
+      const input = problems.check(createGrantInput, { ...fields, status: values.status, idempotencyKey }, fieldFor);
       if (input) submitted = { mode, input };
     } else {
       const input = problems.check(updateGrantInput, { ...fields, id: 'x', version: 1 }, fieldFor);

@@ -14,6 +14,7 @@ import { BudgetVsActualTab } from './budget-vs-actual-tab';
 import { DeadlinesTab } from './deadlines-tab';
 import type { GrantTab } from './grants-search';
 import { LedgerTab } from './ledger-tab';
+import { GrantMoneyAlarms } from './money-alarms';
 import { OverviewTab } from './overview-tab';
 import { GrantStatusBadge } from './status-badge';
 import { TranchesTab } from './tranches-tab';
@@ -65,6 +66,7 @@ export function GrantPage({
             .join(' · ')}
         </Text>
       </div>
+      <GrantMoneyAlarms grant={grant} />
       <Tabs value={current} onChange={(value) => value && onTabChange(value as GrantTab)} keepMounted={false}>
         <Tabs.List style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
           <Tabs.Tab value="overview">{t('grant.tab.overview')}</Tabs.Tab>

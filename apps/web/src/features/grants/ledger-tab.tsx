@@ -46,6 +46,7 @@ import { firstFieldErrors, readAppError } from '../../lib/errors';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
 import { receiptUrl, uploadReceipt } from '../../lib/receipts';
+import { newIdempotencyKey } from '../../lib/idempotency';
 import { trpc } from '../../lib/trpc';
 import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
@@ -294,6 +295,11 @@ function ExpenditureModal({
   });
   const { inputProps, error } = useFieldProps(form);
   const [failure, setFailure] = useState<unknown>(null);
+  // One key per new entry (docs/decisions/0014): a retry or a second click gets the first record.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  // Once the entry is saved (its receipt perhaps refused), saving again edits it: never a second one.
+  const [made, setMade] = useState<Expenditure | null>(null);
+  const current = expenditure ?? made;
   const [saving, setSaving] = useState(false);
   const create = useMutation(trpc.expenditures.create.mutationOptions());
   const update = useMutation(trpc.expenditures.update.mutationOptions());
@@ -331,21 +337,19 @@ function ExpenditureModal({
       confirmRate: values.confirmRate,
       receiptReference: values.receiptReference,
     };
-    const input = expenditure
-      ? problems.check(
-          updateExpenditureInput,
-          { ...fields, id: expenditure.id, version: expenditure.version },
-          fieldFor,
-        )
-      : problems.check(createExpenditureInput, fields, fieldFor);
+    const input = current
+      ? problems.check(updateExpenditureInput, { ...fields, id: current.id, version: current.version }, fieldFor)
+      : problems.check(createExpenditureInput, { ...fields, idempotencyKey }, fieldFor);
     if (problems.apply(form.setError) || !input) return;
     setSaving(true);
     try {
       const saved =
-        expenditure && 'id' in input
+        current && 'id' in input
           ? await update.mutateAsync(input as Parameters<typeof update.mutateAsync>[0])
           : await create.mutateAsync(input);
-      // The record exists now; a failed upload leaves it without a receipt and says so.
+      // The record exists now; a failed upload leaves it without a receipt and says so, and the
+      // form goes on editing that record.
+      setMade(saved.expenditure);
       if (values.file) {
         try {
           await uploadReceipt(saved.expenditure.id, values.file);
@@ -380,7 +384,7 @@ function ExpenditureModal({
 
   return (
     <FormModal
-      title={t(expenditure ? 'ledger.edit' : 'ledger.add')}
+      title={t(current ? 'ledger.edit' : 'ledger.add')}
       size="lg"
       onClose={onClose}
       onSubmit={submit}

@@ -22,6 +22,7 @@ import { RowActions } from '../../components/row-actions';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
+import { newIdempotencyKey } from '../../lib/idempotency';
 import { trpc } from '../../lib/trpc';
 import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
@@ -191,6 +192,8 @@ function TrancheModal({
     notifications.show({ color: 'green', message: t('tranches.saved') });
     onClose();
   };
+  // One key per new tranche (docs/decisions/0014): a retry or a second click gets the first.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const create = useMutation(trpc.tranches.create.mutationOptions({ onSuccess: done }));
   const update = useMutation(trpc.tranches.update.mutationOptions({ onSuccess: done }));
   const failure = create.error ?? update.error;
@@ -228,7 +231,7 @@ function TrancheModal({
         if (problems.apply(form.setError) || !input) return;
         await update.mutateAsync(input);
       } else {
-        const input = problems.check(createTrancheInput, { ...fields, grantId: grant.id }, fieldFor);
+        const input = problems.check(createTrancheInput, { ...fields, grantId: grant.id, idempotencyKey }, fieldFor);
         if (problems.apply(form.setError) || !input) return;
         await create.mutateAsync(input);
       }
