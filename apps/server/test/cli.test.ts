@@ -22,7 +22,7 @@ function cli(databaseUrl: string, args: string[], stdin = '') {
       NODE_ENV: 'production',
     },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 240_000,
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }

@@ -15,7 +15,7 @@ function start(
   const child = spawn(tsx, ['src/main.ts'], { cwd: serverDir, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 240_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = output.match(/running at (http:\/\/\S+)/)?.[1];
@@ -58,9 +58,9 @@ describe('the start command', () => {
     const second = await start(env);
     expect(second.output()).not.toContain('demo data loaded');
     expect(await stop(second.child)).toBe(0);
-  }, 60_000);
+  }, 600_000);
 
   it('refuses a bad configuration with a clear message', async () => {
     await expect(start({ PORT: 'eighty' })).rejects.toThrow(/PORT/);
-  }, 30_000);
+  }, 600_000);
 });

@@ -61,7 +61,7 @@ beforeAll(async () => {
   expect(submitted.status).toBe('submitted');
   expect(submitted.frozenAt).not.toBeNull();
   files = await trpc<SubmittedPackFile[]>(cookies.viewer, 'reports.files', { id: packId });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await server?.close();

@@ -130,7 +130,7 @@ describe('recording money', () => {
     const caller = await demoCaller('finance');
     const lines = await caller.budget.lines({ grantId: grant.id });
     const materials = lines.find((l) => l.code === '4')!;
-    const saved = await caller.expenditures.create({
+    const extra = {
       grantId: grant.id,
       budgetLineId: materials.id,
       date: addDays(grant.startDate, 40),
@@ -138,7 +138,16 @@ describe('recording money', () => {
       description: 'Extra certificates',
       amountMinor: 540_000, // MKD 5,400.00 = USD 100.00 at 54
       currency: 'MKD',
+    };
+    // It takes line 4 past its budget: refused until the user confirms, naming the line and how far.
+    const ledgerSize = async () => (await caller.expenditures.list({ grantId: grant.id })).total;
+    const sizeBefore = await ledgerSize();
+    const error = await expectTrpcError(caller.expenditures.create(extra), 'BAD_REQUEST', 'VALIDATION');
+    expect(fieldErrorsOf(error)).toEqual({
+      confirmOverBudget: [expect.stringMatching(/^validation\.overBudget\?code=4&over=\d+\.\d\d&currency=USD$/)],
     });
+    expect(await ledgerSize()).toBe(sizeBefore);
+    const saved = await caller.expenditures.create({ ...extra, confirmOverBudget: true });
     expect(saved.expenditure).toMatchObject({
       amountGrantMinor: 10_000,
       amountBaseMinor: 540_000,

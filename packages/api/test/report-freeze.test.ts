@@ -84,7 +84,7 @@ beforeAll(async () => {
     sessionIds.push((await coordinator.sessions.create({ activityId, date, minutes: 120 })).id);
   }
   await addPresent(20, 0);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await opened?.close();
@@ -108,7 +108,7 @@ describe('a submitted pack', () => {
     expect(submitted.narrative).toEqual([{ key: 'summary', body: canary }]);
     packId = pack.id;
     sent = await admin.reports.content({ id: packId });
-  }, 120_000);
+  }, 300_000);
 
   it('is shown as sent after the data changes', async () => {
     expect(text(sent.reach.participants)).toBe('20');
@@ -226,6 +226,6 @@ describe('a submitted pack', () => {
       const content = await admin.reports.content({ id: v3.id });
       // 27 against 26 (version 2) and 20 (version 1).
       expect(content.reach.participants.suppressed).toBe(true);
-    }, 60_000);
+    }, 300_000);
   });
 });

@@ -258,6 +258,8 @@ export const expenditureFields = z.object({
   rate: rateQuoteSchema.nullish().transform((v) => v ?? null),
   /** The typed rate is more than 10% from the rate table's nearest, and that is right. */
   confirmRate: z.boolean().optional(),
+  /** Set when the user has seen that this expenditure takes its line past its budget, and records it anyway. */
+  confirmOverBudget: z.boolean().optional(),
   receiptReference: optionalText(100),
 });
 export type ExpenditureFields = z.infer<typeof expenditureFields>;

@@ -66,6 +66,7 @@ export const validationKeys = [
   'validation.mentionsCode',
   'validation.ambiguousNumber',
   'validation.rateUnconfirmed',
+  'validation.overBudget',
   'validation.rateFarOff',
   'validation.ratePair',
   'validation.budgetLineChanged',

@@ -94,3 +94,25 @@ test('a refused receipt keeps the saved expenditure in the form: saving again do
   await expect(form).toBeHidden();
   await expect(rows(page, payee)).toHaveCount(1);
 });
+
+test('an expenditure past its line’s budget asks first; once recorded, the grant and the dashboard raise the alarm', async ({
+  page,
+}) => {
+  await signIn(page, 'finance@demo.test');
+  await openLedger(page);
+  const payee = `Over budget ${Date.now()}`;
+  const form = await fillExpenditure(page, payee);
+  // Line C3 has EUR 1,800.00: EUR 9,000.00 takes it past.
+  await form.getByLabel('Amount paid').fill('9000');
+  await form.getByTestId('expenditure-save').click();
+  const notice = form.getByTestId('over-budget');
+  await expect(notice).toContainText('C3');
+  await expect(rows(page, payee)).toHaveCount(0);
+  await notice.getByTestId('over-budget-confirm').check();
+  await form.getByTestId('expenditure-save').click();
+  await expect(form).toBeHidden();
+  await expect(rows(page, payee)).toHaveCount(1);
+  await expect(page.getByTestId('grant-alarms').getByTestId('alarm-lineOverspent')).toContainText('C3');
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+  await expect(page.getByTestId('dashboard-alarms')).toContainText('Core support 2026');
+});

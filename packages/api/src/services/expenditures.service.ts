@@ -10,6 +10,9 @@ import type {
 import {
   convertMinor,
   DomainError,
+  formatMinorPlain,
+  messageKey,
+  overBudgetBy,
   filledFields,
   isStorableMinor,
   quoteAsRate,
@@ -164,6 +167,34 @@ function convertWithin(amountMinor: number, from: string, to: string, rate: stri
   return converted;
 }
 
+/**
+ * An expenditure that takes its line past its budget (more than it took before, for an edit) is
+ * recorded only once the user has confirmed it (issue 11 item 4): a field error on
+ * `confirmOverBudget` names the line and how far past its budget it would go.
+ */
+async function refuseOverBudget(
+  db: Executor,
+  actor: Actor,
+  currency: string,
+  values: ExpenditureValues,
+  confirmed: boolean,
+  previousMinor = 0,
+): Promise<void> {
+  if (confirmed) return;
+  const line = await findBudgetLine(db, actor.orgId, values.budgetLineId);
+  if (!line) return;
+  const spentMinor = await sumSpentOnLine(db, line.id);
+  const over = overBudgetBy({ budgetMinor: line.amountMinor, spentMinor }, values.amountGrantMinor, previousMinor);
+  if (over === null) return;
+  throw new DomainError('VALIDATION', `This takes budget line ${line.code} past its budget.`, {
+    fieldErrors: {
+      confirmOverBudget: [
+        messageKey('validation.overBudget', { code: line.code, over: formatMinorPlain(over, currency), currency }),
+      ],
+    },
+  });
+}
+
 async function warningsFor(db: Executor, actor: Actor, lineId: string): Promise<ExpenditureWarning[]> {
   const line = await findBudgetLine(db, actor.orgId, lineId);
   return line && (await sumSpentOnLine(db, lineId)) > line.amountMinor ? ['overspent'] : [];
@@ -200,6 +231,7 @@ export async function recordExpenditure(
     await refuseParticipantCodes(db, actor, expenditureTexts(input));
     const grant = await requireGrant(db, actor, input.grantId);
     const values = await computeValues(db, actor, grant, input);
+    await refuseOverBudget(db, actor, grant.currency, values, input.confirmOverBudget === true);
     const made = await insertExpenditure(db, actor.orgId, values);
     await insertAuditEvent(db, {
       orgId: actor.orgId,
@@ -230,6 +262,8 @@ export async function editExpenditure(
   }
   const grant = await requireGrant(db, actor, input.grantId);
   const values = await computeValues(db, actor, grant, input);
+  const previous = before.budgetLineId === values.budgetLineId ? before.amountGrantMinor : 0;
+  await refuseOverBudget(db, actor, grant.currency, values, input.confirmOverBudget === true, previous);
   if (!(await updateExpenditure(db, actor.orgId, input.id, input.version, values))) throw staleExpenditure();
   const changed = (Object.keys(values) as (keyof ExpenditureValues)[]).filter(
     (k) => values[k] !== before[k as keyof Expenditure],

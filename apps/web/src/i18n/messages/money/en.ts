@@ -5,6 +5,8 @@ export const moneyEn = {
     'This rate is {percent, number}% away from the rate table’s 1 {per} = {table} {other} ({date}). If it is right, tick “The rate is right”.',
   'validation.rateFarOff':
     'This rate is more than five times away from the rate table’s 1 {per} = {table} {other} ({date}). Is it the wrong way round?',
+  'validation.overBudget': 'This takes budget line {code} {over} {currency} past its budget.',
+  'money.overBudget.confirm': 'Record it anyway: the line goes over its budget',
   'validation.ratePair': 'The rate must be per one {from} or per one {to}.',
   'money.readAs': 'Read as {amount}',
   'money.which': 'Which did you mean?',

@@ -6,6 +6,8 @@ export const moneyMk: Record<keyof typeof moneyEn, string> = {
     'Овој курс се разликува {percent, number}% од курсот во табелата 1 {per} = {table} {other} ({date}). Ако е точен, штиклирајте „Курсот е точен“.',
   'validation.rateFarOff':
     'Овој курс е повеќе од пет пати подалеку од курсот во табелата 1 {per} = {table} {other} ({date}). Дали е внесен обратно?',
+  'validation.overBudget': 'Ова ја носи буџетската ставка {code} {over} {currency} над нејзиниот буџет.',
+  'money.overBudget.confirm': 'Сепак запиши: ставката оди над буџетот',
   'validation.ratePair': 'Курсот мора да биде за една единица {from} или за една единица {to}.',
   'money.readAs': 'Прочитано како {amount}',
   'money.which': 'Кој број го мислевте?',

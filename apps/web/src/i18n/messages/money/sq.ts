@@ -6,6 +6,8 @@ export const moneySq: Record<keyof typeof moneyEn, string> = {
     'Ky kurs ndryshon {percent, number}% nga kursi i tabelës 1 {per} = {table} {other} ({date}). Nëse është i saktë, shënoni „Kursi është i saktë“.',
   'validation.rateFarOff':
     'Ky kurs është më shumë se pesë herë larg kursit të tabelës 1 {per} = {table} {other} ({date}). Mos është dhënë së prapthi?',
+  'validation.overBudget': 'Kjo e çon zërin e buxhetit {code} {over} {currency} mbi buxhetin e tij.',
+  'money.overBudget.confirm': 'Regjistroje gjithsesi: zëri kalon buxhetin e tij',
   'validation.ratePair': 'Kursi duhet të jetë për një {from} ose për një {to}.',
   'money.readAs': 'Lexuar si {amount}',
   'money.which': 'Cilin keni pasur parasysh?',

@@ -6,6 +6,8 @@ export const moneySv: Record<keyof typeof moneyEn, string> = {
     'Kursen avviker {percent, number} % från kurstabellens 1 {per} = {table} {other} ({date}). Om den stämmer, kryssa i ”Kursen stämmer”.',
   'validation.rateFarOff':
     'Kursen ligger mer än fem gånger från kurstabellens 1 {per} = {table} {other} ({date}). Är den angiven åt fel håll?',
+  'validation.overBudget': 'Det här tar budgetpost {code} {over} {currency} över sin budget.',
+  'money.overBudget.confirm': 'Registrera ändå: posten går över sin budget',
   'validation.ratePair': 'Kursen måste gälla per en {from} eller per en {to}.',
   'money.readAs': 'Läst som {amount}',
   'money.which': 'Vilket menade du?',
