@@ -12,9 +12,11 @@ requireChromium();
 const reference = 'OHWF-2026-112';
 
 async function openLedger(page: Page): Promise<void> {
-  // An earlier journey may have left this user in Macedonian (the language is saved per user).
+  // Away from the dashboard (its chart loads late), then back to English: an earlier journey may
+  // have left this user in Macedonian (the language is saved per user).
+  await page.goto('/grants');
+  await expect(page.getByTestId('grant-search')).toBeVisible();
   await useEnglish(page);
-  await page.getByRole('link', { name: 'Grants', exact: true }).click();
   await page.getByTestId('grant-search').fill(reference);
   await expect(page.getByTestId('grant-row')).toHaveCount(1);
   await page.getByRole('link', { name: 'Core support 2026' }).click();
