@@ -57,6 +57,14 @@ describe('the demo embassy grant, checked by hand', () => {
       onHandMinor: 50_000,
       onHandBaseMinor: 2_580_000,
     });
+    // The two cash columns reconcile through the realised exchange loss (ADR 0016).
+    expect(bva.exchange).toMatchObject({
+      rateOfReceipt: '53.9',
+      onHandAtReceiptRateBaseMinor: 2_695_000,
+      differenceBaseMinor: -115_000,
+      differenceMinor: -2_134,
+      onHandAtActualRatesMinor: 47_866,
+    });
     // Eight of twelve months have begun: the grant is a little under two thirds through.
     expect(bva.elapsedShare).toBeGreaterThan(0.6);
     expect(bva.elapsedShare).toBeLessThan(0.75);

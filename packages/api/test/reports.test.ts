@@ -76,7 +76,10 @@ describe('the embassy grant report pack', () => {
     const received = await sql<{ received: number }>`
       select coalesce(sum(received_amount_minor), 0) as received from tranche
       where org_id = ${orgId} and grant_id = ${embassy.id} and received_date is not null`.execute(opened.db);
-    expect(lines.b).toBe(Number(ledger.rows[0]?.spent));
+    // At the actual rate (ADR 0016): MKD 621,000 at the 53.9 the federal cash was banked at is
+    // USD 11,521.34, not the USD 11,500.00 the rate table's 54 gave the ledger.
+    expect(Number(ledger.rows[0]?.spent)).toBe(1_150_000);
+    expect(lines.b).toBe(1_152_134);
     expect(lines.a).toBe(Number(received.rows[0]?.received));
     expect(lines.c).toBe(lines.a - lines.b);
     expect(lines.d).toBe(2_400_000);
@@ -85,10 +88,18 @@ describe('the embassy grant report pack', () => {
     expect(lines.h).toBe(lines.d - lines.g);
     expect(lines.k).toBe(lines.i - lines.j);
     expect(lines.o).toBe(lines.l - lines.m - lines.n);
-    // The finance part agrees with the same ledger.
-    expect(content.finance.cash.spentMinor).toBe(lines.b);
-    expect(content.finance.total.spentToDateMinor).toBe(lines.b);
-    expect(content.finance.lines.reduce((s, l) => s + l.spentToDateMinor, 0)).toBe(lines.b);
+    expect(lines.c).toBe(47_866);
+    // The finance part keeps the ledger's figures and says the difference between the two.
+    const spent = Number(ledger.rows[0]?.spent);
+    expect(content.finance.cash.spentMinor).toBe(spent);
+    expect(content.finance.total.spentToDateMinor).toBe(spent);
+    expect(content.finance.lines.reduce((s, l) => s + l.spentToDateMinor, 0)).toBe(spent);
+    expect(content.finance.exchange).toMatchObject({
+      rateOfReceipt: '53.9',
+      differenceMinor: spent - lines.b,
+      differenceBaseMinor: -115_000,
+      onHandAtActualRatesMinor: lines.c,
+    });
   });
 
   it('never contains a participant code or id', async () => {

@@ -1,4 +1,5 @@
 import { elapsedShare } from './dates';
+import { computeExchangeDifference, type ExchangeDifference } from './exchange-differences';
 
 /** Per-line sums as the database adds them up (one query, never the whole ledger in memory). */
 export interface LineTotals {
@@ -37,6 +38,11 @@ export interface BudgetVsActual {
     onHandMinor: number;
     onHandBaseMinor: number;
   };
+  /**
+   * The realised exchange difference and the reconciliation of cash on hand (ADR 0016); null
+   * before any money arrives.
+   */
+  exchange: ExchangeDifference | null;
 }
 
 function withShares<T extends { budgetMinor: number; spentMinor: number }>(row: T) {
@@ -58,6 +64,8 @@ export function computeBudgetVsActual(input: {
   baseCurrency: string;
   lines: readonly LineTotals[];
   received: { grantMinor: number; baseMinor: number };
+  /** Spending whose base-currency amount is known, in both currencies. */
+  spentConverted: { grantMinor: number; baseMinor: number };
   today: string;
 }): BudgetVsActual {
   const lines = input.lines.map(withShares);
@@ -84,5 +92,12 @@ export function computeBudgetVsActual(input: {
       onHandMinor: input.received.grantMinor - total.spentMinor,
       onHandBaseMinor: input.received.baseMinor - total.spentBaseMinor,
     },
+    exchange: computeExchangeDifference({
+      grantCurrency: input.grant.currency,
+      baseCurrency: input.baseCurrency,
+      received: input.received,
+      spent: { grantMinor: total.spentMinor },
+      spentConverted: input.spentConverted,
+    }),
   };
 }

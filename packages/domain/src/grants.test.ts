@@ -167,6 +167,7 @@ describe('budget vs actual', () => {
         },
       ],
       received: { grantMinor: 2000, baseMinor: 123000 },
+      spentConverted: { grantMinor: 1500, baseMinor: 92250 },
       today: '2026-01-05',
     });
     expect(result.lines.map((l) => [l.remainingMinor, l.spentShare, l.overspent])).toEqual([

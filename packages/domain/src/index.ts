@@ -7,6 +7,7 @@ export * from './dates';
 export * from './delivery';
 export * from './delivery-figures';
 export * from './errors';
+export * from './exchange-differences';
 export * from './fields';
 export * from './funders';
 export * from './grants';

@@ -21,6 +21,7 @@ describe('moneyAlarms', () => {
       baseCurrency: 'MKD',
       lines: [line('1', 2_400_000, 13_500_000), line('2', 0, 0)],
       received: { grantMinor: 1_000_000, baseMinor: 54_000_000 },
+      spentConverted: { grantMinor: 0, baseMinor: 0 },
       today: '2026-06-01',
     });
     expect(moneyAlarms(report, 2_400_000)).toEqual([
@@ -39,6 +40,7 @@ describe('moneyAlarms', () => {
           baseCurrency: 'USD',
           lines: [line('1', budget, budget + past)],
           received: { grantMinor: budget + past, baseMinor: budget + past },
+          spentConverted: { grantMinor: budget + past, baseMinor: budget + past },
           today: '2026-06-01',
         });
         const kinds = moneyAlarms(report, budget).map((a) => a.kind);

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { isoDateSchema } from './dates';
 import type { ActivityKind, AgeBand, Gender, OutputKind } from './delivery';
 import type { FunderKind } from './funders';
+import type { ExchangeDifference } from './exchange-differences';
 import type { DeadlineKind } from './grants';
 import { idField, versionField } from './fields';
 import type { Locale } from './locales';
@@ -220,6 +221,11 @@ export interface PackFinance {
     onHandMinor: number;
     onHandBaseMinor: number;
   };
+  /**
+   * The realised exchange difference to the end of the period (ADR 0016). Absent in packs frozen
+   * before it was kept; null before any money arrived.
+   */
+  exchange?: ExchangeDifference | null;
   /** Expenditures without a base-currency amount (no rate known). */
   unconvertedCount: number;
 }

@@ -6,6 +6,7 @@ import {
   type IndicatorResultRow,
   narrativeSectionKeys,
   type NarrativeSectionKey,
+  naturalQuote,
   type ReportPackContent,
   type Shown,
   shownText,
@@ -398,13 +399,46 @@ export function cashTable(c: ReportPackContent, L: Catalog): Table {
       [text(k.received), money(cash.receivedMinor, cur), money(cash.receivedBaseMinor, base)],
       [text(k.spent), money(cash.spentMinor, cur), money(cash.spentBaseMinor, base)],
       [text(k.onHand), money(cash.onHandMinor, cur), money(cash.onHandBaseMinor, base)],
+      ...exchangeRows(c, L),
     ],
   };
+}
+
+/** "1 USD = 53.9 MKD" with the report language's decimal mark; the digits are the stored ones. */
+function rateOfReceipt(c: ReportPackContent, rate: string): Record<string, string> {
+  const quote = naturalQuote(rate, c.finance.currency, c.finance.baseCurrency, c.finance.baseCurrency);
+  return { ...quote, value: c.locale === 'en' ? quote.value : quote.value.replace('.', ',') };
+}
+
+/**
+ * The reconciliation of cash on hand (ADR 0016): the grant's books at the rate of receipt, the
+ * realised exchange difference, the bank. Each column adds up exactly.
+ */
+export function exchangeRows(c: ReportPackContent, L: Catalog): Cell[][] {
+  const x = c.finance.exchange;
+  const cur = c.finance.currency;
+  const base = c.finance.baseCurrency;
+  if (!x || cur === base) return [];
+  const k = L.cash;
+  const difference = x.differenceBaseMinor > 0 ? k.gain : x.differenceBaseMinor < 0 ? k.loss : k.difference;
+  return [
+    [
+      text(fill(k.books, rateOfReceipt(c, x.rateOfReceipt))),
+      money(x.onHandMinor, cur),
+      money(x.onHandAtReceiptRateBaseMinor, base),
+    ],
+    [text(difference), money(x.differenceMinor, cur), money(x.differenceBaseMinor, base)],
+    [text(k.bank), money(x.onHandAtActualRatesMinor, cur), money(x.onHandBaseMinor, base)],
+  ];
 }
 
 /** Notes that belong under the finance table. */
 export function financeNotes(c: ReportPackContent, L: Catalog): string[] {
   const notes = [L.finance.budgetsNote, L.finance.varianceNote];
+  const x = c.finance.exchange;
+  if (x && c.finance.currency !== c.finance.baseCurrency) {
+    notes.push(fill(L.finance.exchangeNote, { ...rateOfReceipt(c, x.rateOfReceipt), currency: c.finance.currency }));
+  }
   if (c.finance.unconvertedCount > 0) {
     notes.push(fill(L.finance.unconverted, { count: c.finance.unconvertedCount, currency: c.finance.baseCurrency }));
   }

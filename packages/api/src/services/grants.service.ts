@@ -34,6 +34,7 @@ import {
   listGrantStatusChanges,
   listGrants,
   setGrantStatus,
+  sumConvertedSpending,
   sumReceived,
   sumSpendingByLine,
   updateGrant,
@@ -227,6 +228,7 @@ export async function getBudgetVsActual(
     baseCurrency: org.baseCurrency,
     lines: await sumSpendingByLine(db, actor.orgId, grantId),
     received: await sumReceived(db, actor.orgId, grantId),
+    spentConverted: await sumConvertedSpending(db, actor.orgId, grantId),
     today: todayIn(org.timeZone, now),
   });
 }

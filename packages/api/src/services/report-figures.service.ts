@@ -10,6 +10,7 @@ import type {
 import type { ActivityKind } from '@tessera/domain';
 import {
   ageBands,
+  computeExchangeDifference,
   genders,
   noFilter,
   orderGroupKeys,
@@ -27,6 +28,7 @@ import {
   packActivities,
   type ResultsScope,
   spendingByLineBetween,
+  sumConvertedSpending,
   sumReceived,
 } from '@tessera/db';
 
@@ -213,6 +215,7 @@ export async function financeOf(
 ): Promise<PackFinance> {
   const lines = await spendingByLineBetween(db, orgId, grant.id, period);
   const received = await sumReceived(db, orgId, grant.id, period.to);
+  const spentConverted = await sumConvertedSpending(db, orgId, grant.id, period.to);
   const tranches = (await listTranches(db, orgId, grant.id)).filter(
     (t) => t.expectedDate <= period.to || (t.receivedDate !== null && t.receivedDate <= period.to),
   );
@@ -252,6 +255,13 @@ export async function financeOf(
       onHandMinor: received.grantMinor - spentMinor,
       onHandBaseMinor: received.baseMinor - spentBaseMinor,
     },
+    exchange: computeExchangeDifference({
+      grantCurrency: grant.currency,
+      baseCurrency,
+      received,
+      spent: { grantMinor: spentMinor },
+      spentConverted,
+    }),
     unconvertedCount: sum((l) => l.unconvertedCount),
   };
 }

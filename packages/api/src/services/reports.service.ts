@@ -312,11 +312,13 @@ async function workOutContent(
       ? {
           reportingPeriodEnd: period.to,
           projectPeriod: { from: grant.startDate, to: grant.endDate },
+          // At the actual rates: what the spending cost at the rate the federal cash came in at
+          // (ADR 0016), not at the rate table's.
           lines: sf425Lines({
             cashReceiptsMinor: finance.cash.receivedMinor,
-            cashDisbursementsMinor: finance.cash.spentMinor,
+            cashDisbursementsMinor: finance.exchange?.spentAtActualRatesMinor ?? finance.cash.spentMinor,
             authorisedMinor: grant.amountMinor,
-            federalExpendituresMinor: finance.cash.spentMinor,
+            federalExpendituresMinor: finance.exchange?.spentAtActualRatesMinor ?? finance.cash.spentMinor,
             unliquidatedObligationsMinor: 0,
             costShareRequiredMinor: grant.costShareMinor ?? 0,
             recipientExpendituresMinor: 0,

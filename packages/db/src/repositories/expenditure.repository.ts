@@ -161,6 +161,30 @@ export async function sumSpentOnLine(db: Executor, lineId: string): Promise<numb
   return Number(r.s);
 }
 
+/**
+ * A grant's spending whose base-currency amount is known, in both currencies (the realised
+ * exchange difference compares the two: ADR 0016); up to a date when given.
+ */
+export async function sumConvertedSpending(
+  db: Executor,
+  orgId: string,
+  grantId: string,
+  upTo?: string,
+): Promise<{ grantMinor: number; baseMinor: number }> {
+  let query = db
+    .selectFrom('expenditure')
+    .select([
+      sql<number>`coalesce(sum(amount_grant_minor), 0)`.as('grant_minor'),
+      sql<number>`coalesce(sum(amount_base_minor), 0)`.as('base_minor'),
+    ])
+    .where('org_id', '=', orgId)
+    .where('grant_id', '=', grantId)
+    .where('amount_base_minor', 'is not', null);
+  if (upTo) query = query.where('date', '<=', upTo);
+  const row = await query.executeTakeFirstOrThrow();
+  return { grantMinor: Number(row.grant_minor), baseMinor: Number(row.base_minor) };
+}
+
 /** Spending per calendar month ('YYYY-MM') for the given grants, in each grant's currency. */
 export async function sumSpendingByMonth(db: Executor, orgId: string, grantIds: readonly string[]) {
   if (grantIds.length === 0) return [];

@@ -163,6 +163,8 @@ export const en = {
     varianceNote: 'Variance is spent to date minus budget: a negative figure is money not yet spent.',
     unconverted:
       'Expenditures with no amount in {currency} (no exchange rate known): {count}. The {currency} figures leave them out.',
+    exchangeNote:
+      'Exchange difference: the money arrived at a weighted average rate of 1 {per} = {value} {other} (the rate of receipt). Spending converted into {currency} at other rates (paid, or the rate table’s) gained or lost the difference shown under cash on hand; each column adds up exactly.',
   },
   tranche: {
     expectedDate: 'Expected date',
@@ -179,6 +181,11 @@ export const en = {
     received: 'Received',
     spent: 'Spent',
     onHand: 'Cash on hand',
+    books: 'Cash on hand by the grant’s books, at the rate of receipt (1 {per} = {value} {other})',
+    gain: 'Realised exchange gain',
+    loss: 'Realised exchange loss',
+    difference: 'Realised exchange difference',
+    bank: 'Cash on hand in the bank',
   },
   eu: {
     title: 'Financial report',
@@ -245,6 +252,8 @@ export const en = {
     indirectCharged: 'Amount charged',
     indirectFederal: 'Federal share',
     remarks: 'Remarks',
+    exchangeRemark:
+      'Expenditures paid in {base} are stated at the rate at which the federal cash was received, 1 USD = {rate} {base} (weighted average of the receipts): {actual}. At the rates used in the books they come to {booked}; the realised exchange difference is {difference} (a gain is positive).',
     budgetRemark:
       'Approved budget: original {original}; revised by the end of the period {revised}; current {current}.',
     certification: 'Certification',

@@ -135,6 +135,8 @@ export const sq: Catalog = {
       'Devijimi është shpenzimi deri më tani minus buxhetin: një shifër negative është para ende e pashpenzuar.',
     unconverted:
       'Shpenzime pa shumë në {currency} (kursi i këmbimit nuk dihet): {count}. Shifrat në {currency} nuk i përfshijnë.',
+    exchangeNote:
+      'Diferenca e kursit: paratë erdhën me një kurs mesatar të ponderuar 1 {per} = {value} {other} (kursi i marrjes). Shpenzimet e konvertuara në {currency} me kurse të tjera (të paguar ose të tabelës) sollën fitimin ose humbjen që tregohet te mjetet në dispozicion; çdo kolonë mblidhet saktësisht.',
   },
   tranche: {
     expectedDate: 'Data e pritur',
@@ -151,6 +153,11 @@ export const sq: Catalog = {
     received: 'Marrë',
     spent: 'Shpenzuar',
     onHand: 'Mjete në dispozicion',
+    books: 'Mjete në dispozicion sipas librave të grantit, me kursin e marrjes (1 {per} = {value} {other})',
+    gain: 'Fitim i realizuar nga kursi i këmbimit',
+    loss: 'Humbje e realizuar nga kursi i këmbimit',
+    difference: 'Diferenca e realizuar e kursit të këmbimit',
+    bank: 'Mjete në dispozicion në bankë',
   },
   eu: {
     title: 'Raport financiar',
@@ -217,6 +224,8 @@ export const sq: Catalog = {
     indirectCharged: 'Shuma e ngarkuar',
     indirectFederal: 'Pjesa federale',
     remarks: 'Vërejtje',
+    exchangeRemark:
+      'Shpenzimet e paguara në {base} paraqiten me kursin me të cilin u morën fondet federale, 1 USD = {rate} {base} (mesatare e ponderuar e arkëtimeve): {actual}. Me kurset e përdorura në libra ato janë {booked}; diferenca e realizuar e kursit është {difference} (fitimi është pozitiv).',
     budgetRemark:
       'Buxheti i miratuar: fillestar {original}; i rishikuar deri në fund të periudhës {revised}; aktual {current}.',
     certification: 'Certifikimi',

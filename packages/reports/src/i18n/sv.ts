@@ -135,6 +135,8 @@ export const sv: Catalog = {
       'Avvikelsen är förbrukat hittills minus budget: ett negativt tal är pengar som ännu inte har använts.',
     unconverted:
       'Utgifter utan belopp i {currency} (ingen växelkurs känd): {count}. Beloppen i {currency} räknar inte med dem.',
+    exchangeNote:
+      'Valutakursdifferens: pengarna kom in till en vägd genomsnittskurs på 1 {per} = {value} {other} (mottagningskursen). Utgifter omräknade till {currency} till andra kurser (betald kurs eller tabellens) gav den vinst eller förlust som visas under likvida medel; varje kolumn summerar exakt.',
   },
   tranche: {
     expectedDate: 'Väntat datum',
@@ -151,6 +153,11 @@ export const sv: Catalog = {
     received: 'Mottaget',
     spent: 'Förbrukat',
     onHand: 'Likvida medel',
+    books: 'Likvida medel enligt bidragets bokföring, till mottagningskursen (1 {per} = {value} {other})',
+    gain: 'Realiserad valutakursvinst',
+    loss: 'Realiserad valutakursförlust',
+    difference: 'Realiserad valutakursdifferens',
+    bank: 'Likvida medel på banken',
   },
   eu: {
     title: 'Ekonomisk rapport',
@@ -217,6 +224,8 @@ export const sv: Catalog = {
     indirectCharged: 'Debiterat belopp',
     indirectFederal: 'Federal andel',
     remarks: 'Anmärkningar',
+    exchangeRemark:
+      'Utgifter betalda i {base} anges till den kurs som de federala medlen togs emot till, 1 USD = {rate} {base} (vägt genomsnitt av inbetalningarna): {actual}. Till kurserna i bokföringen blir de {booked}; den realiserade valutakursdifferensen är {difference} (en vinst är positiv).',
     budgetRemark: 'Godkänd budget: ursprunglig {original}; reviderad vid periodens slut {revised}; aktuell {current}.',
     certification: 'Intygande',
     certifier: 'Namn och titel på behörig undertecknare',

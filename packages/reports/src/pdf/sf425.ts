@@ -95,6 +95,19 @@ export async function renderSf425Pdf(c: ReportPackContent, step: () => void): Pr
     current: usd(budgets.currentMinor),
   });
 
+  // Spending in the base currency is stated at the rate the federal cash came in at (ADR 0016).
+  const exchange = c.finance.exchange;
+  const exchangeRemark =
+    exchange && c.finance.currency !== c.finance.baseCurrency && exchange.differenceMinor !== 0
+      ? fill(en.sf425.exchangeRemark, {
+          base: c.finance.baseCurrency,
+          rate: exchange.rateOfReceipt,
+          actual: usd(exchange.spentAtActualRatesMinor),
+          booked: usd(c.finance.cash.spentMinor),
+          difference: usd(exchange.differenceMinor),
+        })
+      : null;
+
   // Part 1: SF-425.
   const coverRows: TableCell[][] = [
     [label((L) => L.sf425.agency, '1'), value(c.grant.funder.name)],
@@ -164,7 +177,17 @@ export async function renderSf425Pdf(c: ReportPackContent, step: () => void): Pr
     { text: `12. ${en.sf425.remarks}`, style: 'h2' },
     // The form has no budget lines; its remarks carry the budget as agreed, as revised and now.
     {
-      table: { widths: ['*'], body: [[{ text: printable(budgetRemark), margin: [0, 6, 0, 24] }]] },
+      table: {
+        widths: ['*'],
+        body: [
+          [
+            {
+              text: printable([budgetRemark, exchangeRemark].filter((r) => r !== null).join('\n')),
+              margin: [0, 6, 0, 24],
+            },
+          ],
+        ],
+      },
       layout: gridLayout,
     },
     { text: `13. ${en.sf425.certification}`, style: 'h2', unbreakable: true },

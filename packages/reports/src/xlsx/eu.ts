@@ -1,7 +1,7 @@
 import { euFinancialRows, type ReportPackContent } from '@tessera/domain';
 import ExcelJS from 'exceljs';
 import { catalogs, fill } from '../i18n';
-import { type Cell, money, percent, type Table, text, tranchesTable } from '../model';
+import { type Cell, exchangeRows, money, percent, type Table, text, tranchesTable } from '../model';
 import { addSheet, fitColumns, workbookBytes, writeTable } from './sheets';
 
 /**
@@ -124,6 +124,7 @@ export async function renderEuXlsx(c: ReportPackContent, step: () => void): Prom
       [text(L.cash.received), money(cash.receivedMinor, cur), money(cash.receivedBaseMinor, base)],
       [text(L.cash.spent), money(cash.spentMinor, cur), money(cash.spentBaseMinor, base)],
       [text(L.cash.onHand), money(cash.onHandMinor, cur), money(cash.onHandBaseMinor, base)],
+      ...exchangeRows(c, L),
     ],
   };
   const row = writeTable(summary, figures);

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
+import { ExchangeDifferenceTable } from '../../components/exchange-difference';
 
 /** Budget against actual per line, burn rate, and cash on hand; read-only for every role. */
 export function BudgetVsActualTab({ grantId }: { grantId: string }) {
@@ -161,6 +162,15 @@ export function BudgetVsActualTab({ grantId }: { grantId: string }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+
+      {data.currency !== data.baseCurrency && (
+        <>
+          <Title order={3} size="h4">
+            {t('bva.exchange.title')}
+          </Title>
+          <ExchangeDifferenceTable exchange={data.exchange} currency={data.currency} baseCurrency={data.baseCurrency} />
+        </>
+      )}
     </Stack>
   );
 }

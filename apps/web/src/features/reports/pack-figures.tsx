@@ -2,6 +2,7 @@ import { Alert, Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@ma
 import type { ReachBreakdown, ReportPackContent, Shown } from '@tessera/domain';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
+import { ExchangeDifferenceTable } from '../../components/exchange-difference';
 import { SuppressedFootnote, shownNode } from '../../components/suppressed';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { useFormat } from '../../lib/use-format';
@@ -488,6 +489,14 @@ function FinanceSection({ content }: { content: ReportPackContent }) {
           value={pf.both(finance.cash.onHandMinor, finance.cash.onHandBaseMinor)}
         />
       </SimpleGrid>
+      {/* Packs frozen before ADR 0016 have no exchange difference: they show as they were. */}
+      {finance.exchange !== undefined && finance.currency !== finance.baseCurrency && (
+        <ExchangeDifferenceTable
+          exchange={finance.exchange}
+          currency={finance.currency}
+          baseCurrency={finance.baseCurrency}
+        />
+      )}
     </Section>
   );
 }

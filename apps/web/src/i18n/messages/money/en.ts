@@ -26,4 +26,15 @@ export const moneyEn = {
   'money.rate.confirm': 'The rate is right',
   'money.rate.implied': 'The bank gave 1 {per} = {value} {other}.',
   'money.rate.quote': '1 {per} = {value} {other}',
+  'bva.exchange.title': 'Exchange difference',
+  'bva.exchange.rateOfReceipt': 'Rate of receipt (the tranches’ weighted average): {quote}',
+  'bva.exchange.books': 'Cash on hand by the grant’s books',
+  'bva.exchange.gain': 'Realised exchange gain',
+  'bva.exchange.loss': 'Realised exchange loss',
+  'bva.exchange.difference': 'Realised exchange difference',
+  'bva.exchange.bank': 'Cash on hand in the bank',
+  'bva.exchange.note':
+    'The money arrived at the rate of receipt; spending was converted at the rates paid or the table’s. The difference is what that gained or lost, in both currencies. Each column adds up; across a row, {base} figures are the {currency} ones at the rate of receipt.',
+  'bva.exchange.nothingReceived':
+    'No tranche received yet: there is no rate of receipt to measure an exchange difference against.',
 } as const;

@@ -27,4 +27,15 @@ export const moneyMk: Record<keyof typeof moneyEn, string> = {
   'money.rate.confirm': 'Курсот е точен',
   'money.rate.implied': 'Банката даде 1 {per} = {value} {other}.',
   'money.rate.quote': '1 {per} = {value} {other}',
+  'bva.exchange.title': 'Курсна разлика',
+  'bva.exchange.rateOfReceipt': 'Курс на прилив (пондериран просек на траншите): {quote}',
+  'bva.exchange.books': 'Расположливи средства според книгите на грантот',
+  'bva.exchange.gain': 'Остварена позитивна курсна разлика',
+  'bva.exchange.loss': 'Остварена негативна курсна разлика',
+  'bva.exchange.difference': 'Остварена курсна разлика',
+  'bva.exchange.bank': 'Расположливи средства во банка',
+  'bva.exchange.note':
+    'Парите пристигнаа по курсот на прилив; трошоците се претворени по платениот курс или курсот од табелата. Разликата е добивката или загубата од тоа, во двете валути. Секоја колона се собира; во секој ред, износите во {base} се износите во {currency} по курсот на прилив.',
+  'bva.exchange.nothingReceived':
+    'Сè уште нема примена транша: нема курс на прилив според кој би се мерела курсната разлика.',
 };

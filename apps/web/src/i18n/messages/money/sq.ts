@@ -27,4 +27,15 @@ export const moneySq: Record<keyof typeof moneyEn, string> = {
   'money.rate.confirm': 'Kursi është i saktë',
   'money.rate.implied': 'Banka dha 1 {per} = {value} {other}.',
   'money.rate.quote': '1 {per} = {value} {other}',
+  'bva.exchange.title': 'Diferenca e kursit të këmbimit',
+  'bva.exchange.rateOfReceipt': 'Kursi i marrjes (mesatarja e ponderuar e transheve): {quote}',
+  'bva.exchange.books': 'Mjete në dispozicion sipas librave të grantit',
+  'bva.exchange.gain': 'Fitim i realizuar nga kursi i këmbimit',
+  'bva.exchange.loss': 'Humbje e realizuar nga kursi i këmbimit',
+  'bva.exchange.difference': 'Diferenca e realizuar e kursit të këmbimit',
+  'bva.exchange.bank': 'Mjete në dispozicion në bankë',
+  'bva.exchange.note':
+    'Paratë erdhën me kursin e marrjes; shpenzimet u konvertuan me kursin e paguar ose atë të tabelës. Diferenca është ajo që u fitua ose u humb, në të dy monedhat. Çdo kolonë mblidhet; në çdo rresht, shumat në {base} janë ato në {currency} me kursin e marrjes.',
+  'bva.exchange.nothingReceived':
+    'Ende nuk është marrë asnjë transhë: nuk ka kurs marrjeje për të matur diferencën e kursit.',
 };

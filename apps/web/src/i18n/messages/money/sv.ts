@@ -27,4 +27,15 @@ export const moneySv: Record<keyof typeof moneyEn, string> = {
   'money.rate.confirm': 'Kursen stämmer',
   'money.rate.implied': 'Banken gav 1 {per} = {value} {other}.',
   'money.rate.quote': '1 {per} = {value} {other}',
+  'bva.exchange.title': 'Valutakursdifferens',
+  'bva.exchange.rateOfReceipt': 'Mottagningskurs (delbetalningarnas vägda genomsnitt): {quote}',
+  'bva.exchange.books': 'Likvida medel enligt bidragets bokföring',
+  'bva.exchange.gain': 'Realiserad valutakursvinst',
+  'bva.exchange.loss': 'Realiserad valutakursförlust',
+  'bva.exchange.difference': 'Realiserad valutakursdifferens',
+  'bva.exchange.bank': 'Likvida medel på banken',
+  'bva.exchange.note':
+    'Pengarna kom in till mottagningskursen; utgifterna räknades om till betald kurs eller tabellens kurs. Differensen är vad det gav eller kostade, i båda valutorna. Varje kolumn summerar; på varje rad är beloppen i {base} beloppen i {currency} till mottagningskursen.',
+  'bva.exchange.nothingReceived':
+    'Ingen delbetalning mottagen ännu: det finns ingen mottagningskurs att mäta en valutakursdifferens mot.',
 };
