@@ -11,6 +11,7 @@ import type { ActivityKind } from '@tessera/domain';
 import {
   ageBands,
   genders,
+  matchSummary,
   noFilter,
   orderGroupKeys,
   shownExactly,
@@ -27,6 +28,7 @@ import {
   packActivities,
   type ResultsScope,
   spendingByLineBetween,
+  sumMatchContributions,
   sumReceived,
 } from '@tessera/db';
 
@@ -207,11 +209,12 @@ export async function activityRows(
 export async function financeOf(
   db: Executor,
   orgId: string,
-  grant: { id: string; currency: string },
+  grant: { id: string; currency: string; costShareMinor: number | null },
   baseCurrency: string,
   period: { from: string; to: string },
 ): Promise<PackFinance> {
   const lines = await spendingByLineBetween(db, orgId, grant.id, period);
+  const matchInPeriod = matchSummary(null, await sumMatchContributions(db, orgId, grant.id, period));
   const received = await sumReceived(db, orgId, grant.id, period.to);
   const tranches = (await listTranches(db, orgId, grant.id)).filter(
     (t) => t.expectedDate <= period.to || (t.receivedDate !== null && t.receivedDate <= period.to),
@@ -253,5 +256,14 @@ export async function financeOf(
       onHandBaseMinor: received.baseMinor - spentBaseMinor,
     },
     unconvertedCount: sum((l) => l.unconvertedCount),
+    match: {
+      period: {
+        cashMinor: matchInPeriod.cashMinor,
+        inKindMinor: matchInPeriod.inKindMinor,
+        contributedMinor: matchInPeriod.contributedMinor,
+      },
+      // From the start of the award: contributions are dated within the grant's period.
+      toDate: matchSummary(grant.costShareMinor, await sumMatchContributions(db, orgId, grant.id, { to: period.to })),
+    },
   };
 }

@@ -180,6 +180,18 @@ export const en = {
     spent: 'Spent',
     onHand: 'Cash on hand',
   },
+  match: {
+    title: 'Co-financing (cost share and match)',
+    item: 'Item',
+    period: 'This period, in {currency}',
+    toDate: 'Cumulative, in {currency}',
+    required: 'Required co-financing',
+    cash: 'Contributed in cash',
+    inKind: 'Contributed in kind',
+    contributed: 'Total contributed',
+    remaining: 'Remaining to be provided',
+    met: 'Share of the required co-financing met',
+  },
   eu: {
     title: 'Financial report',
     sheet: 'Financial report',

@@ -152,6 +152,18 @@ export const sq: Catalog = {
     spent: 'Shpenzuar',
     onHand: 'Mjete në dispozicion',
   },
+  match: {
+    title: 'Bashkëfinancimi (kontributi vetanak)',
+    item: 'Zëri',
+    period: 'Kjo periudhë, në {currency}',
+    toDate: 'Kumulative, në {currency}',
+    required: 'Bashkëfinancimi i kërkuar',
+    cash: 'Kontribut në para',
+    inKind: 'Kontribut në natyrë',
+    contributed: 'Kontributi gjithsej',
+    remaining: 'Mbetet për t’u siguruar',
+    met: 'Pjesa e përmbushur e bashkëfinancimit të kërkuar',
+  },
   eu: {
     title: 'Raport financiar',
     sheet: 'Raport financiar',

@@ -6,6 +6,7 @@ import { SuppressedFootnote, shownNode } from '../../components/suppressed';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { useFormat } from '../../lib/use-format';
 import { useResultsFormat } from '../results/use-results-format';
+import { PackMatch } from './pack-match';
 
 /** Counts, hours and money of a pack as they are shown on screen, in the UI locale. */
 function usePackFormat(content: ReportPackContent) {
@@ -488,6 +489,7 @@ function FinanceSection({ content }: { content: ReportPackContent }) {
           value={pf.both(finance.cash.onHandMinor, finance.cash.onHandBaseMinor)}
         />
       </SimpleGrid>
+      <PackMatch content={content} />
     </Section>
   );
 }
