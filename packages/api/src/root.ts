@@ -12,6 +12,7 @@ import { exchangeRatesRouter } from './routers/exchange-rates.router';
 import { expendituresRouter } from './routers/expenditures.router';
 import { fundersRouter } from './routers/funders.router';
 import { grantsRouter } from './routers/grants.router';
+import { matchRouter } from './routers/match.router';
 import { membersRouter } from './routers/members.router';
 import { organizationRouter } from './routers/organization.router';
 import { enrollmentsRouter, participantsRouter, registerRouter } from './routers/participants.router';
@@ -28,6 +29,7 @@ export const appRouter = router({
   budget: budgetRouter,
   tranches: tranchesRouter,
   expenditures: expendituresRouter,
+  match: matchRouter,
   exchangeRates: exchangeRatesRouter,
   deadlines: deadlinesRouter,
   partners: partnersRouter,

@@ -1,5 +1,5 @@
 import { type Permission, type Role, roles } from '@tessera/domain';
-import type { OpenedDatabase } from '@tessera/db';
+import { insertMatchContribution, type OpenedDatabase } from '@tessera/db';
 import {
   createTestFunder,
   createTestGrantWithMoney,
@@ -15,7 +15,9 @@ import { policyAllows, procedurePolicy } from './policy';
 type Caller = Awaited<ReturnType<typeof callerFor>>['caller'];
 
 /** Every organisation-scoped procedure with a call that is valid apart from who makes it. */
-type Ids = { funderId: string; memberId: string } & Awaited<ReturnType<typeof createTestGrantWithMoney>> & {
+type Ids = { funderId: string; memberId: string; matchId: string } & Awaited<
+  ReturnType<typeof createTestGrantWithMoney>
+> & {
     p: Awaited<ReturnType<typeof createTestProgramme>>;
     r: Awaited<ReturnType<typeof createTestResults>>;
   };
@@ -65,6 +67,14 @@ const indicator = (ids: Ids) => ({
   },
   denominator: null,
 });
+const contribution = {
+  kind: 'inKind' as const,
+  source: 'Municipality',
+  date: '2026-03-01',
+  amountMinor: 20_000,
+  description: 'Hall',
+  evidenceReference: 'Letter 1',
+};
 const tranche = { expectedDate: '2026-06-01', expectedAmountMinor: 50_000 };
 const deadline = {
   kind: 'narrative' as const,
@@ -141,6 +151,11 @@ const calls: Record<string, (caller: Caller, ids: Ids) => Promise<unknown>> = {
   'expenditures.update': (c, ids) => c.expenditures.update({ ...expenditure(ids), id: ids.expenditureId, version: 1 }),
   'expenditures.remove': (c, ids) => c.expenditures.remove({ id: ids.expenditureId, version: 1 }),
   'expenditures.removeReceipt': (c, ids) => c.expenditures.removeReceipt({ id: ids.expenditureId }),
+  'match.list': (c, ids) => c.match.list({ grantId: ids.grantId }),
+  'match.summary': (c, ids) => c.match.summary({ grantId: ids.grantId }),
+  'match.create': (c, ids) => c.match.create({ grantId: ids.grantId, ...contribution }),
+  'match.update': (c, ids) => c.match.update({ id: ids.matchId, version: 1, ...contribution, amountMinor: 30_000 }),
+  'match.remove': (c, ids) => c.match.remove({ id: ids.matchId, version: 1 }),
   'exchangeRates.list': (c) => c.exchangeRates.list({}),
   'exchangeRates.lookup': (c) => c.exchangeRates.lookup({ fromCurrency: 'MKD', toCurrency: 'USD', date: '2026-02-01' }),
   'exchangeRates.save': (c) =>
@@ -360,6 +375,11 @@ const targetsARecord = new Set([
   'expenditures.update',
   'expenditures.remove',
   'expenditures.removeReceipt',
+  'match.list',
+  'match.summary',
+  'match.create',
+  'match.update',
+  'match.remove',
   'exchangeRates.remove',
   'deadlines.list',
   'deadlines.create',
@@ -427,7 +447,8 @@ async function freshIds(): Promise<Ids> {
     participantId: p.participantIds[0],
     activityId: p.activityId,
   });
-  return { ...money, funderId: funder.id, memberId: member.id, p, r };
+  const matchId = await insertMatchContribution(opened.db, orgId, { grantId: money.grantId, ...contribution });
+  return { ...money, funderId: funder.id, memberId: member.id, matchId, p, r };
 }
 
 describe('every procedure declares who may call it', () => {
@@ -510,6 +531,7 @@ describe.each(Object.keys(calls))('%s', (path) => {
       ids.grantId,
       ids.trancheId,
       ids.expenditureId,
+      ids.matchId,
       ids.deadlineId,
       ids.lineA.id,
       ids.p.partnerId,

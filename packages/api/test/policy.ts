@@ -12,7 +12,7 @@ import type { Role } from '@tessera/domain';
  *     the suppression threshold) are the admin's alone;
  *   - money (funders, grants, budget lines, tranches, rates, deadlines) is written by admin and
  *     finance and read by everyone; the ledger (payees, descriptions, receipts) is read by
- *     admin and finance only;
+ *     admin and finance only, and so are cost-share contributions (sources, evidence);
  *   - delivery (partners, projects, activities, sessions, outputs, indicators) is written by
  *     admin and coordinators and read by everyone as counts;
  *   - anything that names a participant (codes, registers, enrolments, outcome records, the
@@ -64,6 +64,14 @@ export const procedurePolicy: Record<string, string> = {
   'expenditures.update': 'A.F.',
   'expenditures.remove': 'A.F.',
   'expenditures.removeReceipt': 'A.F.',
+
+  // Cost share and match: contributions name their sources and evidence like the ledger does;
+  // what they add up to against the required match is a grant figure, read by everyone.
+  'match.list': 'A.F.',
+  'match.summary': 'ACFV',
+  'match.create': 'A.F.',
+  'match.update': 'A.F.',
+  'match.remove': 'A.F.',
 
   'exchangeRates.list': 'ACFV',
   'exchangeRates.lookup': 'ACFV',

@@ -19,6 +19,7 @@ export * from './repositories/free-text.repository';
 export * from './repositories/funder.repository';
 export * from './repositories/grant.repository';
 export * from './repositories/login-attempt.repository';
+export * from './repositories/match.repository';
 export * from './repositories/organization.repository';
 export * from './repositories/money-totals.repository';
 export * from './repositories/participant.repository';

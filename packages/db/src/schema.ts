@@ -20,6 +20,7 @@ export interface Database {
   budget_revision_line: BudgetRevisionLineTable;
   tranche: TrancheTable;
   expenditure: ExpenditureTable;
+  match_contribution: MatchContributionTable;
   receipt: ReceiptTable;
   exchange_rate: ExchangeRateTable;
   reporting_deadline: ReportingDeadlineTable;
@@ -236,6 +237,23 @@ export interface ExpenditureTable {
   created_at: string;
   updated_at: string;
   /** The form submission that made it (migration 2026-12-03-0001); null when made otherwise. */
+  idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Cost share and match contributed towards a grant (migration 2026-12-03-0003). */
+export interface MatchContributionTable {
+  id: string;
+  org_id: string;
+  grant_id: string;
+  kind: 'cash' | 'inKind';
+  source: string;
+  date: string;
+  amount_minor: number;
+  description: string | null;
+  evidence_reference: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
   idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 

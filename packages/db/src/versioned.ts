@@ -10,6 +10,7 @@ export type VersionedTable =
   | 'budget_line'
   | 'tranche'
   | 'expenditure'
+  | 'match_contribution'
   | 'reporting_deadline'
   | 'partner'
   | 'project'

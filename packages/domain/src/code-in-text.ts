@@ -208,6 +208,7 @@ export const freeTextKinds = [
   'tranche',
   'deadline',
   'expenditure',
+  'matchContribution',
   'partner',
   'project',
   'activity',

@@ -14,6 +14,7 @@ export * from './grants';
 export * from './hours';
 export * from './imports';
 export * from './locales';
+export * from './match';
 export * from './members';
 export * from './messages';
 export * from './money';

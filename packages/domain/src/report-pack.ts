@@ -6,6 +6,7 @@ import type { ExchangeDifference } from './exchange-differences';
 import type { DeadlineKind } from './grants';
 import { idField, versionField } from './fields';
 import type { Locale } from './locales';
+import type { MatchSummary } from './match';
 import { messageKey } from './messages';
 import type { Disaggregation, IndicatorDirection, IndicatorLevel, IndicatorType, MeasureSpec } from './results';
 import type { Shown } from './suppression';
@@ -228,6 +229,18 @@ export interface PackFinance {
   exchange?: ExchangeDifference | null;
   /** Expenditures without a base-currency amount (no rate known). */
   unconvertedCount: number;
+  /**
+   * Cost share and match: contributed in the period and from the award's start to the period's
+   * end, against the grant's required match. Absent from packs frozen before match was kept.
+   */
+  match?: PackMatch;
+}
+
+export interface PackMatch {
+  /** Contributions dated within the period. */
+  period: Pick<MatchSummary, 'cashMinor' | 'inKindMinor' | 'contributedMinor'>;
+  /** Contributions from the start of the award to the end of the period (what the SF-425 asks). */
+  toDate: MatchSummary;
 }
 
 export interface ReportPackContent {

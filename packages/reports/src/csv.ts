@@ -6,6 +6,7 @@ import {
   activitiesTable,
   type Cell,
   cashTable,
+  matchTable,
   coverTable,
   financeTable,
   headCountsTable,
@@ -77,6 +78,7 @@ export function tableCsv(table: Table, locale: Locale): string {
 
 export function packTables(c: ReportPackContent): Table[] {
   const L = catalogs[c.locale];
+  const coFinancing = matchTable(c, L);
   return [
     coverTable(c, L),
     narrativeTable(c, L),
@@ -88,6 +90,8 @@ export function packTables(c: ReportPackContent): Table[] {
     indicatorsTable(c, L),
     financeTable(c, L),
     cashTable(c, L),
+    // Co-financing (cost share and match); absent from packs frozen before it was kept.
+    ...(coFinancing ? [coFinancing] : []),
     tranchesTable(c, L),
   ];
 }

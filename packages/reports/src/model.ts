@@ -432,6 +432,35 @@ export function exchangeRows(c: ReportPackContent, L: Catalog): Cell[][] {
   ];
 }
 
+/**
+ * Cost share and match (co-financing) for the period and cumulatively, against the required
+ * match; null for a pack frozen before match was kept.
+ */
+export function matchTable(c: ReportPackContent, L: Catalog): Table | null {
+  const match = c.finance.match;
+  if (!match) return null;
+  const k = L.match;
+  const cur = c.finance.currency;
+  const { period, toDate } = match;
+  return {
+    name: 'co-financing',
+    title: k.title,
+    columns: [
+      { label: k.item, wide: true },
+      { label: fill(k.period, { currency: cur }) },
+      { label: fill(k.toDate, { currency: cur }) },
+    ],
+    rows: [
+      [text(k.required), { kind: 'blank' }, money(toDate.requiredMinor, cur)],
+      [text(k.cash), money(period.cashMinor, cur), money(toDate.cashMinor, cur)],
+      [text(k.inKind), money(period.inKindMinor, cur), money(toDate.inKindMinor, cur)],
+      [text(k.contributed), money(period.contributedMinor, cur), money(toDate.contributedMinor, cur)],
+      [text(k.remaining), { kind: 'blank' }, money(toDate.remainingMinor, cur)],
+      [text(k.met), { kind: 'blank' }, percent(toDate.metShare === null ? null : toDate.metShare * 100)],
+    ],
+  };
+}
+
 /** Notes that belong under the finance table. */
 export function financeNotes(c: ReportPackContent, L: Catalog): string[] {
   const notes = [L.finance.budgetsNote, L.finance.varianceNote];

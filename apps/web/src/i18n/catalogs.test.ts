@@ -82,6 +82,7 @@ describe('catalogs', () => {
         'budget_revision',
         'tranche',
         'expenditure',
+        'match_contribution',
         'exchange_rate',
         'reporting_deadline',
         'partner',

@@ -12,6 +12,7 @@ import {
   ageBands,
   computeExchangeDifference,
   genders,
+  matchSummary,
   noFilter,
   orderGroupKeys,
   shownExactly,
@@ -29,6 +30,7 @@ import {
   type ResultsScope,
   spendingByLineBetween,
   sumConvertedSpending,
+  sumMatchContributions,
   sumReceived,
 } from '@tessera/db';
 
@@ -209,11 +211,12 @@ export async function activityRows(
 export async function financeOf(
   db: Executor,
   orgId: string,
-  grant: { id: string; currency: string },
+  grant: { id: string; currency: string; costShareMinor: number | null },
   baseCurrency: string,
   period: { from: string; to: string },
 ): Promise<PackFinance> {
   const lines = await spendingByLineBetween(db, orgId, grant.id, period);
+  const matchInPeriod = matchSummary(null, await sumMatchContributions(db, orgId, grant.id, period));
   const received = await sumReceived(db, orgId, grant.id, period.to);
   const spentConverted = await sumConvertedSpending(db, orgId, grant.id, period.to);
   const tranches = (await listTranches(db, orgId, grant.id)).filter(
@@ -263,5 +266,14 @@ export async function financeOf(
       spentConverted,
     }),
     unconvertedCount: sum((l) => l.unconvertedCount),
+    match: {
+      period: {
+        cashMinor: matchInPeriod.cashMinor,
+        inKindMinor: matchInPeriod.inKindMinor,
+        contributedMinor: matchInPeriod.contributedMinor,
+      },
+      // From the start of the award: contributions are dated within the grant's period.
+      toDate: matchSummary(grant.costShareMinor, await sumMatchContributions(db, orgId, grant.id, { to: period.to })),
+    },
   };
 }

@@ -133,6 +133,20 @@ export async function listFreeTextRecords(db: Executor, orgId: string): Promise<
   }
 
   for (const r of await db
+    .selectFrom('match_contribution as m')
+    .innerJoin('grant as g', 'g.id', 'm.grant_id')
+    .select(['m.id', 'm.date', 'm.source', 'm.description', 'm.evidence_reference', 'g.title'])
+    .where('m.org_id', '=', orgId)
+    .execute()) {
+    records.push({
+      kind: 'matchContribution',
+      id: r.id,
+      title: `${r.title} · ${r.date}`,
+      texts: { source: r.source, description: r.description, evidenceReference: r.evidence_reference },
+    });
+  }
+
+  for (const r of await db
     .selectFrom('partner')
     .select(['id', 'name', 'city', 'description'])
     .where('org_id', '=', orgId)

@@ -1,7 +1,13 @@
 import type { Executor } from '../connection';
 
 /** The money records that keep the idempotency key of the form submission that made them. */
-export type IdempotentTable = 'grant' | 'budget_line' | 'budget_revision' | 'tranche' | 'expenditure';
+export type IdempotentTable =
+  | 'grant'
+  | 'budget_line'
+  | 'budget_revision'
+  | 'tranche'
+  | 'expenditure'
+  | 'match_contribution';
 
 /**
  * The id of the record an earlier request with this key made, if any (docs/decisions/0014): the

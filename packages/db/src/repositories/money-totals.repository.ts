@@ -9,6 +9,8 @@ export interface GrantMoneyTotals {
   expectedMinor: number;
   receivedMinor: number;
   receivedBaseMinor: number;
+  /** Cost share and match contributed, cash and in kind. */
+  matchedMinor: number;
 }
 
 /** What an organisation's grants in one currency add up to (the dashboard's sums). */
@@ -19,7 +21,7 @@ export interface OrganizationMoneyTotals {
 }
 
 /**
- * A grant's totals, leaving out one expenditure or tranche (the one being edited) so the caller
+ * A grant's totals, leaving out one expenditure, tranche or contribution (the one being edited) so the caller
  * can add its new amount in its place.
  */
 export async function sumGrantMoney(db: Executor, grantId: string, exceptId = ''): Promise<GrantMoneyTotals> {
@@ -60,6 +62,12 @@ export async function sumGrantMoney(db: Executor, grantId: string, exceptId = ''
         .where('grant_id', '=', grantId)
         .where('id', '!=', exceptId)
         .as('received_base'),
+      eb
+        .selectFrom('match_contribution')
+        .select(sql<number>`coalesce(sum(amount_minor), 0)`.as('s'))
+        .where('grant_id', '=', grantId)
+        .where('id', '!=', exceptId)
+        .as('matched'),
     ])
     .executeTakeFirstOrThrow();
   return {
@@ -69,6 +77,7 @@ export async function sumGrantMoney(db: Executor, grantId: string, exceptId = ''
     expectedMinor: Number(row.expected ?? 0),
     receivedMinor: Number(row.received ?? 0),
     receivedBaseMinor: Number(row.received_base ?? 0),
+    matchedMinor: Number(row.matched ?? 0),
   };
 }
 

@@ -187,6 +187,18 @@ export const en = {
     difference: 'Realised exchange difference',
     bank: 'Cash on hand in the bank',
   },
+  match: {
+    title: 'Co-financing (cost share and match)',
+    item: 'Item',
+    period: 'This period, in {currency}',
+    toDate: 'Cumulative, in {currency}',
+    required: 'Required co-financing',
+    cash: 'Contributed in cash',
+    inKind: 'Contributed in kind',
+    contributed: 'Total contributed',
+    remaining: 'Remaining to be provided',
+    met: 'Share of the required co-financing met',
+  },
   eu: {
     title: 'Financial report',
     sheet: 'Financial report',

@@ -159,6 +159,18 @@ export const sq: Catalog = {
     difference: 'Diferenca e realizuar e kursit të këmbimit',
     bank: 'Mjete në dispozicion në bankë',
   },
+  match: {
+    title: 'Bashkëfinancimi (kontributi vetanak)',
+    item: 'Zëri',
+    period: 'Kjo periudhë, në {currency}',
+    toDate: 'Kumulative, në {currency}',
+    required: 'Bashkëfinancimi i kërkuar',
+    cash: 'Kontribut në para',
+    inKind: 'Kontribut në natyrë',
+    contributed: 'Kontributi gjithsej',
+    remaining: 'Mbetet për t’u siguruar',
+    met: 'Pjesa e përmbushur e bashkëfinancimit të kërkuar',
+  },
   eu: {
     title: 'Raport financiar',
     sheet: 'Raport financiar',

@@ -159,6 +159,18 @@ export const sv: Catalog = {
     difference: 'Realiserad valutakursdifferens',
     bank: 'Likvida medel på banken',
   },
+  match: {
+    title: 'Medfinansiering (egeninsats)',
+    item: 'Post',
+    period: 'Denna period, i {currency}',
+    toDate: 'Ackumulerat, i {currency}',
+    required: 'Krävd medfinansiering',
+    cash: 'Bidrag i pengar',
+    inKind: 'Bidrag in natura',
+    contributed: 'Totalt bidrag',
+    remaining: 'Återstår att bidra med',
+    met: 'Andel av den krävda medfinansieringen som uppnåtts',
+  },
   eu: {
     title: 'Ekonomisk rapport',
     sheet: 'Ekonomisk rapport',

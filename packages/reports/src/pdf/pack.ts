@@ -5,6 +5,7 @@ import { catalogs, fill, type Catalog } from '../i18n';
 import {
   activitiesTable,
   cashTable,
+  matchTable,
   disaggregationText,
   financeNotes,
   financeTable,
@@ -134,6 +135,8 @@ export async function renderPackPdf(c: ReportPackContent, step: () => void): Pro
   content.push(...drawTable(financeTable(c, L), fmt, { noneText: none, fontSize: 7.5, title: false }));
   for (const note of financeNotes(c, L)) content.push({ text: printable(note), style: 'note' });
   content.push(...drawTable(cashTable(c, L), fmt, { noneText: none }));
+  const coFinancing = matchTable(c, L);
+  if (coFinancing) content.push(...drawTable(coFinancing, fmt, { noneText: none }));
   content.push(...drawTable(tranchesTable(c, L), fmt, { noneText: none }));
   step();
 

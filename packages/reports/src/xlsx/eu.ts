@@ -1,7 +1,7 @@
 import { euFinancialRows, type ReportPackContent } from '@tessera/domain';
 import ExcelJS from 'exceljs';
 import { catalogs, fill } from '../i18n';
-import { type Cell, exchangeRows, money, percent, type Table, text, tranchesTable } from '../model';
+import { type Cell, exchangeRows, matchTable, money, percent, type Table, text, tranchesTable } from '../model';
 import { addSheet, fitColumns, workbookBytes, writeTable } from './sheets';
 
 /**
@@ -9,7 +9,7 @@ import { addSheet, fitColumns, workbookBytes, writeTable } from './sheets';
  * period's end) and current budget, spent to date, variance
  * (spent − budget, as `euFinancialRows` in domain) and variance %, an explanation column left
  * empty for the organisation (highlighted where one is required), a totals row; and a second
- * sheet with the tranches and cash figures.
+ * sheet with the cash figures, the co-financing (cost share and match) and the tranches.
  */
 
 export const euParts = ['report', 'summary'] as const;
@@ -127,7 +127,10 @@ export async function renderEuXlsx(c: ReportPackContent, step: () => void): Prom
       ...exchangeRows(c, L),
     ],
   };
-  const row = writeTable(summary, figures);
+  let row = writeTable(summary, figures);
+  // Co-financing: cost share and match, in the period and cumulatively (absent from old frozen packs).
+  const coFinancing = matchTable(c, L);
+  if (coFinancing) row = writeTable(summary, coFinancing, row + 1, { title: true });
   writeTable(summary, tranchesTable(c, L), row + 1, { title: true });
   fitColumns(summary, 40);
   step();

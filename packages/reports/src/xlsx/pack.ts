@@ -4,6 +4,7 @@ import { catalogs } from '../i18n';
 import {
   activitiesTable,
   cashTable,
+  matchTable,
   coverTable,
   financeNotes,
   financeTable,
@@ -102,7 +103,9 @@ export async function renderPackXlsx(c: ReportPackContent, step: () => void): Pr
     finance.getCell(row, 1).value = note;
     row += 1;
   }
-  writeTable(finance, cashTable(c, L), row + 1, { title: true });
+  row = writeTable(finance, cashTable(c, L), row + 1, { title: true });
+  const coFinancing = matchTable(c, L);
+  if (coFinancing) writeTable(finance, coFinancing, row + 1, { title: true });
   fitColumns(finance, 40);
   step();
 

@@ -175,7 +175,20 @@ export function BudgetVsActualTab({ grantId }: { grantId: string }) {
   );
 }
 
-function Figure({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
+/** One headline figure in a bordered box, with an optional hint under it (a warning unless told). */
+export function Figure({
+  label,
+  value,
+  hint,
+  hintColor = 'orange',
+  testId,
+}: {
+  label: string;
+  value: string;
+  hint?: string;
+  hintColor?: string;
+  testId: string;
+}) {
   return (
     <Paper withBorder p="sm" radius="md">
       <Text size="xs" c="dimmed">
@@ -185,7 +198,7 @@ function Figure({ label, value, hint, testId }: { label: string; value: string; 
         {value}
       </Text>
       {hint && (
-        <Text size="xs" c="orange">
+        <Text size="xs" c={hintColor}>
           {hint}
         </Text>
       )}

@@ -14,6 +14,7 @@ import { BudgetVsActualTab } from './budget-vs-actual-tab';
 import { DeadlinesTab } from './deadlines-tab';
 import type { GrantTab } from './grants-search';
 import { LedgerTab } from './ledger-tab';
+import { MatchSection } from './match-section';
 import { GrantMoneyAlarms } from './money-alarms';
 import { OverviewTab } from './overview-tab';
 import { GrantStatusBadge } from './status-badge';
@@ -21,7 +22,8 @@ import { TranchesTab } from './tranches-tab';
 
 /**
  * One grant: overview and status, budget, tranches, the ledger (finance and admin only: the API
- * refuses anyone else), reporting deadlines, budget vs actual, results and report packs.
+ * refuses anyone else), reporting deadlines, budget vs actual with cost share and match, results
+ * and report packs.
  */
 export function GrantPage({
   grantId,
@@ -96,7 +98,10 @@ export function GrantPage({
           <DeadlinesTab grant={grant} />
         </Tabs.Panel>
         <Tabs.Panel value="actual" pt="md">
-          <BudgetVsActualTab grantId={grant.id} />
+          <Stack gap="xl">
+            <BudgetVsActualTab grantId={grant.id} />
+            <MatchSection grant={grant} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="results" pt="md">
           <ResultsTab owner={{ kind: 'grant', id: grant.id, startDate: grant.startDate, endDate: grant.endDate }} />

@@ -18,5 +18,6 @@ export function useGrantInvalidation() {
     tranches: () => refresh(trpc.tranches.pathKey()),
     ledger: () => refresh(trpc.expenditures.pathKey(), trpc.budget.pathKey()),
     deadlines: () => refresh(trpc.deadlines.pathKey()),
+    match: () => refresh(trpc.match.pathKey()),
   };
 }

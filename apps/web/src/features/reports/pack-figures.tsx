@@ -7,6 +7,7 @@ import { SuppressedFootnote, shownNode } from '../../components/suppressed';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { useFormat } from '../../lib/use-format';
 import { useResultsFormat } from '../results/use-results-format';
+import { PackMatch } from './pack-match';
 
 /** Counts, hours and money of a pack as they are shown on screen, in the UI locale. */
 function usePackFormat(content: ReportPackContent) {
@@ -497,6 +498,7 @@ function FinanceSection({ content }: { content: ReportPackContent }) {
           baseCurrency={finance.baseCurrency}
         />
       )}
+      <PackMatch content={content} />
     </Section>
   );
 }

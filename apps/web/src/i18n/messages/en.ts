@@ -1,3 +1,4 @@
+import { matchEn } from './match/en';
 import { moneyEn } from './money/en';
 import { participantsEn } from './participants/en';
 import { programmeEn } from './programme/en';
@@ -500,6 +501,7 @@ export const en = {
   ...programmeEn,
   ...participantsEn,
   ...moneyEn,
+  ...matchEn,
   ...resultsEn,
 } as const;
 

@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { matchMk } from './match/mk';
 import { moneyMk } from './money/mk';
 import { participantsMk } from './participants/mk';
 import { programmeMk } from './programme/mk';
@@ -502,5 +503,6 @@ export const mk: Record<keyof typeof en, string> = {
   ...programmeMk,
   ...participantsMk,
   ...moneyMk,
+  ...matchMk,
   ...resultsMk,
 };

@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { matchSq } from './match/sq';
 import { moneySq } from './money/sq';
 import { participantsSq } from './participants/sq';
 import { programmeSq } from './programme/sq';
@@ -501,5 +502,6 @@ export const sq: Record<keyof typeof en, string> = {
   ...programmeSq,
   ...participantsSq,
   ...moneySq,
+  ...matchSq,
   ...resultsSq,
 };

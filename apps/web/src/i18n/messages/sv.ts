@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { matchSv } from './match/sv';
 import { moneySv } from './money/sv';
 import { participantsSv } from './participants/sv';
 import { programmeSv } from './programme/sv';
@@ -499,5 +500,6 @@ export const sv: Record<keyof typeof en, string> = {
   ...programmeSv,
   ...participantsSv,
   ...moneySv,
+  ...matchSv,
   ...resultsSv,
 };
