@@ -31,6 +31,15 @@ export type NarrativeSectionKey = (typeof narrativeSectionKeys)[number];
 export const reportFormats = ['pdf', 'xlsx', 'csv', 'sf425', 'eu'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
+/** The file each format is written as (without the dot): `csv` is a zip of one CSV per table. */
+export const reportFileExtensions = {
+  pdf: 'pdf',
+  xlsx: 'xlsx',
+  csv: 'zip',
+  sf425: 'pdf',
+  eu: 'xlsx',
+} as const satisfies Record<ReportFormat, string>;
+
 export const preparePackInput = z
   .object({ grantId: idField, from: isoDateSchema, to: isoDateSchema })
   .superRefine((v, ctx) => {
