@@ -11,6 +11,7 @@ import type { ActivityKind } from '@tessera/domain';
 import {
   ageBands,
   genders,
+  maskParticipantCodes,
   noFilter,
   orderGroupKeys,
   shownExactly,
@@ -19,8 +20,11 @@ import {
   suppressTable,
 } from '@tessera/domain';
 import {
+  countRateSources,
   type Executor,
+  findParticipantSettings,
   headCountGrid,
+  listPeriodExpenditures,
   listTranches,
   measure,
   measureTotal,
@@ -204,6 +208,11 @@ export async function activityRows(
   });
 }
 
+/**
+ * The pack's money: per budget line this period and to date, the tranches and cash to the end
+ * of the period, how spending was converted, and the period's list of expenditure (payees and
+ * descriptions with any participant code masked: they leave the organisation).
+ */
 export async function financeOf(
   db: Executor,
   orgId: string,
@@ -212,6 +221,21 @@ export async function financeOf(
   period: { from: string; to: string },
 ): Promise<PackFinance> {
   const lines = await spendingByLineBetween(db, orgId, grant.id, period);
+  const { codePrefix } = await findParticipantSettings(db, orgId);
+  const masked = (text: string) => maskParticipantCodes(text, { prefix: codePrefix });
+  const expenditures = (await listPeriodExpenditures(db, orgId, grant.id, period)).map((e) => ({
+    date: e.date,
+    lineCode: e.budgetLineCode,
+    payee: masked(e.payee),
+    description: masked(e.description),
+    amountMinor: e.amountMinor,
+    currency: e.currency,
+    rateToGrant: e.rateToGrant,
+    rateSource: e.rateSource,
+    amountGrantMinor: e.amountGrantMinor,
+    receiptReference: e.receiptReference === null ? null : masked(e.receiptReference),
+  }));
+  const rateSources = await countRateSources(db, orgId, grant.id, period.to);
   const received = await sumReceived(db, orgId, grant.id, period.to);
   const tranches = (await listTranches(db, orgId, grant.id)).filter(
     (t) => t.expectedDate <= period.to || (t.receivedDate !== null && t.receivedDate <= period.to),
@@ -253,5 +277,7 @@ export async function financeOf(
       onHandBaseMinor: received.baseMinor - spentBaseMinor,
     },
     unconvertedCount: sum((l) => l.unconvertedCount),
+    rateSources,
+    expenditures,
   };
 }
