@@ -33,6 +33,7 @@ import {
   isoDateSchema,
   locales,
   parseMessageKey,
+  reportFileExtensions,
   reportFormats,
   type Locale,
   type ReportFormat,
@@ -313,6 +314,7 @@ export function buildCli(): Command {
           );
         }
         const org = opts.org ? parseOrFail(slugField, opts.org, '--org') : undefined;
+        refuseOutOfAnotherFormat(opts.out, opts.format as ReportFormat);
         const out = path.resolve(opts.out);
         if (existsSync(out) && statSync(out).isDirectory()) {
           throw new CommanderError(2, 'tessera.invalid', `--out is a folder: ${out}. Give a file name.`);
@@ -400,6 +402,22 @@ export function buildCli(): Command {
     });
 
   return program;
+}
+
+/**
+ * `--out` must name the kind of file `--format` writes: a PDF written into report.xlsx (or a
+ * workbook into report.pdf) would not open in what the name promises, and would reach a funder.
+ */
+function refuseOutOfAnotherFormat(out: string, format: ReportFormat): void {
+  const expected = `.${reportFileExtensions[format]}`;
+  const given = path.extname(out).toLowerCase();
+  if (given === expected) return;
+  const what = format === 'csv' ? 'a zip of CSV files' : `a .${reportFileExtensions[format]} file`;
+  throw new CommanderError(
+    2,
+    'tessera.invalid',
+    `--out ${path.basename(out)} does not match --format ${format}: that format is written as ${what}. Give --out ending in ${expected}.`,
+  );
 }
 
 /**

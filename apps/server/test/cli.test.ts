@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,6 +188,49 @@ describe('admin CLI', () => {
     expect(cli(file, ['rates', 'import', '--org', 'demo', '--file', path.join(dir, 'missing.csv')]).err).toContain(
       'Cannot read',
     );
+  });
+
+  it('refuses a report whose --out names another kind of file than --format writes, writing nothing', async () => {
+    // The grant's whole span: a pack's period comes from the grant's lattice (ADR 0012).
+    const span = await withDb(file, (db) =>
+      db
+        .selectFrom('grant')
+        .select(['start_date', 'end_date'])
+        .where('reference', '=', 'S-MK100-26-GR-014')
+        .executeTakeFirstOrThrow(),
+    );
+    const report = (format: string, out: string) =>
+      cli(file, [
+        'report',
+        '--grant',
+        'S-MK100-26-GR-014',
+        '--from',
+        span.start_date,
+        '--to',
+        span.end_date,
+        '--format',
+        format,
+        '--out',
+        path.join(dir, out),
+      ]);
+    const cases = [
+      ['pdf', 'pack.xlsx', '.pdf'],
+      ['xlsx', 'pack.pdf', '.xlsx'],
+      ['csv', 'pack.csv', '.zip'],
+      ['eu', 'eu.pdf', '.xlsx'],
+      ['sf425', 'sf425', '.pdf'],
+    ] as const;
+    for (const [format, out, expected] of cases) {
+      const run = report(format, out);
+      expect(run.code, `${format} into ${out}`).toBe(2);
+      expect(run.err).toContain(`--out ${out} does not match --format ${format}`);
+      expect(run.err).toContain(`Give --out ending in ${expected}.`);
+      expect(run.err).not.toMatch(/\n\s+at /);
+      expect(existsSync(path.join(dir, out))).toBe(false);
+    }
+    const sameInCapitals = report('pdf', 'PACK.PDF');
+    expect(sameInCapitals.code, sameInCapitals.err).toBe(0);
+    expect(existsSync(path.join(dir, 'PACK.PDF'))).toBe(true);
   });
 
   it('explains bad arguments without a stack trace', () => {

@@ -306,6 +306,12 @@ const calls: Record<string, (caller: Caller, ids: Ids) => Promise<unknown>> = {
   'reports.prepare': (c, ids) => c.reports.prepare({ grantId: ids.grantId, from: '2026-07-01', to: '2026-09-30' }),
   'reports.saveNarrative': (c, ids) =>
     c.reports.saveNarrative({ id: ids.r.packId, version: 1, sections: [{ key: 'summary', body: 'On track.' }] }),
+  'reports.saveExplanations': (c, ids) =>
+    c.reports.saveExplanations({
+      id: ids.r.packId,
+      version: 1,
+      explanations: [{ code: ids.lineA.code, body: 'Trainers were paid later than planned.' }],
+    }),
   'reports.submit': (c, ids) => c.reports.submit({ id: ids.r.packId, version: 1, submittedDate: '2026-07-10' }),
 };
 
@@ -406,6 +412,7 @@ const targetsARecord = new Set([
   'reports.files',
   'reports.prepare',
   'reports.saveNarrative',
+  'reports.saveExplanations',
   'reports.submit',
 ]);
 

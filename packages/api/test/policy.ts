@@ -157,6 +157,7 @@ export const procedurePolicy: Record<string, string> = {
   'reports.files': 'ACFV',
   'reports.prepare': 'ACF.',
   'reports.saveNarrative': 'ACF.',
+  'reports.saveExplanations': 'ACF.',
   'reports.submit': 'ACF.',
 };
 

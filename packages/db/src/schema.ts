@@ -512,6 +512,8 @@ export interface ReportPackTable {
   deadline_id: string | null;
   /** JSON [{ key, body }]. Emptied at submission: the frozen content holds it, sealed. */
   narrative: string;
+  /** JSON [{ code, body }] by budget line code (migration 2026-12-03-0005); emptied at submission likewise. */
+  variance_explanations: Generated<string>;
   version: number;
   created_at: string;
   updated_at: string;

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import {
   findParticipantCode,
   findParticipantCodes,
+  maskParticipantCodes,
   participantCodeFieldErrors,
   refineNoParticipantCode,
   uicLookalikes,
@@ -229,5 +230,17 @@ describe('uicLookalikes', () => {
     expect(uicLookalikes('U-MBAJT-TAKPM and u 7kq2m 9xd4t')).toEqual([]);
     // A word of the shape is a lookalike too: refused only where it is an issued code.
     expect(uicLookalikes('unharnessed joy').map((l) => l.code)).toEqual(['U-NHARN-ESSED']);
+  });
+});
+
+describe('maskParticipantCodes', () => {
+  it('puts the neutral mark where each code stood, leaving the rest of the text', () => {
+    expect(maskParticipantCodes('Bus fare for ZR-0007 and zr 12, receipt F-1187', { prefix: 'ZR' })).toBe(
+      'Bus fare for x and x, receipt F-1187',
+    );
+    expect(maskParticipantCodes('Refund to U-7KQ2M-9XD4T', { prefix: 'ZR' })).toBe('Refund to x');
+    expect(maskParticipantCodes('Hotel Bristol Skopje, weeks 1–4', { prefix: 'ZR' })).toBe(
+      'Hotel Bristol Skopje, weeks 1–4',
+    );
   });
 });

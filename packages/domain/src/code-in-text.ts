@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { FieldErrors } from './errors';
 import { messageKey } from './messages';
 import { codePrefixPattern, cyrillicToLatin } from './participant-codes';
+import { suppressedMark } from './suppression';
 
 /**
  * The one rule for free text that leaves the coordinators' need-to-know circle (what finance
@@ -162,6 +163,21 @@ export function uicLookalikes(text: string): (CodeInText & { code: string })[] {
 /** The first participant code in the text, or null when it holds none. */
 export function findParticipantCode(text: string, options: CodeInTextOptions): CodeInText | null {
   return findParticipantCodes(text, options)[0] ?? null;
+}
+
+/**
+ * The text with each participant code in it replaced by the neutral mark: for stored text that
+ * leaves the circle but was written before the rule, or into the ledger, where a code is refused
+ * on entry only when a service checks it (a list of expenditure printed in a financial report).
+ */
+export function maskParticipantCodes(text: string, options: CodeInTextOptions): string {
+  let masked = text;
+  const found = findParticipantCodes(text, options);
+  for (let i = found.length - 1; i >= 0; i -= 1) {
+    const code = found[i] as CodeInText;
+    masked = `${masked.slice(0, code.index)}${suppressedMark}${masked.slice(code.index + code.text.length)}`;
+  }
+  return masked;
 }
 
 /** The field message for a text naming a code: it says which code, so the writer can find it. */

@@ -24,6 +24,7 @@ export * from './organization';
 export * from './participant-codes';
 export * from './participants';
 export * from './report-pack';
+export * from './report-type';
 export * from './results';
 export * from './roles';
 export * from './suppression';

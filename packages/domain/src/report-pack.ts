@@ -33,6 +33,15 @@ export type NarrativeSectionKey = (typeof narrativeSectionKeys)[number];
 export const reportFormats = ['pdf', 'xlsx', 'csv', 'sf425', 'eu'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
+/** The file each format is written as (without the dot): `csv` is a zip of one CSV per table. */
+export const reportFileExtensions = {
+  pdf: 'pdf',
+  xlsx: 'xlsx',
+  csv: 'zip',
+  sf425: 'pdf',
+  eu: 'xlsx',
+} as const satisfies Record<ReportFormat, string>;
+
 export const preparePackInput = z
   .object({ grantId: idField, from: isoDateSchema, to: isoDateSchema })
   .superRefine((v, ctx) => {
@@ -54,6 +63,39 @@ export const saveNarrativeInput = z.object({
 });
 export type SaveNarrativeInput = z.infer<typeof saveNarrativeInput>;
 
+/** What the organisation writes to explain a budget line's variance, by the line's code. */
+export interface VarianceExplanation {
+  code: string;
+  body: string;
+}
+
+/**
+ * Saves explanations of budget lines' variances with the pack, at the pack's version (as the
+ * narrative is saved): an entry with an empty body removes that line's explanation.
+ */
+export const saveVarianceExplanationsInput = z.object({
+  id: idField,
+  version: versionField,
+  explanations: z
+    .array(
+      z.object({
+        code: z
+          .string()
+          .trim()
+          .min(1, { error: messageKey('validation.required') })
+          .max(40, { error: messageKey('validation.tooLong', { max: 40 }) }),
+        body: z.string().max(4_000, { error: messageKey('validation.tooLong', { max: 4_000 }) }),
+      }),
+    )
+    .max(500, { error: messageKey('validation.tooMany') }),
+});
+export type SaveVarianceExplanationsInput = z.infer<typeof saveVarianceExplanationsInput>;
+
+/** A pack's variance explanations; a pack frozen before they were kept has none. */
+export function varianceExplanationsOf(pack: { varianceExplanations?: readonly VarianceExplanation[] }) {
+  return new Map((pack.varianceExplanations ?? []).map((e) => [e.code, e.body]));
+}
+
 export const submitPackInput = z.object({ id: idField, version: versionField, submittedDate: isoDateSchema });
 export type SubmitPackInput = z.infer<typeof submitPackInput>;
 
@@ -74,6 +116,11 @@ export interface ReportPack {
   submittedDate: string | null;
   deadlineId: string | null;
   narrative: { key: NarrativeSectionKey; body: string }[];
+  /**
+   * Explanations of budget lines' variances, in the lines' order, saved and frozen with the pack
+   * like the narrative. Absent from packs frozen before they were kept.
+   */
+  varianceExplanations?: VarianceExplanation[];
   updatedAt: string;
   version: number;
   /** 1 for a period's first pack; 2, 3, … for a new version prepared after one was submitted. */
@@ -230,6 +277,19 @@ export interface PackFinance {
   /** Expenditures without a base-currency amount (no rate known). */
   unconvertedCount: number;
   /**
+   * How the expenditures to the end of the period were converted to the grant currency: none
+   * needed (`same`), the organisation's rate table on or before the payment date (`table`), or
+   * the rate of the payment entered with it (`typed`). Absent from packs frozen before it was kept.
+   */
+  rateSources?: Record<RateSource, number>;
+  /**
+   * The period's expenditures, oldest first: the list of expenditure attached to a financial
+   * report. Payees, descriptions and receipt references are ledger data: they reach only readers
+   * with `ledger.read` (null for the others), and never carry a participant code. Absent from
+   * packs frozen before it was kept.
+   */
+  expenditures?: PackExpenditure[];
+  /**
    * Cost share and match: contributed in the period and from the award's start to the period's
    * end, against the grant's required match. Absent from packs frozen before match was kept.
    */
@@ -241,6 +301,43 @@ export interface PackMatch {
   period: Pick<MatchSummary, 'cashMinor' | 'inKindMinor' | 'contributedMinor'>;
   /** Contributions from the start of the award to the end of the period (what the SF-425 asks). */
   toDate: MatchSummary;
+}
+
+export type RateSource = 'same' | 'table' | 'typed';
+
+export interface PackExpenditure {
+  date: string;
+  lineCode: string;
+  payee: string | null;
+  description: string | null;
+  /** As paid, in its own currency. */
+  amountMinor: number;
+  currency: string;
+  /** Units of the grant currency per unit paid, as stored with the expenditure. */
+  rateToGrant: string;
+  rateSource: RateSource;
+  amountGrantMinor: number;
+  receiptReference: string | null;
+}
+
+/**
+ * A pack as a reader sees it: one without `ledger.read` (coordinators, viewers) gets the list of
+ * expenditure without payees, descriptions and receipt references (DESIGN.md, need to know).
+ */
+export function packForReader(content: ReportPackContent, mayReadLedger: boolean): ReportPackContent {
+  if (mayReadLedger || !content.finance.expenditures) return content;
+  return {
+    ...content,
+    finance: {
+      ...content.finance,
+      expenditures: content.finance.expenditures.map((e) => ({
+        ...e,
+        payee: null,
+        description: null,
+        receiptReference: null,
+      })),
+    },
+  };
 }
 
 export interface ReportPackContent {
@@ -345,6 +442,9 @@ export interface EuFinancialRow {
   revisedBudgetMinor: number;
   /** The current budget, which variance is measured against. */
   budgetMinor: number;
+  /** Spent in the report's period. */
+  spentPeriodMinor: number;
+  /** Spent from the start of the grant to the end of the period: what variance is measured on. */
   spentMinor: number;
   varianceMinor: number;
   variancePercent: number | null;
@@ -352,12 +452,13 @@ export interface EuFinancialRow {
   needsExplanation: boolean;
 }
 
-/** Budget headings with variance (spent − budget) in the grant currency. */
+/** Budget headings with spending this period and to date, and variance (spent to date − budget), in the grant currency. */
 export function euFinancialRows(
   lines: readonly (Pick<PackFinanceLine, 'originalBudgetMinor' | 'revisedBudgetMinor'> & {
     code: string;
     category: string;
     budgetMinor: number;
+    spentPeriodMinor?: number;
     spentToDateMinor: number;
   })[],
   tolerancePercent = 10,
@@ -372,6 +473,7 @@ export function euFinancialRows(
       originalBudgetMinor: budgets.originalMinor,
       revisedBudgetMinor: budgets.revisedMinor,
       budgetMinor: l.budgetMinor,
+      spentPeriodMinor: l.spentPeriodMinor ?? 0,
       spentMinor: l.spentToDateMinor,
       varianceMinor,
       variancePercent,

@@ -1,4 +1,4 @@
-import type { ReportFormat, ReportPackContent } from '@tessera/domain';
+import { type ReportFormat, type ReportPackContent, reportFileExtensions } from '@tessera/domain';
 import { packTables, renderCsvZip } from './csv';
 import { reportFileName } from './format';
 import { packPdfParts, renderPackPdf } from './pdf/pack';
@@ -35,7 +35,7 @@ export async function renderReport(
   format: ReportFormat,
   options: RenderOptions = {},
 ): Promise<RenderedReport> {
-  const name = (suffix: string, extension: string) => reportFileName(content.grant, content.period, suffix, extension);
+  const name = (suffix: string) => reportFileName(content.grant, content.period, suffix, reportFileExtensions[format]);
   const progress = (total: number) => {
     let done = 0;
     options.onProgress?.(0, total);
@@ -53,32 +53,32 @@ export async function renderReport(
       const p = progress(packPdfParts.length + 1);
       const bytes = await renderPackPdf(content, p.step);
       p.finish();
-      return { bytes, fileName: name('', 'pdf'), contentType: 'application/pdf' };
+      return { bytes, fileName: name(''), contentType: 'application/pdf' };
     }
     case 'xlsx': {
       const p = progress(packXlsxParts.length + 1);
       const bytes = await renderPackXlsx(content, p.step);
       p.finish();
-      return { bytes, fileName: name('', 'xlsx'), contentType: xlsxContentType };
+      return { bytes, fileName: name(''), contentType: xlsxContentType };
     }
     case 'csv': {
       const p = progress(packTables(content).length + 1);
       const bytes = renderCsvZip(content, p.step);
       p.finish();
-      return { bytes, fileName: name('', 'zip'), contentType: 'application/zip' };
+      return { bytes, fileName: name(''), contentType: 'application/zip' };
     }
     case 'sf425': {
       if (!content.sf425) throw new NotUsFederalError(content.grant.funder.name);
       const p = progress(sf425Parts.length + 1);
       const bytes = await renderSf425Pdf(content, p.step);
       p.finish();
-      return { bytes, fileName: name('-sf425', 'pdf'), contentType: 'application/pdf' };
+      return { bytes, fileName: name('-sf425'), contentType: 'application/pdf' };
     }
     case 'eu': {
       const p = progress(euParts.length + 1);
       const bytes = await renderEuXlsx(content, p.step);
       p.finish();
-      return { bytes, fileName: name('-eu-financial', 'xlsx'), contentType: xlsxContentType };
+      return { bytes, fileName: name('-eu-financial'), contentType: xlsxContentType };
     }
     default: {
       const unknown: never = format;

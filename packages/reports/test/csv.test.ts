@@ -2,7 +2,7 @@ import { formatMinorPlain, type Shown, suppressedMark } from '@tessera/domain';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { neutralise, renderReport } from '../src';
-import { cyrillicNarrative, emptyContent, macedonianContent, packContent } from './fixture';
+import { cyrillicNarrative, emptyContent, legacyContent, macedonianContent, packContent } from './fixture';
 import { unzipCsv } from './read';
 
 const expected = (shown: Shown) => (shown.suppressed ? suppressedMark : String(shown.value));
@@ -166,5 +166,17 @@ describe('CSV zip', () => {
     expect(neutralise('\tx')).toBe("'\tx");
     expect(neutralise('Skopje')).toBe('Skopje');
     expect(neutralise('x')).toBe('x');
+  });
+
+  it('keeps the list of expenditure out of the pack zip and draws a legacy pack', async () => {
+    const tables = unzipCsv((await renderReport(packContent(), 'csv')).bytes, ',');
+    const raw = Object.values(tables)
+      .map((t) => t.raw)
+      .join('\n');
+    for (const ledger of ['Hotel Bristol Skopje', 'Печатница Скопје', 'Monthly salary, March', 'PAY-6']) {
+      expect(raw).not.toContain(ledger);
+    }
+    const legacy = unzipCsv((await renderReport(legacyContent(), 'csv')).bytes, ',');
+    expect(Object.keys(legacy).sort()).toEqual(Object.keys(tables).sort());
   });
 });

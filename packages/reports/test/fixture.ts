@@ -110,6 +110,7 @@ export function packContent(): ReportPackContent {
         { key: 'challenges', body: '=HYPERLINK("http://example.com","click") was pasted by mistake' },
         { key: 'media', body: '   ' },
       ],
+      varianceExplanations: [{ code: '3.1', body: 'A second run of hotline cards: the first ran out in May.' }],
       updatedAt: '2025-07-10T09:00:00.000Z',
       version: 4,
       edition: 1,
@@ -362,6 +363,57 @@ export function packContent(): ReportPackContent {
         onHandBaseMinor: 147_600_000 - total.spentToDateBaseMinor,
       },
       unconvertedCount: 1,
+      rateSources: { same: 2, table: 1, typed: 1 },
+      expenditures: [
+        {
+          date: '2025-02-10',
+          lineCode: '2.1',
+          payee: 'Hotel Bristol Skopje',
+          description: 'Hall and catering, weeks 1–4',
+          amountMinor: 1_230_000,
+          currency: 'MKD',
+          rateToGrant: '0.01626016260162601626',
+          rateSource: 'table',
+          amountGrantMinor: 20_000,
+          receiptReference: 'F-1187',
+        },
+        {
+          date: '2025-03-25',
+          lineCode: '1.1',
+          payee: 'Outreach coordinator (salary)',
+          description: 'Monthly salary, March',
+          amountMinor: 60_000,
+          currency: 'EUR',
+          rateToGrant: '1',
+          rateSource: 'same',
+          amountGrantMinor: 60_000,
+          receiptReference: 'PAY-3',
+        },
+        {
+          date: '2025-05-20',
+          lineCode: '3.1',
+          payee: 'Печатница Скопје',
+          description: '=SUM(A1) brochures, second run',
+          amountMinor: 3_075_000,
+          currency: 'MKD',
+          rateToGrant: '0.0163',
+          rateSource: 'typed',
+          amountGrantMinor: 50_123,
+          receiptReference: null,
+        },
+        {
+          date: '2025-06-30',
+          lineCode: '1.1',
+          payee: 'Outreach coordinator (salary)',
+          description: 'Monthly salary, June',
+          amountMinor: 60_000,
+          currency: 'EUR',
+          rateToGrant: '1',
+          rateSource: 'same',
+          amountGrantMinor: 60_000,
+          receiptReference: 'PAY-6',
+        },
+      ],
     },
     sf425: null,
   };
@@ -406,6 +458,8 @@ export function emptyContent(): ReportPackContent {
         onHandBaseMinor: 0,
       },
       unconvertedCount: 0,
+      rateSources: { same: 0, table: 0, typed: 0 },
+      expenditures: [],
     },
   };
 }
@@ -446,4 +500,20 @@ export function federalContent(): ReportPackContent {
       lines: federalLines,
     },
   };
+}
+
+/**
+ * A pack frozen before issue 11: no original or revised budgets, no rates' sources, no list of
+ * expenditure and no variance explanations in its JSON. It must still render.
+ */
+export function legacyContent(base: ReportPackContent = packContent()): ReportPackContent {
+  const c = structuredClone(base);
+  for (const l of c.finance.lines) {
+    delete l.originalBudgetMinor;
+    delete l.revisedBudgetMinor;
+  }
+  delete c.finance.rateSources;
+  delete c.finance.expenditures;
+  delete c.pack.varianceExplanations;
+  return c;
 }

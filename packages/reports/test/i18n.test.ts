@@ -79,7 +79,7 @@ describe('report catalogs', () => {
   it('keeps sheet names within the 31 characters Excel allows', () => {
     for (const locale of locales) {
       const L = catalogs[locale];
-      for (const name of [...Object.values(L.parts), L.eu.sheet, L.eu.expenditureSummary]) {
+      for (const name of [...Object.values(L.parts), L.eu.sheet, L.eu.expenditureSummary, L.eu.expenditureList]) {
         expect(name.length, `${locale}: ${name}`).toBeLessThanOrEqual(31);
         expect(name).not.toMatch(/[:\\/?*[\]]/);
       }

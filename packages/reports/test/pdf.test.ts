@@ -2,7 +2,7 @@ import { shownText } from '@tessera/domain';
 import { describe, expect, it } from 'vitest';
 import { catalogs, fill, renderReport } from '../src';
 import { renderPdf } from '../src/pdf/engine';
-import { cyrillicNarrative, emptyContent, macedonianContent, packContent } from './fixture';
+import { cyrillicNarrative, emptyContent, legacyContent, macedonianContent, packContent } from './fixture';
 import { pdfText } from './read';
 
 const isPdf = (bytes: Uint8Array) => new TextDecoder().decode(bytes.slice(0, 5)) === '%PDF-';
@@ -109,5 +109,14 @@ describe('PDF pack', () => {
   it('refuses to fetch URLs or read local files named in a document', async () => {
     await expect(renderPdf({ content: [{ image: '/etc/hostname' }] })).rejects.toThrow(/denied/i);
     await expect(renderPdf({ content: [{ image: 'https://example.com/logo.png' }] })).rejects.toThrow(/denied/i);
+  });
+
+  it('keeps the list of expenditure out of the pack (ledger data, for the EU report only) and draws a legacy pack', async () => {
+    const { text } = await pdfText((await renderReport(packContent(), 'pdf')).bytes);
+    for (const ledger of ['Hotel Bristol Skopje', 'Печатница Скопје', 'Monthly salary, March', 'PAY-6']) {
+      expect(text).not.toContain(ledger);
+    }
+    const legacy = await pdfText((await renderReport(legacyContent(), 'pdf')).bytes);
+    expect(legacy.text).toContain('Safer Work, Safer Lives');
   });
 });

@@ -68,6 +68,38 @@ describe('SF-425 and performance progress report', () => {
     expect(text).toContain('Final report No');
   });
 
+  it('carries the activities, the participant counts as suppressed in the pack, and the budget by category', async () => {
+    const { text } = await pdfText((await renderReport(federalContent(), 'sf425')).bytes);
+    const ppr = text.slice(text.indexOf('Performance Progress Report'));
+    expect(ppr).toContain('Activities');
+    expect(ppr).toMatch(/TR-01 Digital safety training Training Safety first Skopje .* 6 18 23 112\.5 19 0/);
+    // Three people at the outreach: the pack hid them and their hours; the PPR prints the mark.
+    expect(ppr).toMatch(/OUT-02 @night outreach Outreach Outreach Kumanovo .* 4 12\.5 x x 0 64/);
+    expect(ppr).not.toMatch(/OUT-02 @night outreach .* 4 12\.5 3 /);
+    expect(ppr).toContain('Participants reached');
+    expect(ppr).toMatch(/Unique participants 26/);
+    expect(ppr).toContain('Budget by category');
+    expect(ppr).toMatch(/Staff \S*24,000\.00 \S*6,000\.00 \S*6,000\.00 \S*18,000\.00/);
+    expect(ppr).toMatch(/Printing \S*1,500\.00 \S*1,825\.00 \S*1,825\.00 -\S*325\.00/);
+    expect(ppr).toMatch(/Total \S*33,500\.00 \S*12,325\.50 \S*12,325\.50/);
+  });
+
+  it('ticks no report type for an eight-month period to date, leaving it to the signer, instead of "Annual"', async () => {
+    const content = federalContent();
+    const file = await renderReport(
+      {
+        ...content,
+        period: { from: '2024-07-01', to: '2025-02-28' },
+        grant: { ...content.grant, endDate: '2026-06-30' },
+      },
+      'sf425',
+    );
+    const { text } = await pdfText(file.bytes);
+    expect(text).toContain('[ ] Quarterly [ ] Semi-annual [ ] Annual [ ] Final (to be completed by hand)');
+    expect(text).toContain('Final report No');
+    expect(text).toContain('Report frequency (to be completed by hand)');
+  });
+
   it('refuses a grant that is not a U.S. federal award, with a clear message', async () => {
     const content = packContent();
     await expect(renderReport(content, 'sf425')).rejects.toThrow(NotUsFederalError);

@@ -2,7 +2,7 @@ import { type Shown, suppressedMark } from '@tessera/domain';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../src';
-import { cyrillicNarrative, emptyContent, macedonianContent, packContent } from './fixture';
+import { cyrillicNarrative, emptyContent, legacyContent, macedonianContent, packContent } from './fixture';
 import { readXlsx, sheetRows } from './read';
 
 /** What a cell must hold for a suppressible count: the number, or the mark "x". */
@@ -205,5 +205,15 @@ describe('XLSX pack', () => {
     expect(rowStartingWith(workbook.getWorksheet('Finance')!, 'Total').slice(3, 8)).toEqual([
       33_500, 33_500, 33_500, 0, 0,
     ]);
+  });
+
+  it('keeps the list of expenditure out of the pack workbook and draws a legacy pack', async () => {
+    const workbook = await readXlsx((await renderReport(packContent(), 'xlsx')).bytes);
+    const cells = workbook.worksheets.flatMap((sheet) => sheetRows(sheet).flat());
+    for (const ledger of ['Hotel Bristol Skopje', 'Печатница Скопје', 'Monthly salary, March', 'PAY-6']) {
+      expect(cells).not.toContain(ledger);
+    }
+    const legacy = await readXlsx((await renderReport(legacyContent(), 'xlsx')).bytes);
+    expect(legacy.worksheets.length).toBe(workbook.worksheets.length);
   });
 });

@@ -135,3 +135,37 @@ test('finance picks the embassy grant’s results from named periods only, never
   await expect(page.getByTestId('results-view')).toBeVisible();
   await expect(page.locator('main')).not.toContainText(/<\s*\d/);
 });
+
+test('finance explains a budget line’s variance on the pack page; a participant code is refused on that line', async ({
+  page,
+}) => {
+  await signIn(page, 'finance@demo.test');
+  await useEnglish(page);
+  await openEmbassyGrant(page);
+  await page.getByRole('tab', { name: 'Reports' }).click();
+  await page.getByTestId('report-prepare').click();
+  await page
+    .getByTestId('report-period-choices')
+    .getByRole('radio', { name: /^Narrative report:/ })
+    .check();
+  await page.getByTestId('report-prepare-submit').click();
+  await expect(page).toHaveURL(/\/grants\/[^/]+\/reports\/[^/?]+$/);
+
+  const form = page.getByTestId('explanations-form');
+  await expect(form).toBeVisible();
+  const line = form.getByTestId('explanation-1');
+  await line.fill('Bus fares for ZR-0003 were refunded.');
+  await page.getByTestId('explanations-save').click();
+  await expect(form).toContainText('Names a participant code (ZR-0003)');
+
+  const text = `The coordinator started a month late (${Date.now().toString(36)}).`;
+  await line.fill(text);
+  await page.getByTestId('explanations-save').click();
+  await expect(page.getByText('Explanations saved.')).toBeVisible();
+  // The narrative shares the pack's version: it still saves after the explanations did.
+  await page.getByRole('textbox', { name: 'Summary' }).fill('Twenty women finished the training.');
+  await page.getByTestId('narrative-save').click();
+  await expect(page.getByText('Draft saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('explanations-form').getByTestId('explanation-1')).toHaveValue(text);
+});

@@ -11,6 +11,7 @@ import {
   recordIdInput,
   recordRefInput,
   saveNarrativeInput,
+  saveVarianceExplanationsInput,
   submitPackInput,
   updateIndicatorInput,
   updateOutcomeInput,
@@ -22,6 +23,7 @@ import { type LatticeOwner, readerPeriods, requireLatticePeriod } from '../servi
 import * as freeze from '../services/report-freeze.service';
 import * as reports from '../services/reports.service';
 import * as results from '../services/results.service';
+import { saveVarianceExplanations } from '../services/variance-explanations.service';
 import { orgProcedure, router } from '../trpc';
 
 const scopeInput = z.object({ projectId: z.string().min(1).optional(), grantId: z.string().min(1).optional() });
@@ -170,6 +172,11 @@ export const reportsRouter = router({
     .input(saveNarrativeInput)
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute((trx) => reports.saveNarrative(trx, ctx.actor, ctx, input)),
+    ),
+  saveExplanations: orgProcedure('report.write')
+    .input(saveVarianceExplanationsInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => saveVarianceExplanations(trx, ctx.actor, ctx, input)),
     ),
   submit: orgProcedure('report.write')
     .input(submitPackInput)

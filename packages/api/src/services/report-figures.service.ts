@@ -13,6 +13,7 @@ import {
   computeExchangeDifference,
   genders,
   matchSummary,
+  maskParticipantCodes,
   noFilter,
   orderGroupKeys,
   shownExactly,
@@ -21,8 +22,11 @@ import {
   suppressTable,
 } from '@tessera/domain';
 import {
+  countRateSources,
   type Executor,
+  findParticipantSettings,
   headCountGrid,
+  listPeriodExpenditures,
   listTranches,
   measure,
   measureTotal,
@@ -208,6 +212,11 @@ export async function activityRows(
   });
 }
 
+/**
+ * The pack's money: per budget line this period and to date, the tranches and cash to the end
+ * of the period, how spending was converted, and the period's list of expenditure (payees and
+ * descriptions with any participant code masked: they leave the organisation).
+ */
 export async function financeOf(
   db: Executor,
   orgId: string,
@@ -217,6 +226,21 @@ export async function financeOf(
 ): Promise<PackFinance> {
   const lines = await spendingByLineBetween(db, orgId, grant.id, period);
   const matchInPeriod = matchSummary(null, await sumMatchContributions(db, orgId, grant.id, period));
+  const { codePrefix } = await findParticipantSettings(db, orgId);
+  const masked = (text: string) => maskParticipantCodes(text, { prefix: codePrefix });
+  const expenditures = (await listPeriodExpenditures(db, orgId, grant.id, period)).map((e) => ({
+    date: e.date,
+    lineCode: e.budgetLineCode,
+    payee: masked(e.payee),
+    description: masked(e.description),
+    amountMinor: e.amountMinor,
+    currency: e.currency,
+    rateToGrant: e.rateToGrant,
+    rateSource: e.rateSource,
+    amountGrantMinor: e.amountGrantMinor,
+    receiptReference: e.receiptReference === null ? null : masked(e.receiptReference),
+  }));
+  const rateSources = await countRateSources(db, orgId, grant.id, period.to);
   const received = await sumReceived(db, orgId, grant.id, period.to);
   const spentConverted = await sumConvertedSpending(db, orgId, grant.id, period.to);
   const tranches = (await listTranches(db, orgId, grant.id)).filter(
@@ -275,5 +299,7 @@ export async function financeOf(
       // From the start of the award: contributions are dated within the grant's period.
       toDate: matchSummary(grant.costShareMinor, await sumMatchContributions(db, orgId, grant.id, { to: period.to })),
     },
+    rateSources,
+    expenditures,
   };
 }

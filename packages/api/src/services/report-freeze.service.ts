@@ -52,7 +52,10 @@ export async function frozenContent(
   return sealed === null ? null : openContent(keys, actor.orgId, pack.id, sealed);
 }
 
-/** A frozen pack's narrative lives in its sealed snapshot: the stored pack with it put back. */
+/**
+ * A frozen pack's narrative and variance explanations live in its sealed snapshot: the stored
+ * pack with them put back (none for a pack frozen before explanations were kept).
+ */
 export async function withFrozenNarrative(
   db: Executor,
   actor: Actor,
@@ -60,7 +63,9 @@ export async function withFrozenNarrative(
   pack: ReportPack,
 ): Promise<ReportPack> {
   const content = await frozenContent(db, actor, keys, pack);
-  return content ? { ...pack, narrative: content.pack.narrative } : pack;
+  return content
+    ? { ...pack, narrative: content.pack.narrative, varianceExplanations: content.pack.varianceExplanations ?? [] }
+    : pack;
 }
 
 /**
@@ -68,7 +73,15 @@ export async function withFrozenNarrative(
  * pack (status, version) and, for an export, the language asked for. The figures are as sent.
  */
 export function asSent(snapshot: ReportPackContent, pack: ReportPack, locale: Locale | undefined): ReportPackContent {
-  return { ...snapshot, pack: { ...pack, narrative: snapshot.pack.narrative }, locale: locale ?? snapshot.locale };
+  return {
+    ...snapshot,
+    pack: {
+      ...pack,
+      narrative: snapshot.pack.narrative,
+      varianceExplanations: snapshot.pack.varianceExplanations ?? [],
+    },
+    locale: locale ?? snapshot.locale,
+  };
 }
 
 /**

@@ -9,7 +9,16 @@ import type {
   SubmitPackInput,
 } from '@tessera/domain';
 import type { OutputKind } from '@tessera/domain';
-import { DomainError, isUsFederal, locales, messageKey, narrativeSectionKeys, sf425Lines } from '@tessera/domain';
+import {
+  can,
+  DomainError,
+  isUsFederal,
+  locales,
+  messageKey,
+  narrativeSectionKeys,
+  packForReader,
+  sf425Lines,
+} from '@tessera/domain';
 import {
   type Executor,
   findDeadline,
@@ -26,6 +35,7 @@ import {
   packOutputs,
   type ResultsScope,
   saveReportNarrative,
+  saveReportVarianceExplanations,
 } from '@tessera/db';
 import { requireLatticePeriod } from './period-lattice.service';
 import { audit } from './audit.service';
@@ -113,11 +123,20 @@ export async function preparePack(
       });
       created = (await findReportPackFor(db, actor.orgId, grant.id, input)) ?? created;
     }
+    if ((sent.varianceExplanations ?? []).length > 0) {
+      await saveReportVarianceExplanations(db, actor.orgId, {
+        id: created.id,
+        version: created.version,
+        explanations: sent.varianceExplanations ?? [],
+      });
+      created = (await findReportPackFor(db, actor.orgId, grant.id, input)) ?? created;
+    }
   }
   return created;
 }
 
-function refuseSubmitted(pack: ReportPack) {
+/** A submitted pack is frozen as sent: nothing written with it may change. */
+export function refuseSubmitted(pack: ReportPack) {
   if (pack.status === 'submitted') {
     throw invalid('This report has been submitted and can no longer change.', {
       id: [messageKey('validation.packSubmitted')],
@@ -200,7 +219,7 @@ export async function submitPack(
   if (deadlineId) closing.add(deadlineId);
   for (const id of closing) await markDeadlineSubmitted(db, actor.orgId, id, input.submittedDate);
   const submitted = await storedPack(db, actor, pack.id);
-  const content = await packContent(db, actor, keys, { id: pack.id }, now);
+  const content = await wholeContent(db, actor, keys, { id: pack.id }, now);
   const org = await requireOrganization(db, actor);
   await freezeSubmitted(db, actor, keys, { pack: submitted, content, orgLocale: org.defaultLocale, now });
   await audit(db, actor, 'update', 'report_pack', pack.id, ['status', 'submittedDate', 'frozenContent', 'files']);
@@ -216,6 +235,17 @@ export async function submitPack(
  * snapshot, as sent; a new version is checked against the versions already released.
  */
 export async function packContent(
+  db: Executor,
+  actor: Actor,
+  keys: SealKeys,
+  input: { id: string; locale?: Locale | undefined },
+  now: Date,
+): Promise<ReportPackContent> {
+  return packForReader(await wholeContent(db, actor, keys, input, now), can(actor.role, 'ledger.read'));
+}
+
+/** The content before it is cut to its reader: what is frozen at submission, whoever submits. */
+async function wholeContent(
   db: Executor,
   actor: Actor,
   keys: SealKeys,

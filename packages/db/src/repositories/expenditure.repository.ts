@@ -152,6 +152,48 @@ export async function listExpenditures(
   return { items: rows.map(toExpenditure), total: Number(totals.n), totalGrantMinor: Number(totals.sum) };
 }
 
+/** A grant's expenditures in a period, oldest first: the list of expenditure of a financial report. */
+export async function listPeriodExpenditures(
+  db: Executor,
+  orgId: string,
+  grantId: string,
+  period: { from: string; to: string },
+): Promise<Expenditure[]> {
+  const rows = await selectExpenditures(db, orgId)
+    .where('expenditure.grant_id', '=', grantId)
+    .where('expenditure.date', '>=', period.from)
+    .where('expenditure.date', '<=', period.to)
+    .orderBy('expenditure.date')
+    .orderBy('budget_line.code')
+    .orderBy('expenditure.id')
+    .execute();
+  return rows.map(toExpenditure);
+}
+
+/** How many of a grant's expenditures up to `to` were converted by each kind of rate. */
+export async function countRateSources(
+  db: Executor,
+  orgId: string,
+  grantId: string,
+  to: string,
+): Promise<Record<Expenditure['rateSource'], number>> {
+  const rows = await db
+    .selectFrom('expenditure')
+    .select(['rate_source', sql<number>`count(*)`.as('n')])
+    .where('org_id', '=', orgId)
+    .where('grant_id', '=', grantId)
+    .where('date', '<=', to)
+    .groupBy('rate_source')
+    .execute();
+  const counts = { same: 0, table: 0, typed: 0 };
+  for (const r of rows) {
+    if (r.rate_source === 'same' || r.rate_source === 'table' || r.rate_source === 'typed') {
+      counts[r.rate_source] = Number(r.n);
+    }
+  }
+  return counts;
+}
+
 export async function sumSpentOnLine(db: Executor, lineId: string): Promise<number> {
   const r = await db
     .selectFrom('expenditure')

@@ -11,14 +11,16 @@ export interface FreeTextRecord {
   texts: Record<string, string | null>;
 }
 
-function parseNarrative(json: string): { key: string; body: string }[] {
+function parseJsonArray<T>(json: string): T[] {
   try {
     const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? (value as { key: string; body: string }[]) : [];
+    return Array.isArray(value) ? (value as T[]) : [];
   } catch {
     return [];
   }
 }
+
+const parseNarrative = (json: string) => parseJsonArray<{ key: string; body: string }>(json);
 
 /**
  * Every stored free text of the organisation that finance staff, viewers, a network or an
@@ -250,11 +252,14 @@ export async function listFreeTextRecords(db: Executor, orgId: string): Promise<
   for (const r of await db
     .selectFrom('report_pack as p')
     .innerJoin('grant as g', 'g.id', 'p.grant_id')
-    .select(['p.id', 'p.period_start', 'p.period_end', 'p.narrative', 'g.title'])
+    .select(['p.id', 'p.period_start', 'p.period_end', 'p.narrative', 'p.variance_explanations', 'g.title'])
     .where('p.org_id', '=', orgId)
     .execute()) {
     const texts: Record<string, string | null> = {};
     for (const section of parseNarrative(r.narrative)) texts[`narrative.${section.key}`] = section.body;
+    for (const explanation of parseJsonArray<{ code: string; body: string }>(r.variance_explanations)) {
+      texts[`varianceExplanations.${explanation.code}`] = explanation.body;
+    }
     if (Object.keys(texts).length === 0) continue;
     records.push({ kind: 'reportPack', id: r.id, title: `${r.title} · ${r.period_start}–${r.period_end}`, texts });
   }

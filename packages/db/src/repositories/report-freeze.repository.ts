@@ -15,7 +15,12 @@ export async function freezeReportPack(
 ): Promise<boolean> {
   const result = await db
     .updateTable('report_pack')
-    .set({ frozen_content: input.frozenContent, frozen_at: input.frozenAt, narrative: '[]' })
+    .set({
+      frozen_content: input.frozenContent,
+      frozen_at: input.frozenAt,
+      narrative: '[]',
+      variance_explanations: '[]',
+    })
     .where('org_id', '=', orgId)
     .where('id', '=', input.id)
     .where('status', '=', 'submitted')

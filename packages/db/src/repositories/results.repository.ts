@@ -12,6 +12,7 @@ import type {
   MeasureFilter,
   MeasureSpec,
   NarrativeSectionKey,
+  VarianceExplanation,
   OutcomeKind,
   OutcomeRecord,
   PackStatus,
@@ -621,6 +622,7 @@ function toReportPack(row: PackSelection): ReportPack {
     submittedDate: row.submitted_date,
     deadlineId: row.deadline_id,
     narrative: parseJson<{ key: NarrativeSectionKey; body: string }[]>(row.narrative, []),
+    varianceExplanations: parseJson<VarianceExplanation[]>(row.variance_explanations, []),
     updatedAt: row.updated_at,
     version: row.version,
     edition: row.edition,
@@ -644,6 +646,7 @@ function selectPacks(db: Executor, orgId: string) {
       'p.submitted_date',
       'p.deadline_id',
       'p.narrative',
+      'p.variance_explanations',
       'p.version',
       'p.created_at',
       'p.updated_at',
@@ -737,6 +740,19 @@ export function saveReportNarrative(
     'report_pack',
     { orgId, id: input.id, version: input.version },
     { narrative: JSON.stringify(input.narrative) },
+  );
+}
+
+export function saveReportVarianceExplanations(
+  db: Executor,
+  orgId: string,
+  input: { id: string; version: number; explanations: VarianceExplanation[] },
+): Promise<boolean> {
+  return updateAtVersion(
+    db,
+    'report_pack',
+    { orgId, id: input.id, version: input.version },
+    { variance_explanations: JSON.stringify(input.explanations) },
   );
 }
 

@@ -1,8 +1,18 @@
-import { budgetsOf, daysBetween, type ReportPackContent, type Sf425, toMajorUnits } from '@tessera/domain';
+import {
+  budgetsOf,
+  periodFrequency,
+  type ReportPackContent,
+  type ReportType,
+  reportTypes,
+  reportTypeOf as typeOfPeriod,
+  type Sf425,
+  toMajorUnits,
+} from '@tessera/domain';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { displayFormat } from '../format';
 import { type Catalog, catalogs, fill } from '../i18n';
-import { indicatorsTable, narrativeRows, suppressionFootnote } from '../model';
+import { budgetByCategoryTable } from '../financial';
+import { activitiesTable, indicatorsTable, narrativeRows, reachTotalsTable, suppressionFootnote } from '../model';
 import { bilingual, drawTable, gridLayout, paragraphs, styles } from './draw';
 import { printable, renderPdf } from './engine';
 
@@ -24,7 +34,6 @@ export class NotUsFederalError extends Error {
 }
 
 type LineKey = keyof Sf425['lines'];
-type ReportType = 'quarterly' | 'semiAnnual' | 'annual' | 'final';
 
 const lineGroups: { heading: 'federalCash' | 'expenditures' | 'recipientShare' | 'programIncome'; lines: LineKey[] }[] =
   [
@@ -44,22 +53,14 @@ const computedAs: Partial<Record<LineKey, string>> = {
 
 const lineLabelKey = (line: LineKey) => `line${line.toUpperCase()}` as `line${Uppercase<LineKey>}`;
 
-/** Whether the report closes the award: its period ends on the grant's end date. */
+/** Whether the report closes the award: its period ends with the grant's (its last period or whole span). */
 export function isFinalReport(c: ReportPackContent): boolean {
-  return c.period.to === c.grant.endDate;
+  return typeOfPeriod(c.period, c.grant) === 'final';
 }
 
-/** How often reports are due, guessed from the period's length (the signer can correct it). */
-export function frequencyOf(c: ReportPackContent): Exclude<ReportType, 'final'> {
-  const days = daysBetween(c.period.from, c.period.to) + 1;
-  if (days <= 100) return 'quarterly';
-  if (days <= 200) return 'semiAnnual';
-  return 'annual';
-}
-
-/** SF-425 box 6: final when the period ends with the award, else the frequency. */
-export function reportTypeOf(c: ReportPackContent): ReportType {
-  return isFinalReport(c) ? 'final' : frequencyOf(c);
+/** SF-425 box 6, following the period (domain `reportTypeOf`); null when its length names none. */
+export function reportTypeOf(c: ReportPackContent): ReportType | null {
+  return typeOfPeriod(c.period, c.grant);
 }
 
 export async function renderSf425Pdf(c: ReportPackContent, step: () => void): Promise<Uint8Array> {
@@ -84,9 +85,13 @@ export async function renderSf425Pdf(c: ReportPackContent, step: () => void): Pr
   });
   const value = (text: string): TableCell => ({ text: printable(text), bold: true });
   const reportType = reportTypeOf(c);
-  const typeChoice = (['quarterly', 'semiAnnual', 'annual', 'final'] as const)
-    .map((t) => `[${t === reportType ? 'X' : ' '}] ${en.sf425[t]}`)
-    .join('   ');
+  // A period whose length is no quarter, half year or year (eight months to date) ticks nothing:
+  // the signer ticks the type the award asks for, rather than read one guessed here.
+  const typeChoice = [
+    reportTypes.map((t) => `[${t === reportType ? 'X' : ' '}] ${en.sf425[t]}`).join('   '),
+    ...(reportType === null ? [`(${en.sf425.fillByHand})`] : []),
+  ].join('   ');
+  const frequency = periodFrequency(c.period);
 
   const budgets = budgetsOf(c.finance.total);
   const budgetRemark = fill(en.sf425.budgetRemark, {
@@ -215,7 +220,7 @@ export async function renderSf425Pdf(c: ReportPackContent, step: () => void): Pr
     [label((L) => L.sf425.projectPeriod), value(`${usDate(c.grant.startDate)} – ${usDate(c.grant.endDate)}`)],
     [label((L) => L.sf425.reportingPeriodEnd), value(usDate(c.period.to))],
     [label((L) => L.ppr.finalReport), value(isFinalReport(c) ? en.meta.yes : en.meta.no)],
-    [label((L) => L.ppr.frequency), value(en.sf425[frequencyOf(c)])],
+    [label((L) => L.ppr.frequency), frequency ? value(en.sf425[frequency]) : blank()],
   ];
   content.push(
     { text: en.ppr.title, style: 'title', pageBreak: 'before' },
@@ -229,13 +234,24 @@ export async function renderSf425Pdf(c: ReportPackContent, step: () => void): Pr
     if (section.body === null) content.push({ text: en.meta.notWrittenYet, style: 'notWritten' });
     else content.push(...paragraphs(section.body));
   });
+  // Accomplishments in figures, on landscape pages: the activities with their participant counts
+  // and the reach totals (both as suppressed in the pack: a hidden count prints as the mark, never
+  // as a number), the indicators, and the budget by category.
+  const heading = (pick: (L: Catalog) => string, first = false): Content => ({
+    ...bilingual(pick(en), local ? pick(local) : null),
+    style: 'h1',
+    ...(first ? { pageBreak: 'before' as const, pageOrientation: 'landscape' as const } : {}),
+  });
+  const none = { noneText: en.meta.noneRecorded, title: false };
   content.push(
-    { text: en.ppr.indicators, style: 'h1', pageBreak: 'before', pageOrientation: 'landscape' },
-    ...drawTable(indicatorsTable(c, en, fmt.number), fmt, {
-      noneText: en.meta.noneRecorded,
-      fontSize: 7.5,
-      title: false,
-    }),
+    heading((L) => L.ppr.activities, true),
+    ...drawTable(activitiesTable(c, en), fmt, { ...none, fontSize: 7 }),
+    heading((L) => L.ppr.participants),
+    ...drawTable(reachTotalsTable(c, en), fmt, none),
+    heading((L) => L.ppr.indicators),
+    ...drawTable(indicatorsTable(c, en, fmt.number), fmt, { ...none, fontSize: 7.5 }),
+    heading((L) => L.ppr.budget),
+    ...drawTable(budgetByCategoryTable(c, en), fmt, none),
   );
   step();
 

@@ -20,6 +20,7 @@ import { NarrativeForm } from './narrative-form';
 import { PackFigures } from './pack-figures';
 import { PackStatusBadge } from './reports-tab';
 import { isoToday } from './today';
+import { VarianceExplanationsForm } from './variance-explanations-form';
 
 /**
  * One report pack: its cover, the narrative (a draft until it is marked submitted), the exports,
@@ -53,6 +54,16 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
     }),
   );
   const onDirtyChange = useCallback((dirty: boolean) => setNarrativeDirty(dirty), []);
+  const [explanationsDirty, setExplanationsDirty] = useState(false);
+  const onExplanationsDirtyChange = useCallback((dirty: boolean) => setExplanationsDirty(dirty), []);
+  const saveExplanations = useMutation(
+    trpc.reports.saveExplanations.mutationOptions({
+      onSuccess: async (updated) => {
+        await refreshAfterChange(updated);
+        notifications.show({ color: 'green', message: t('reports.explanations.saved') });
+      },
+    }),
+  );
 
   if (pack.isPending) return <Loading />;
   if (pack.isError) return <ErrorAlert error={pack.error} onReload={() => void pack.refetch()} />;
@@ -60,6 +71,7 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
   const submitted = data.status === 'submitted';
   const reload = () => {
     save.reset();
+    saveExplanations.reset();
     void pack.refetch();
     void content.refetch();
   };
@@ -111,7 +123,9 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
           </Title>
           {save.error && <ErrorAlert error={save.error} onReload={reload} />}
           <NarrativeForm
-            key={data.version}
+            // Saving the explanations moves the pack's version too: the narrative being written
+            // starts again only when the narrative itself changed (saved here, or by someone else).
+            key={`${data.status}:${JSON.stringify(data.narrative)}`}
             pack={data}
             readOnly={!canWrite || submitted}
             saving={save.isPending}
@@ -125,11 +139,35 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
           />
         </Stack>
       </Paper>
+      {content.data && (
+        <Paper withBorder p="md" radius="md" data-testid="pack-explanations">
+          <Stack>
+            <Title order={3} size="h4">
+              {t('reports.explanations.title')}
+            </Title>
+            {saveExplanations.error && <ErrorAlert error={saveExplanations.error} onReload={reload} />}
+            <VarianceExplanationsForm
+              key={`${data.status}:${JSON.stringify(data.varianceExplanations ?? [])}:${content.data.finance.lines.length}`}
+              pack={data}
+              content={content.data}
+              readOnly={!canWrite || submitted}
+              saving={saveExplanations.isPending}
+              onDirtyChange={onExplanationsDirtyChange}
+              onSave={(explanations) =>
+                saveExplanations.mutateAsync({ id: data.id, version: data.version, explanations }).then(
+                  () => null,
+                  (error: unknown) => error,
+                )
+              }
+            />
+          </Stack>
+        </Paper>
+      )}
       {content.data && <PackFigures content={content.data} />}
       {submitting && (
         <SubmitModal
           pack={data}
-          narrativeDirty={narrativeDirty}
+          narrativeDirty={narrativeDirty || explanationsDirty}
           onDone={refreshAfterChange}
           onClose={() => setSubmitting(false)}
         />

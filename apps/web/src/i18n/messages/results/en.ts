@@ -202,6 +202,15 @@ export const resultsEn = {
   'reports.narrative.save': 'Save draft',
   'reports.narrative.saved': 'Draft saved.',
   'reports.narrative.unsaved': 'Unsaved changes',
+  'reports.explanations.title': 'Explanations of budget variances',
+  'reports.explanations.intro':
+    'The EU-style financial report prints each explanation beside its budget line. Lines whose spending to date is more than 10% away from the budget need one.',
+  'reports.explanations.figures':
+    'Current budget {budget} · spent this period {period} · spent to date {spent} · variance {variance}',
+  'reports.explanations.needed': 'Explanation required',
+  'reports.explanations.save': 'Save explanations',
+  'reports.explanations.saved': 'Explanations saved.',
+  'reports.explanations.none': 'This grant has no budget lines.',
   'reports.section.emptyReadOnly': 'Nothing written.',
   'reports.section.summary.title': 'Summary',
   'reports.section.summary.hint': 'The period in a few sentences: what was done, for whom, and what changed.',
@@ -237,7 +246,8 @@ export const resultsEn = {
   'reports.submit.title': 'Mark the report as submitted',
   'reports.submit.explain':
     'Once submitted, the pack is kept as sent: its figures, narrative and the PDF and XLSX files no longer change, and the matching deadline shows as submitted.',
-  'reports.submit.unsaved': 'The narrative has unsaved changes. Save the draft first, or they will be lost.',
+  'reports.submit.unsaved':
+    'The narrative or the variance explanations have unsaved changes. Save them first, or they will be lost.',
   'reports.submit.date': 'Submitted on',
   'reports.submit.confirm': 'Mark as submitted',
   'reports.submit.done': 'Report marked as submitted.',

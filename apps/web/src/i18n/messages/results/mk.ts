@@ -205,6 +205,15 @@ export const resultsMk: Record<keyof typeof resultsEn, string> = {
   'reports.narrative.save': 'Зачувај нацрт',
   'reports.narrative.saved': 'Нацртот е зачуван.',
   'reports.narrative.unsaved': 'Незачувани промени',
+  'reports.explanations.title': 'Објаснувања на буџетските отстапувања',
+  'reports.explanations.intro':
+    'Финансискиот извештај во стилот на ЕУ го печати секое објаснување покрај неговата буџетска ставка. Потребно е за ставките каде потрошеното досега отстапува повеќе од 10% од буџетот.',
+  'reports.explanations.figures':
+    'Тековен буџет {budget} · потрошено во периодот {period} · потрошено досега {spent} · отстапување {variance}',
+  'reports.explanations.needed': 'Потребно е објаснување',
+  'reports.explanations.save': 'Зачувај ги објаснувањата',
+  'reports.explanations.saved': 'Објаснувањата се зачувани.',
+  'reports.explanations.none': 'Овој грант нема буџетски ставки.',
   'reports.section.emptyReadOnly': 'Ништо не е напишано.',
   'reports.section.summary.title': 'Краток преглед',
   'reports.section.summary.hint': 'Периодот во неколку реченици: што е направено, за кого и што се промени.',
@@ -240,7 +249,8 @@ export const resultsMk: Record<keyof typeof resultsEn, string> = {
   'reports.submit.title': 'Означи го извештајот како поднесен',
   'reports.submit.explain':
     'Откако ќе се поднесе, извештајот се чува како што е испратен: бројките, наративот и PDF и XLSX датотеките повеќе не се менуваат, а соодветниот рок се прикажува како поднесен.',
-  'reports.submit.unsaved': 'Наративот има незачувани промени. Прво зачувајте го нацртот, инаку ќе се изгубат.',
+  'reports.submit.unsaved':
+    'Наративот или објаснувањата на отстапувањата имаат незачувани промени. Прво зачувајте ги, инаку ќе се изгубат.',
   'reports.submit.date': 'Поднесен на',
   'reports.submit.confirm': 'Означи како поднесен',
   'reports.submit.done': 'Извештајот е означен како поднесен.',

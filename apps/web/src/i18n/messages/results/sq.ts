@@ -205,6 +205,15 @@ export const resultsSq: Record<keyof typeof resultsEn, string> = {
   'reports.narrative.save': 'Ruaj draftin',
   'reports.narrative.saved': 'Drafti u ruajt.',
   'reports.narrative.unsaved': 'Ndryshime të paruajtura',
+  'reports.explanations.title': 'Shpjegimet e devijimeve të buxhetit',
+  'reports.explanations.intro':
+    'Raporti financiar në stilin e BE-së e shtyp çdo shpjegim pranë zërit të tij të buxhetit. Zërat ku shpenzimi deri më tani largohet më shumë se 10% nga buxheti kanë nevojë për një.',
+  'reports.explanations.figures':
+    'Buxheti aktual {budget} · shpenzuar në periudhë {period} · shpenzuar deri më tani {spent} · devijimi {variance}',
+  'reports.explanations.needed': 'Kërkohet shpjegim',
+  'reports.explanations.save': 'Ruaj shpjegimet',
+  'reports.explanations.saved': 'Shpjegimet u ruajtën.',
+  'reports.explanations.none': 'Ky grant nuk ka zëra buxheti.',
   'reports.section.emptyReadOnly': 'Asgjë e shkruar.',
   'reports.section.summary.title': 'Përmbledhje',
   'reports.section.summary.hint': 'Periudha në pak fjali: çfarë u bë, për kë dhe çfarë ndryshoi.',
@@ -240,7 +249,8 @@ export const resultsSq: Record<keyof typeof resultsEn, string> = {
   'reports.submit.title': 'Shëno raportin si të dorëzuar',
   'reports.submit.explain':
     'Pasi të dorëzohet, raporti ruhet siç u dërgua: shifrat, narrativa dhe skedarët PDF dhe XLSX nuk ndryshojnë më, dhe afati përkatës shfaqet si i dorëzuar.',
-  'reports.submit.unsaved': 'Narrativa ka ndryshime të paruajtura. Ruani draftin më parë, përndryshe do të humbasin.',
+  'reports.submit.unsaved':
+    'Narrativa ose shpjegimet e devijimeve kanë ndryshime të paruajtura. Ruajini më parë, përndryshe do të humbasin.',
   'reports.submit.date': 'Dorëzuar më',
   'reports.submit.confirm': 'Shëno si të dorëzuar',
   'reports.submit.done': 'Raporti u shënua si i dorëzuar.',

@@ -206,6 +206,15 @@ export const resultsSv: Record<keyof typeof resultsEn, string> = {
   'reports.narrative.save': 'Spara utkast',
   'reports.narrative.saved': 'Utkastet har sparats.',
   'reports.narrative.unsaved': 'Osparade ändringar',
+  'reports.explanations.title': 'Förklaringar till budgetavvikelser',
+  'reports.explanations.intro':
+    'Den ekonomiska rapporten i EU-stil skriver ut varje förklaring bredvid sin budgetpost. Poster där förbrukat hittills avviker mer än 10 % från budgeten behöver en.',
+  'reports.explanations.figures':
+    'Aktuell budget {budget} · förbrukat under perioden {period} · förbrukat hittills {spent} · avvikelse {variance}',
+  'reports.explanations.needed': 'Förklaring krävs',
+  'reports.explanations.save': 'Spara förklaringar',
+  'reports.explanations.saved': 'Förklaringarna har sparats.',
+  'reports.explanations.none': 'Bidraget har inga budgetposter.',
   'reports.section.emptyReadOnly': 'Inget skrivet.',
   'reports.section.summary.title': 'Sammanfattning',
   'reports.section.summary.hint': 'Perioden i några meningar: vad som gjordes, för vem och vad som förändrades.',
@@ -241,7 +250,8 @@ export const resultsSv: Record<keyof typeof resultsEn, string> = {
   'reports.submit.title': 'Markera rapporten som inlämnad',
   'reports.submit.explain':
     'När rapporten är inlämnad sparas den som den skickades: siffrorna, berättelsen och PDF- och XLSX-filerna ändras inte längre, och den matchande deadlinen visas som inlämnad.',
-  'reports.submit.unsaved': 'Berättelsen har osparade ändringar. Spara utkastet först, annars går de förlorade.',
+  'reports.submit.unsaved':
+    'Berättelsen eller förklaringarna till avvikelser har osparade ändringar. Spara dem först, annars går de förlorade.',
   'reports.submit.date': 'Inlämnad den',
   'reports.submit.confirm': 'Markera som inlämnad',
   'reports.submit.done': 'Rapporten är markerad som inlämnad.',
