@@ -59,13 +59,14 @@ export async function upsertExchangeRate(
   return 'created';
 }
 
-/** The most recent rate for the pair on or before `date`, if any. */
-export async function findRateOnOrBefore(
+/** The rate for the pair nearest `date` on one side of it (that day included), if any. */
+async function findRateBeside(
   db: Executor,
   orgId: string,
   fromCurrency: string,
   toCurrency: string,
   date: string,
+  side: 'before' | 'after',
 ): Promise<ExchangeRate | undefined> {
   const r = await db
     .selectFrom('exchange_rate')
@@ -73,32 +74,33 @@ export async function findRateOnOrBefore(
     .where('org_id', '=', orgId)
     .where('from_currency', '=', fromCurrency)
     .where('to_currency', '=', toCurrency)
-    .where('date', '<=', date)
-    .orderBy('date', 'desc')
+    .where('date', side === 'before' ? '<=' : '>=', date)
+    .orderBy('date', side === 'before' ? 'desc' : 'asc')
     .limit(1)
     .executeTakeFirst();
   return r && toRate(r);
 }
 
-/** The table's earliest rate for the pair on or after `date` (the other half of "nearest"). */
-export async function findRateOnOrAfter(
+/** The most recent rate for the pair on or before `date`, if any. */
+export function findRateOnOrBefore(
   db: Executor,
   orgId: string,
   fromCurrency: string,
   toCurrency: string,
   date: string,
 ): Promise<ExchangeRate | undefined> {
-  const r = await db
-    .selectFrom('exchange_rate')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('from_currency', '=', fromCurrency)
-    .where('to_currency', '=', toCurrency)
-    .where('date', '>=', date)
-    .orderBy('date', 'asc')
-    .limit(1)
-    .executeTakeFirst();
-  return r && toRate(r);
+  return findRateBeside(db, orgId, fromCurrency, toCurrency, date, 'before');
+}
+
+/** The table's earliest rate for the pair on or after `date` (the other half of "nearest"). */
+export function findRateOnOrAfter(
+  db: Executor,
+  orgId: string,
+  fromCurrency: string,
+  toCurrency: string,
+  date: string,
+): Promise<ExchangeRate | undefined> {
+  return findRateBeside(db, orgId, fromCurrency, toCurrency, date, 'after');
 }
 
 export async function listExchangeRates(
