@@ -169,7 +169,10 @@ describe('backup and restore', () => {
     const backup = backupDatabase(live, path.join(dir, 'backup.db'));
     const server = openDatabase(live);
     cleanups.push(() => server.close());
-    await createTestFunder(server.db, (await server.db.selectFrom('organization').select('id').executeTakeFirstOrThrow()).id);
+    await createTestFunder(
+      server.db,
+      (await server.db.selectFrom('organization').select('id').executeTakeFirstOrThrow()).id,
+    );
     expect(() => restoreDatabase(backup.file, live)).toThrow(/in use/);
     expect(await server.db.selectFrom('funder').select('id').execute()).toHaveLength(6);
   });
