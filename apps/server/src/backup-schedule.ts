@@ -104,11 +104,31 @@ export function startBackupSchedule(options: BackupScheduleOptions): { stop(): P
   };
 }
 
+/**
+ * This process's runtime flags for the child (under tsx: its TypeScript loader), without tsx's
+ * preflight, which would make the child answer tsx's signal relay in the server's place, and the
+ * server would then miss its Ctrl-C.
+ */
+function childExecArgv(): string[] {
+  const args: string[] = [];
+  const given = process.execArgv;
+  for (let i = 0; i < given.length; i += 1) {
+    const arg = given[i] as string;
+    if (arg === '--require' && given[i + 1]?.includes('preflight')) {
+      i += 1;
+      continue;
+    }
+    if (arg.startsWith('--require=') && arg.includes('preflight')) continue;
+    args.push(arg);
+  }
+  return args;
+}
+
 /** Runs `cli backup --out FILE` as a child process of this server (same runtime, same env). */
 export function backupWithCli(cliEntry: string, databaseFile: string): (file: string) => Promise<void> {
   return (file) =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [...process.execArgv, cliEntry, 'backup', '--out', file], {
+      const child = spawn(process.execPath, [...childExecArgv(), cliEntry, 'backup', '--out', file], {
         env: { ...process.env, DATABASE_URL: databaseFile },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
