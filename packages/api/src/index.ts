@@ -3,6 +3,15 @@ export { downloadMatchEvidence, downloadReceipt, uploadMatchEvidence, uploadRece
 export { type AppRouter, appRouter, createCaller } from './root';
 export { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from './seed-demo';
 export { createUserWithMembership, setUserRole } from './services/admin.service';
+export {
+  databaseNeedsItsKey,
+  type KeyRotationResult,
+  rotatedSecret,
+  rotateSecretKey,
+  SecretKeyMismatch,
+  secretKeyCheckValue,
+  verifySecretKey,
+} from './services/key-rotation.service';
 export { sealOutcomeDescriptions } from './services/outcome-descriptions';
 export {
   commitImport,

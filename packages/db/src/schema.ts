@@ -41,6 +41,14 @@ export interface Database {
   outcome_record: OutcomeRecordTable;
   report_pack: ReportPackTable;
   report_pack_file: ReportPackFileTable;
+  instance_setting: InstanceSettingTable;
+}
+
+/** Settings of the installation, not of one organisation (the secret key's check value). */
+export interface InstanceSettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
 }
 
 export interface OrganizationTable {
