@@ -1,8 +1,16 @@
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
+import { timeZoneData } from './build/time-zone-data';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    timeZoneData(),
+    // Every asset precompressed at build (brotli and gzip) beside the original: the server sends
+    // the smallest the browser accepts (apps/server/src/static.ts). Source maps stay as they are.
+    compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/], threshold: 512 }),
+  ],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import { type AppRouter, appRouter, createInnerContext } from '@tessera/api';
 import type { Db } from '@tessera/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
@@ -10,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { registerFileRoutes } from './files';
 import { registerImportRoutes } from './imports';
 import { registerReportRoutes } from './reports';
+import { registerWebApp } from './static';
 import { refuseCrossSiteMutations } from './security';
 
 export const sessionCookieName = 'tessera_session';
@@ -163,16 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
-    app.setNotFoundHandler((request, reply) => {
-      const wantsPage =
-        request.method === 'GET' &&
-        !request.url.startsWith('/trpc') &&
-        !request.url.startsWith('/files') &&
-        !path.extname(request.url.split('?')[0] ?? '');
-      if (wantsPage) return reply.type('text/html').sendFile('index.html');
-      return reply.code(404).send({ error: 'Not found' });
-    });
+    await registerWebApp(app, webRoot);
   }
 
   return app;

@@ -2,7 +2,9 @@ import { isLocale, type Locale, matchLocale } from '@tessera/domain';
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { IntlProvider } from 'react-intl';
-import { catalogs } from '../i18n/catalogs';
+import { type Catalog, loadCatalog } from '../i18n/catalogs';
+import { loadIntlPolyfills, polyfillWouldReplace } from './polyfills';
+import { StartScreen } from './start-screen';
 import { trpc } from '../lib/trpc';
 
 const storageKey = 'tessera.locale';
@@ -37,6 +39,9 @@ export function useLocale(): LocaleState {
  */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  // The language on screen: the chosen one once its messages (and, where this browser lacks
+  // them, its formatting data) are loaded; until then the previous one stays.
+  const [shown, setShown] = useState<{ locale: Locale; messages: Catalog } | null>(null);
   const session = useQuery(trpc.auth.session.queryOptions());
   const userLocale = session.data?.user.locale;
 
@@ -53,16 +58,60 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     if (isLocale(userLocale)) setLocale(userLocale);
   }, [userLocale, setLocale]);
 
+  // Switching to a language this browser lacks installs a polyfill that, from that moment, cannot
+  // format the language still on screen: the app steps aside (the start screen) until it is in.
+  const [replacing, setReplacing] = useState<Locale | null>(null);
+  const shownLocale = shown?.locale;
+
   useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
+    if (shownLocale === locale) return;
+    if (shownLocale !== undefined && polyfillWouldReplace(locale)) {
+      setReplacing(locale);
+      return;
+    }
+    let current = true;
+    void loadLanguage(locale).then((messages) => {
+      if (current) setShown({ locale, messages });
+    });
+    return () => {
+      current = false;
+    };
+  }, [locale, shownLocale]);
+
+  useEffect(() => {
+    // Runs once the start screen is committed: nothing on screen formats while the polyfill loads.
+    if (replacing === null) return;
+    let current = true;
+    void loadLanguage(replacing).then((messages) => {
+      if (!current) return;
+      setShown({ locale: replacing, messages });
+      setReplacing(null);
+    });
+    return () => {
+      current = false;
+    };
+  }, [replacing]);
+
+  useEffect(() => {
+    if (shown) document.documentElement.lang = shown.locale;
+  }, [shown]);
 
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  if (!shown || replacing !== null) return <StartScreen />;
   return (
     <LocaleContext.Provider value={value}>
-      <IntlProvider locale={locale} messages={catalogs[locale]} defaultLocale="en">
+      <IntlProvider locale={shown.locale} messages={shown.messages} defaultLocale="en">
         {children}
       </IntlProvider>
     </LocaleContext.Provider>
   );
+}
+
+/** A language's messages and, where this browser lacks them, its formatting data. */
+async function loadLanguage(locale: Locale): Promise<Catalog> {
+  const polyfills = loadIntlPolyfills(locale).catch((error: unknown) => {
+    console.error('Intl polyfills failed to load; formatting may fall back.', error);
+  });
+  const [messages] = await Promise.all([loadCatalog(locale), polyfills]);
+  return messages;
 }

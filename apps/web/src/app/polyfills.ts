@@ -4,66 +4,137 @@ import { shouldPolyfill as shouldPolyfillPluralRules } from '@formatjs/intl-plur
 import { shouldPolyfill as shouldPolyfillNumberFormat } from '@formatjs/intl-numberformat/should-polyfill.js';
 import { shouldPolyfill as shouldPolyfillDateTimeFormat } from '@formatjs/intl-datetimeformat/should-polyfill.js';
 import { shouldPolyfill as shouldPolyfillDisplayNames } from '@formatjs/intl-displaynames/should-polyfill.js';
-import { locales } from '@tessera/domain';
+import type { Locale } from '@tessera/domain';
+import { loadTimeZones } from './time-zones';
 
 /*
  * Some Chromium builds (Debian's among them) ship without Macedonian and Albanian CLDR data and
- * print "MKD 1,234.50" or month "M11". Each polyfill is loaded only when the runtime lacks one of
- * the UI locales, and then with data for every UI locale, because a forced polyfill replaces the
- * constructor for all locales. Static import maps keep the chunks visible to the bundler.
+ * print "MKD 1,234.50" or month "M11". A polyfill is loaded only when the runtime lacks the
+ * language in use, with that language's data only; once a polyfill has replaced a constructor
+ * (for every language), each language chosen later brings its data too. Static import maps keep
+ * the chunks visible to the bundler.
  */
 
-const pluralRulesData = {
+type Loaders = Record<Locale, () => Promise<unknown>>;
+
+const pluralRulesData: Loaders = {
   en: () => import('@formatjs/intl-pluralrules/locale-data/en.js'),
   mk: () => import('@formatjs/intl-pluralrules/locale-data/mk.js'),
   sv: () => import('@formatjs/intl-pluralrules/locale-data/sv.js'),
   sq: () => import('@formatjs/intl-pluralrules/locale-data/sq.js'),
 };
-const numberFormatData = {
+const numberFormatData: Loaders = {
   en: () => import('@formatjs/intl-numberformat/locale-data/en.js'),
   mk: () => import('@formatjs/intl-numberformat/locale-data/mk.js'),
   sv: () => import('@formatjs/intl-numberformat/locale-data/sv.js'),
   sq: () => import('@formatjs/intl-numberformat/locale-data/sq.js'),
 };
-const dateTimeFormatData = {
+const dateTimeFormatData: Loaders = {
   en: () => import('@formatjs/intl-datetimeformat/locale-data/en.js'),
   mk: () => import('@formatjs/intl-datetimeformat/locale-data/mk.js'),
   sv: () => import('@formatjs/intl-datetimeformat/locale-data/sv.js'),
   sq: () => import('@formatjs/intl-datetimeformat/locale-data/sq.js'),
 };
-const displayNamesData = {
+const displayNamesData: Loaders = {
   en: () => import('@formatjs/intl-displaynames/locale-data/en.js'),
   mk: () => import('@formatjs/intl-displaynames/locale-data/mk.js'),
   sv: () => import('@formatjs/intl-displaynames/locale-data/sv.js'),
   sq: () => import('@formatjs/intl-displaynames/locale-data/sq.js'),
 };
 
-function anyMissing(check: (locale: string) => unknown): boolean {
-  return locales.some((locale) => Boolean(check(locale)));
+/** Read before any polyfill replaces Intl.DateTimeFormat (which would answer its own default). */
+const deviceZone = deviceTimeZone();
+
+const polyfilled = { pluralRules: false, numberFormat: false, dateTimeFormat: false, displayNames: false };
+const loadedData = new Set<string>();
+
+async function ensure(
+  name: keyof typeof polyfilled,
+  locale: Locale,
+  missing: (locale: string) => unknown,
+  force: () => Promise<unknown>,
+  data: Loaders,
+): Promise<void> {
+  if (!polyfilled[name]) {
+    if (!missing(locale)) return;
+    await force();
+    polyfilled[name] = true;
+  }
+  if (loadedData.has(`${name}:${locale}`)) return;
+  await data[locale]();
+  loadedData.add(`${name}:${locale}`);
 }
 
-async function loadAll(data: Record<(typeof locales)[number], () => Promise<unknown>>): Promise<void> {
-  await Promise.all(locales.map((locale) => data[locale]()));
-}
-
-export async function loadIntlPolyfills(): Promise<void> {
+/** Makes formatting in `locale` right: loads what this browser lacks for it, nothing else. */
+export async function loadIntlPolyfills(locale: Locale): Promise<void> {
   if (shouldPolyfillCanonicalLocales()) await import('@formatjs/intl-getcanonicallocales/polyfill.js');
   if (shouldPolyfillLocale()) await import('@formatjs/intl-locale/polyfill.js');
   // Order matters: NumberFormat needs PluralRules; DateTimeFormat needs NumberFormat.
-  if (anyMissing(shouldPolyfillPluralRules)) {
-    await import('@formatjs/intl-pluralrules/polyfill-force.js');
-    await loadAll(pluralRulesData);
+  await ensure(
+    'pluralRules',
+    locale,
+    shouldPolyfillPluralRules,
+    () => import('@formatjs/intl-pluralrules/polyfill-force.js'),
+    pluralRulesData,
+  );
+  await ensure(
+    'numberFormat',
+    locale,
+    shouldPolyfillNumberFormat,
+    () => import('@formatjs/intl-numberformat/polyfill-force.js'),
+    numberFormatData,
+  );
+  const hadDateTimeFormat = polyfilled.dateTimeFormat;
+  await ensure(
+    'dateTimeFormat',
+    locale,
+    shouldPolyfillDateTimeFormat,
+    () => import('@formatjs/intl-datetimeformat/polyfill-force.js'),
+    dateTimeFormatData,
+  );
+  // The polyfill knows no time zone until given one: UTC and this device's zone to start with.
+  if (polyfilled.dateTimeFormat && !hadDateTimeFormat) {
+    await loadTimeZones(['UTC', deviceZone]);
+    // The polyfill's own default is UTC: "today" must be the device's day, as without it.
+    try {
+      (Intl.DateTimeFormat as unknown as { __setDefaultTimeZone?: (zone: string) => void }).__setDefaultTimeZone?.(
+        deviceZone,
+      );
+    } catch {
+      // A zone without data (an alias): UTC stays the default.
+    }
   }
-  if (anyMissing(shouldPolyfillNumberFormat)) {
-    await import('@formatjs/intl-numberformat/polyfill-force.js');
-    await loadAll(numberFormatData);
-  }
-  if (anyMissing(shouldPolyfillDateTimeFormat)) {
-    await import('@formatjs/intl-datetimeformat/polyfill-force.js');
-    await Promise.all([loadAll(dateTimeFormatData), import('@formatjs/intl-datetimeformat/add-all-tz.js')]);
-  }
-  if (anyMissing(shouldPolyfillDisplayNames)) {
-    await import('@formatjs/intl-displaynames/polyfill-force.js');
-    await loadAll(displayNamesData);
+  await ensure(
+    'displayNames',
+    locale,
+    shouldPolyfillDisplayNames,
+    () => import('@formatjs/intl-displaynames/polyfill-force.js'),
+    displayNamesData,
+  );
+}
+
+/**
+ * Whether loading `locale` would replace an Intl constructor now: from then on every language
+ * needs its data loaded, so nothing may be formatted until the chosen one's data is in.
+ */
+export function polyfillWouldReplace(locale: Locale): boolean {
+  return (
+    (!polyfilled.pluralRules && Boolean(shouldPolyfillPluralRules(locale))) ||
+    (!polyfilled.numberFormat && Boolean(shouldPolyfillNumberFormat(locale))) ||
+    (!polyfilled.dateTimeFormat && Boolean(shouldPolyfillDateTimeFormat(locale))) ||
+    (!polyfilled.displayNames && Boolean(shouldPolyfillDisplayNames(locale)))
+  );
+}
+
+/** Whether Intl.DateTimeFormat is the polyfill (which needs each time zone's data loaded). */
+export function dateTimeFormatPolyfilled(): boolean {
+  return polyfilled.dateTimeFormat;
+}
+
+function deviceTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
   }
 }

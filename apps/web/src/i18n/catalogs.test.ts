@@ -12,7 +12,7 @@ import {
 } from '@tessera/domain';
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
-import { catalogs } from './catalogs';
+import { catalogs } from './all-catalogs';
 import { en } from './messages/en';
 
 const englishKeys = Object.keys(en) as (keyof typeof en)[];

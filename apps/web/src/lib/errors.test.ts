@@ -1,11 +1,17 @@
 import { funderFields } from '@tessera/domain';
 import { createIntl } from 'react-intl';
-import { describe, expect, it } from 'vitest';
-import { catalogs } from '../i18n/catalogs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogs } from '../i18n/all-catalogs';
+import { loadCatalog } from '../i18n/catalogs';
 import { firstFieldErrors, readAppError, translateAppError, translateMessageKey } from './errors';
 
 const english = createIntl({ locale: 'en', messages: catalogs.en });
 const macedonian = createIntl({ locale: 'mk', messages: catalogs.mk });
+
+// The app knows which keys have messages once a language is loaded.
+beforeAll(async () => {
+  await loadCatalog('mk');
+});
 
 describe('translateMessageKey', () => {
   it('translates a key with parameters', () => {

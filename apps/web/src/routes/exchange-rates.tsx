@@ -1,6 +1,8 @@
 import { createRoute } from '@tanstack/react-router';
-import { ExchangeRatesPage } from '../features/rates/exchange-rates-page';
 import { appRoute } from './app';
+import { lazyPage } from '../lib/lazy-page';
+
+const ExchangeRatesPage = lazyPage(() => import('../features/rates/exchange-rates-page'), 'ExchangeRatesPage');
 
 export const exchangeRatesRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,10 +1,12 @@
 import { createRoute } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { FunderPage } from '../features/funders/funder-page';
-import { FundersPage } from '../features/funders/funders-page';
 import { type FundersSearch, fundersSearchSchema } from '../features/funders/funders-search';
-import { NewFunderPage } from '../features/funders/new-funder-page';
 import { appRoute } from './app';
+import { lazyPage } from '../lib/lazy-page';
+
+const FunderPage = lazyPage(() => import('../features/funders/funder-page'), 'FunderPage');
+const FundersPage = lazyPage(() => import('../features/funders/funders-page'), 'FundersPage');
+const NewFunderPage = lazyPage(() => import('../features/funders/new-funder-page'), 'NewFunderPage');
 
 export const fundersRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,15 +1,17 @@
 import { createRoute } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { GrantPage } from '../features/grants/grant-page';
-import { GrantsPage } from '../features/grants/grants-page';
 import {
   type GrantsSearch,
   type GrantTab,
   grantPageSearchSchema,
   grantsSearchSchema,
 } from '../features/grants/grants-search';
-import { NewGrantPage } from '../features/grants/new-grant-page';
 import { appRoute } from './app';
+import { lazyPage } from '../lib/lazy-page';
+
+const GrantPage = lazyPage(() => import('../features/grants/grant-page'), 'GrantPage');
+const GrantsPage = lazyPage(() => import('../features/grants/grants-page'), 'GrantsPage');
+const NewGrantPage = lazyPage(() => import('../features/grants/new-grant-page'), 'NewGrantPage');
 
 export const grantsRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -1,5 +1,7 @@
 import { createRoute } from '@tanstack/react-router';
-import { MembersPage } from '../features/members/members-page';
 import { appRoute } from './app';
+import { lazyPage } from '../lib/lazy-page';
+
+const MembersPage = lazyPage(() => import('../features/members/members-page'), 'MembersPage');
 
 export const membersRoute = createRoute({ getParentRoute: () => appRoute, path: '/members', component: MembersPage });

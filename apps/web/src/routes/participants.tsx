@@ -1,12 +1,20 @@
 import { createRoute } from '@tanstack/react-router';
-import { ImportPage } from '../features/participants/import-page';
-import { NewParticipantPage } from '../features/participants/new-participant-page';
-import { ParticipantPage } from '../features/participants/participant-page';
-import { ParticipantSettingsPage } from '../features/participants/participant-settings-page';
-import { ParticipantsPage } from '../features/participants/participants-page';
-import { RegisterPage } from '../features/participants/register-page';
-import { TodayPage } from '../features/participants/today-page';
 import { appRoute } from './app';
+import { lazyPage } from '../lib/lazy-page';
+
+const ImportPage = lazyPage(() => import('../features/participants/import-page'), 'ImportPage');
+const NewParticipantPage = lazyPage(
+  () => import('../features/participants/new-participant-page'),
+  'NewParticipantPage',
+);
+const ParticipantPage = lazyPage(() => import('../features/participants/participant-page'), 'ParticipantPage');
+const ParticipantSettingsPage = lazyPage(
+  () => import('../features/participants/participant-settings-page'),
+  'ParticipantSettingsPage',
+);
+const ParticipantsPage = lazyPage(() => import('../features/participants/participants-page'), 'ParticipantsPage');
+const RegisterPage = lazyPage(() => import('../features/participants/register-page'), 'RegisterPage');
+const TodayPage = lazyPage(() => import('../features/participants/today-page'), 'TodayPage');
 
 // Only ids ever appear in these URLs: searches and answers stay in the components.
 

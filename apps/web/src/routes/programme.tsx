@@ -1,10 +1,5 @@
 import { createRoute } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { ActivitiesPage } from '../features/programme/activities-page';
-import { ActivityPage } from '../features/programme/activity-page';
-import { NewActivityPage } from '../features/programme/new-activity-page';
-import { NewProjectPage } from '../features/programme/new-project-page';
-import { PartnersPage } from '../features/programme/partners-page';
 import {
   type ActivitiesSearch,
   type ActivityTab,
@@ -14,9 +9,16 @@ import {
   type ProjectTab,
   projectPageSearchSchema,
 } from '../features/programme/programme-search';
-import { ProjectPage } from '../features/programme/project-page';
-import { ProjectsPage } from '../features/programme/projects-page';
 import { appRoute } from './app';
+import { lazyPage } from '../lib/lazy-page';
+
+const ActivitiesPage = lazyPage(() => import('../features/programme/activities-page'), 'ActivitiesPage');
+const ActivityPage = lazyPage(() => import('../features/programme/activity-page'), 'ActivityPage');
+const NewActivityPage = lazyPage(() => import('../features/programme/new-activity-page'), 'NewActivityPage');
+const NewProjectPage = lazyPage(() => import('../features/programme/new-project-page'), 'NewProjectPage');
+const PartnersPage = lazyPage(() => import('../features/programme/partners-page'), 'PartnersPage');
+const ProjectPage = lazyPage(() => import('../features/programme/project-page'), 'ProjectPage');
+const ProjectsPage = lazyPage(() => import('../features/programme/projects-page'), 'ProjectsPage');
 
 export const partnersRoute = createRoute({
   getParentRoute: () => appRoute,

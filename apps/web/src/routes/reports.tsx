@@ -1,6 +1,8 @@
 import { createRoute } from '@tanstack/react-router';
-import { PackPage } from '../features/reports/pack-page';
 import { appRoute } from './app';
+import { lazyPage } from '../lib/lazy-page';
+
+const PackPage = lazyPage(() => import('../features/reports/pack-page'), 'PackPage');
 
 /** A report pack of a grant: its narrative, figures and exports. */
 export const reportPackRoute = createRoute({

@@ -4,7 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { can, type Role } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Suspense } from 'react';
 import { useIntl } from 'react-intl';
+import { useTimeZoneReady } from '../../app/use-time-zone-ready';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { trpc } from '../../lib/trpc';
@@ -27,6 +29,7 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
   const [passwordOpen, passwordModal] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const organization = useQuery(trpc.organization.current.queryOptions());
+  const zoneReady = useTimeZoneReady(organization.data?.timeZone, organization.isPending);
   const isAdmin = role === 'admin' && can(role, 'member.read');
 
   const links = [
@@ -127,7 +130,7 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={<Loading />}>{zoneReady ? <Outlet /> : <Loading />}</Suspense>
       </AppShell.Main>
       <ChangePasswordModal opened={passwordOpen} onClose={passwordModal.close} />
     </AppShell>
