@@ -5,10 +5,19 @@ export {
   type Executor,
   migrateToLatest,
   type OpenedDatabase,
+  type OpenOptions,
   openDatabase,
   purgeWriteAheadLog,
   type WalPurge,
 } from './connection';
+export {
+  asDatabaseFault,
+  DatabaseFault,
+  type DatabaseFaultKind,
+  databaseFaultKinds,
+  faultKindOf,
+  isDatabaseFault,
+} from './faults';
 export * from './repositories/audit.repository';
 export * from './repositories/budget.repository';
 export * from './repositories/deadline.repository';
