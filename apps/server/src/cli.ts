@@ -21,7 +21,6 @@ import {
   findOrganizationBySlug,
   migrateToLatest,
   type OpenedDatabase,
-  openDatabase,
 } from '@tessera/db';
 import {
   emailField,
@@ -41,6 +40,7 @@ import {
   slugField,
 } from '@tessera/domain';
 import { Command, CommanderError } from 'commander';
+import { describeCliFault, openCliDatabase } from './cli-database';
 import { loadEnv } from './env';
 import { loadSecretKey } from './secret-key';
 
@@ -67,7 +67,7 @@ async function sealLeftovers(opened: OpenedDatabase): Promise<number | null> {
 async function withDatabase<T>(fn: (opened: OpenedDatabase) => Promise<T>): Promise<T> {
   const env = loadEnv();
   if (env.DATABASE_URL !== ':memory:') mkdirSync(path.dirname(path.resolve(env.DATABASE_URL)), { recursive: true });
-  const opened = openDatabase(env.DATABASE_URL);
+  const opened = openCliDatabase(env);
   try {
     await migrateToLatest(opened.db);
     await sealLeftovers(opened);
@@ -103,7 +103,7 @@ export function buildCli(): Command {
     .description('create the database if needed and apply pending migrations')
     .action(async () => {
       const env = loadEnv();
-      const opened = openDatabase(env.DATABASE_URL);
+      const opened = openCliDatabase(env);
       try {
         const results = await migrateToLatest(opened.db);
         console.log(
@@ -551,7 +551,7 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       return 1;
     }
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(describeCliFault(error) ?? (error instanceof Error ? error.message : String(error)));
     return 1;
   }
 }

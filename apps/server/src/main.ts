@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     mkdirSync(path.dirname(path.resolve(env.DATABASE_URL)), { recursive: true });
   }
   const secret = loadSecretKey({ key: env.SECRET_KEY, file: env.SECRET_KEY_FILE });
-  const database = openDatabase(env.DATABASE_URL);
+  const database = openDatabase(env.DATABASE_URL, { busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS });
   await migrateToLatest(database.db);
   // Outcome descriptions written in clear by an older version are sealed now that the key is here.
   await sealOutcomeDescriptions(database.db, secret.key);

@@ -24,5 +24,8 @@ export async function downloadReceipt(
   options: { now: Date; sessionLifetimeMs: number },
 ) {
   const actor = await actorFromToken(db, token, 'ledger.read', options);
-  return db.transaction().execute((trx) => readReceipt(trx, actor, expenditureId));
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute((trx) => readReceipt(trx, actor, expenditureId));
 }

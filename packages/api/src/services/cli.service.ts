@@ -31,7 +31,7 @@ export interface GrantLine extends GrantSummary {
 }
 
 export async function grantsForCli(db: Db, orgSlug: string, now: Date): Promise<GrantLine[]> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().setAccessMode('read only').execute(async (trx) => {
     const grants = await listOrganizationGrants(trx, await operatorOf(trx, orgSlug), { search: '' }, now);
     return grants.map((g) => ({
       ...g,
@@ -47,7 +47,7 @@ export async function importRatesForCli(db: Db, orgSlug: string, csv: string): P
 
 /** Every activity of the organisation with its exact counts (no participant is named): the operator acts as an admin. */
 export async function activitiesForCli(db: Db, orgSlug: string): Promise<ActivityWithTotals[]> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().setAccessMode('read only').execute(async (trx) => {
     const actor = await operatorOf(trx, orgSlug);
     const all: ActivityWithTotals[] = [];
     for (let offset = 0; ; offset += 500) {
@@ -76,5 +76,6 @@ export async function importForCli(
 export async function importTemplateForCli(db: Db, orgSlug: string, kind: ImportKind): Promise<string> {
   return db
     .transaction()
+    .setAccessMode('read only')
     .execute(async (trx) => organizationImportTemplateCsv(trx, await operatorOf(trx, orgSlug), kind));
 }
