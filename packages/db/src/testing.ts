@@ -57,6 +57,11 @@ export async function whileHoldingWriteLock<T>(file: string, fn: () => Promise<T
   }
 }
 
+/** Runs one `pragma …` on the database (tests that make faults: `max_page_count`, `query_only`). */
+export async function runPragma<R = Record<string, unknown>>(db: OpenedDatabase['db'], pragma: string): Promise<R[]> {
+  return (await sql.raw<R>(`pragma ${pragma}`).execute(db)).rows;
+}
+
 let counter = 0;
 function unique(prefix: string): string {
   counter += 1;
