@@ -16,12 +16,7 @@ import {
   seedDemo,
   setUserRole,
 } from '@tessera/api';
-import {
-  countParticipants,
-  findOrganizationBySlug,
-  migrateToLatest,
-  type OpenedDatabase,
-} from '@tessera/db';
+import { countParticipants, findOrganizationBySlug, migrateToLatest, type OpenedDatabase } from '@tessera/db';
 import {
   emailField,
   formatMinorPlain,

@@ -89,7 +89,9 @@ describe('writers never collide with a raw error', () => {
         cli(['import', 'participants', '--org', 'demo', '--file', csv]),
       );
       expect(refused.code).toBe(1);
-      expect(refused.err).toContain('The database is busy: another process is writing; try again. Nothing was written.');
+      expect(refused.err).toContain(
+        'The database is busy: another process is writing; try again. Nothing was written.',
+      );
       expect(refused.err).not.toMatch(/SqliteError|database is locked|\n\s+at /);
       expect(await importedCount()).toBe(0);
 

@@ -10,8 +10,8 @@ import { buildApp, loggerOptions } from '../src/app';
 import { signInAs } from './helpers';
 
 // The server's own file database, with its log captured: each fault is made for real on the
-// server's connection (a size limit for a full disk, query_only or file modes for a read-only
-// database, a deleted folder), and the answer, the log and the stored rows are checked.
+// server's connection (a size limit for a full disk, query_only for a read-only database, a
+// deleted folder), and the answer, the log and the stored rows are checked.
 let dir: string;
 let file: string;
 let opened: OpenedDatabase;
@@ -57,11 +57,7 @@ function createFunder(name: string) {
 }
 
 async function stored(prefix: string): Promise<{ funders: number; audit: number }> {
-  const funders = await opened.db
-    .selectFrom('funder')
-    .select('id')
-    .where('name', 'like', `${prefix}%`)
-    .execute();
+  const funders = await opened.db.selectFrom('funder').select('id').where('name', 'like', `${prefix}%`).execute();
   const ids = funders.map((f) => f.id);
   const audit =
     ids.length === 0
@@ -110,21 +106,13 @@ describe('storage faults get true messages', () => {
   });
 
   it('a read-only database: 503 with its own message, reads still answer, and writes resume once it is writable', async () => {
-    // Root ignores file modes; SQLite gives the same SQLITE_READONLY for a query_only connection.
-    const isRoot = process.getuid?.() === 0;
-    if (isRoot) await setPragma('query_only = on');
-    else {
-      chmodSync(file, 0o444);
-      chmodSync(dir, 0o555);
-    }
+    // SQLite's own read-only state on the server's open connection (file modes changed after
+    // opening would not stop the open descriptors, and root ignores them anyway).
+    await setPragma('query_only = on');
     const mark = logs.length;
     const response = await createFunder('ReadOnly 1');
     const body = (await response.json()) as ErrorBody;
-    if (isRoot) await setPragma('query_only = off');
-    else {
-      chmodSync(dir, 0o700);
-      chmodSync(file, 0o600);
-    }
+    await setPragma('query_only = off');
     expect(response.status).toBe(503);
     expect(body.error.data.appCode).toBe('STORAGE_READ_ONLY');
     expect(body.error.message).toBe('The server cannot save right now: its database is read-only. Nothing was saved.');

@@ -39,10 +39,10 @@ describe('erasure and the write-ahead log', () => {
       .transaction()
       .setAccessMode('read only')
       .execute(async (trx) => {
-      await trx.selectFrom('participant').select('id').execute();
-      reading();
-      await held;
-    });
+        await trx.selectFrom('participant').select('id').execute();
+        reading();
+        await held;
+      });
     await began;
 
     const warnings: string[] = [];
