@@ -62,4 +62,3 @@ test('a save while another process holds the database says so in Macedonian, and
   await expect(page.getByTestId('funder-title')).toHaveText(name, { timeout: 30_000 });
   await useEnglish(page);
 });
-
