@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { type AppRouter, appRouter, createInnerContext } from '@tessera/api';
-import type { Db } from '@tessera/db';
+import { type AppRouter, appRouter, createInnerContext, storageFaultAnswer, storageFaultLog } from '@tessera/api';
+import { type Db, isDatabaseFault } from '@tessera/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerFileRoutes } from './files';
@@ -58,6 +58,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Whatever escapes: a plain message, never a stack. Set before any plugin registers so that
   // every encapsulated scope (the API included) inherits it.
   app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+    // A storage fault (full disk, read-only or missing database): a true message, the same body
+    // as a tRPC error, and the cause and file in the log.
+    const storage = storageFaultAnswer(error);
+    if (storage && isDatabaseFault(error)) {
+      request.log.error(storageFaultLog(error), error.message);
+      if (storage.retryAfterSeconds) void reply.header('retry-after', String(storage.retryAfterSeconds));
+      return reply.code(storage.status).send({
+        error: {
+          message: storage.message,
+          data: { appCode: storage.appCode, fieldErrors: null, retryAfterSeconds: storage.retryAfterSeconds },
+        },
+      });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'request failed');
     return reply.code(status).send({ error: status === 500 ? 'Internal error' : (error.message ?? 'Bad request') });
@@ -127,12 +140,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
         responseMeta({ errors }) {
           const limited = errors.find((e) => e.code === 'TOO_MANY_REQUESTS');
-          const retryAfter = (limited?.cause as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+          const retryAfter =
+            (limited?.cause as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ??
+            errors.map((e) => storageFaultAnswer(e.cause)?.retryAfterSeconds).find((s) => s);
           return retryAfter ? { headers: { 'retry-after': String(retryAfter) } } : {};
         },
         onError({ error, path, req }) {
           // Only the code and procedure: inputs and messages may hold personal data.
-          if (error.code === 'INTERNAL_SERVER_ERROR') {
+          if (isDatabaseFault(error.cause)) {
+            // The cause and the database file, for the operator (no value, no parameter).
+            req.log.error({ path, ...storageFaultLog(error.cause) }, error.cause.message);
+          } else if (error.code === 'INTERNAL_SERVER_ERROR') {
             req.log.error({ path, code: error.code, err: error.cause ?? error }, 'procedure failed');
           } else {
             req.log.info({ path, code: error.code }, 'procedure refused');

@@ -6,6 +6,7 @@ import { registerImportCommands } from './commands/import';
 import { registerKeyCommands } from './commands/key';
 import { registerActivityCommands, registerListCommands } from './commands/lists';
 import { registerReportCommands } from './commands/report';
+import { describeCliFault } from './cli-database';
 import { describeMessageKey } from './commands/shared';
 import { registerUserCommands } from './commands/users';
 
@@ -54,7 +55,7 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       return 1;
     }
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(describeCliFault(error) ?? (error instanceof Error ? error.message : String(error)));
     return 1;
   }
 }

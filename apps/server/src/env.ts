@@ -9,6 +9,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       PORT: z.coerce.number().int().min(0).max(65535).default(3000),
       HOST: z.string().min(1).default('127.0.0.1'),
       DATABASE_URL: z.string().min(1).default('./data/tessera.db'),
+      // How long a writer waits for another process's write lock (server and CLI alike).
+      DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
       SESSION_HOURS: z.coerce
         .number()
         .min(0.01)

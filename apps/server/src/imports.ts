@@ -7,8 +7,10 @@ import {
   organizationImportTemplateCsv,
   parseImportFile,
   previewImport,
+  storageFaultAnswer,
+  storageFaultLog,
 } from '@tessera/api';
-import type { Db } from '@tessera/db';
+import { type Db, isDatabaseFault } from '@tessera/db';
 import {
   type Actor,
   DomainError,
@@ -170,8 +172,12 @@ export async function registerImportRoutes(
               problemCount: outcome.problems.length,
             });
           } catch (error) {
+            const storage = storageFaultAnswer(error);
             if (isDomainError(error)) {
               line({ type: 'error', appCode: error.code, message: error.message });
+            } else if (storage && isDatabaseFault(error)) {
+              request.log.error({ ...storageFaultLog(error), kind, mode }, error.message);
+              line({ type: 'error', appCode: storage.appCode, message: storage.message });
             } else {
               // Only the error: the file and its rows are never logged.
               request.log.error({ err: error, kind, mode }, 'import failed');

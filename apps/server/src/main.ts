@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   if (!/^postgres/i.test(env.DATABASE_URL) && env.DATABASE_URL !== ':memory:') {
     mkdirSync(path.dirname(path.resolve(env.DATABASE_URL)), { recursive: true });
   }
-  const database = openDatabase(env.DATABASE_URL);
+  const database = openDatabase(env.DATABASE_URL, { busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS });
   await migrateToLatest(database.db);
   // Refuses a key that cannot open this database's sealed data, and never makes a new key for a
   // database that holds some (a restore without its key would otherwise answer 500 everywhere).

@@ -25,7 +25,10 @@ export async function downloadReceipt(
   options: { now: Date; sessionLifetimeMs: number },
 ) {
   const actor = await actorFromToken(db, token, 'ledger.read', options);
-  return db.transaction().execute((trx) => readReceipt(trx, actor, expenditureId));
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute((trx) => readReceipt(trx, actor, expenditureId));
 }
 
 export async function uploadMatchEvidence(
@@ -45,5 +48,8 @@ export async function downloadMatchEvidence(
   options: { now: Date; sessionLifetimeMs: number },
 ) {
   const actor = await actorFromToken(db, token, 'ledger.read', options);
-  return db.transaction().execute((trx) => readMatchEvidence(trx, actor, contributionId));
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute((trx) => readMatchEvidence(trx, actor, contributionId));
 }

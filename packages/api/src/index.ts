@@ -33,6 +33,14 @@ export {
 } from './services/cli.service';
 export { rateCsvColumns } from './services/exchange-rates.service';
 export { generatePassword } from './services/passwords';
+export {
+  busyRetryAfterSeconds,
+  type StorageErrorCode,
+  type StorageFaultAnswer,
+  storageErrorCodes,
+  storageFaultAnswer,
+  storageFaultLog,
+} from './storage-faults';
 export { type AppErrorCode, type AppErrorData, httpStatusOf } from './trpc';
 export {
   checkExportRequest,

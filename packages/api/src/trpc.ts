@@ -3,10 +3,12 @@ import { DomainError, isDomainError } from '@tessera/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { isDatabaseFault } from '@tessera/db';
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import { actorFor } from './actor';
 import { resolveSession } from './services/auth.service';
+import { type StorageErrorCode, storageFaultAnswer } from './storage-faults';
 
 /** The one mapping from domain error codes to transport codes. */
 const transportCodes: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -22,7 +24,7 @@ const transportCodes: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   LAST_ADMIN: 'CONFLICT',
 };
 
-export type AppErrorCode = DomainErrorCode | 'INTERNAL' | 'BAD_REQUEST';
+export type AppErrorCode = DomainErrorCode | StorageErrorCode | 'INTERNAL' | 'BAD_REQUEST';
 
 /** The HTTP status for a domain error, for routes outside tRPC (same table as the procedures). */
 export function httpStatusOf(code: DomainErrorCode): number {
@@ -58,9 +60,13 @@ const t = initTRPC
     isDev: false,
     errorFormatter({ shape, error }) {
       const cause = error.cause;
+      const storage = storageFaultAnswer(cause);
       let data: AppErrorData;
       let message = shape.message;
-      if (isDomainError(cause)) {
+      if (storage) {
+        data = { appCode: storage.appCode, fieldErrors: null, retryAfterSeconds: storage.retryAfterSeconds };
+        message = storage.message;
+      } else if (isDomainError(cause)) {
         data = {
           appCode: cause.code,
           fieldErrors: cause.fieldErrors ?? null,
@@ -88,12 +94,19 @@ const t = initTRPC
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-/** Turns a DomainError thrown anywhere below into the right transport code. */
+/**
+ * Turns a DomainError thrown anywhere below into the right transport code, and a storage fault
+ * (full disk, read-only or missing database, I/O error, lock timeout) into 503.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isDomainError(result.error.cause)) {
     const cause = result.error.cause;
     throw new TRPCError({ code: transportCodes[cause.code], message: cause.message, cause });
+  }
+  if (!result.ok && isDatabaseFault(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: cause.message, cause });
   }
   return result;
 });

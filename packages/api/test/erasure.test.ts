@@ -35,11 +35,14 @@ describe('erasure and the write-ahead log', () => {
     const began = new Promise<void>((resolve) => {
       reading = resolve;
     });
-    const readerDone = reader.db.transaction().execute(async (trx) => {
-      await trx.selectFrom('participant').select('id').execute();
-      reading();
-      await held;
-    });
+    const readerDone = reader.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        await trx.selectFrom('participant').select('id').execute();
+        reading();
+        await held;
+      });
     await began;
 
     const warnings: string[] = [];

@@ -1,8 +1,10 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, type MigrationResult, Migrator, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, type MigrationResult, Migrator, sql, type Transaction } from 'kysely';
+import { asDatabaseFault, DatabaseFault } from './faults';
 import { migrations } from './migrations/index';
 import type { Database } from './schema';
+import { TesseraSqliteDialect } from './sqlite-driver';
 
 export type Db = Kysely<Database>;
 /** What repositories accept: the database or an open transaction on it. */
@@ -16,27 +18,49 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /**
+   * How long a writer waits for another process's write lock before giving up with a
+   * `DatabaseFault` of kind 'busy' (default 5000 ms). Every write transaction takes the lock at
+   * its start (`BEGIN IMMEDIATE`), so this wait covers the whole transaction.
+   */
+  busyTimeoutMs?: number;
+}
+
 /**
  * Opens the database named by `url`: a file path (or ":memory:") for SQLite. PostgreSQL URLs are
- * recognised and refused with a clear message until the PostgreSQL work lands.
+ * recognised and refused with a clear message until the PostgreSQL work lands. Write
+ * transactions begin immediate; `db.transaction().setAccessMode('read only')` stays deferred
+ * (see `sqlite-driver.ts`).
  */
-export function openDatabase(url: string): OpenedDatabase {
+export function openDatabase(url: string, options: OpenOptions = {}): OpenedDatabase {
   if (/^postgres(ql)?:\/\//i.test(url)) {
     throw new Error('PostgreSQL is not supported yet: set DATABASE_URL to a SQLite file path.');
   }
   const location = url.replace(/^sqlite:(\/\/)?/i, '').replace(/^file:/i, '');
   const isFile = location !== ':memory:' && location !== '';
-  if (isFile) makePrivate(location, true);
-  const sqlite = new BetterSqlite3(location);
-  // Money and attendance must survive a power cut (synchronous=FULL); erased data must not
-  // linger in free pages (secure_delete); integrity needs foreign keys, which SQLite leaves off.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('secure_delete = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  if (isFile) for (const suffix of ['-wal', '-shm']) makePrivate(`${location}${suffix}`, false);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    if (isFile) makePrivate(location, true);
+    sqlite = new BetterSqlite3(location);
+    // First, so that switching to WAL waits for another process too.
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
+    // Money and attendance must survive a power cut (synchronous=FULL); erased data must not
+    // linger in free pages (secure_delete); integrity needs foreign keys, which SQLite leaves off.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('secure_delete = ON');
+    if (isFile) for (const suffix of ['-wal', '-shm']) makePrivate(`${location}${suffix}`, false);
+  } catch (error) {
+    sqlite?.close();
+    // better-sqlite3 checks the folder itself and throws a TypeError before SQLite sees the path.
+    if (error instanceof TypeError && /directory does not exist/.test(error.message)) {
+      throw new DatabaseFault('missing', 'SQLITE_CANTOPEN', location, { cause: error });
+    }
+    throw asDatabaseFault(error, location);
+  }
+  const db = new Kysely<Database>({ dialect: new TesseraSqliteDialect(sqlite, location) });
   return { db, kind: 'sqlite', location, close: () => db.destroy() };
 }
 
@@ -50,10 +74,11 @@ function makePrivate(file: string, create: boolean): void {
     if (create && !existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
     if (existsSync(file)) chmodSync(file, 0o600);
   } catch (error) {
-    // Another process created it first (EEXIST), or the file is someone else's (EPERM): SQLite
+    // Another process created it first (EEXIST), the file is someone else's (EPERM) or its folder
+    // is missing (ENOENT, reported by the open below as a fault): SQLite
     // opens it as it is, and the operator's own permissions stand.
     const code = (error as { code?: string }).code;
-    if (code !== 'EEXIST' && code !== 'EPERM') throw error;
+    if (code !== 'EEXIST' && code !== 'EPERM' && code !== 'ENOENT') throw error;
   }
 }
 

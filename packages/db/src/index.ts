@@ -5,6 +5,7 @@ export {
   type Executor,
   migrateToLatest,
   type OpenedDatabase,
+  type OpenOptions,
   openDatabase,
   purgeWriteAheadLog,
   type WalPurge,
@@ -21,6 +22,14 @@ export {
   tableChecksums,
 } from './backup';
 export { claimExclusiveUse } from './exclusive';
+export {
+  asDatabaseFault,
+  DatabaseFault,
+  type DatabaseFaultKind,
+  databaseFaultKinds,
+  faultKindOf,
+  isDatabaseFault,
+} from './faults';
 export * from './repositories/audit.repository';
 export * from './repositories/budget.repository';
 export * from './repositories/deadline.repository';

@@ -1,4 +1,5 @@
 import type { Locale, Role } from '@tessera/domain';
+import { sql } from 'kysely';
 import { newId } from './clock';
 import { migrateToLatest, type OpenedDatabase, openDatabase } from './connection';
 import { insertBudgetLine } from './repositories/budget.repository';
@@ -34,6 +35,31 @@ export async function createTestDatabase(): Promise<OpenedDatabase> {
   const opened = openDatabase(':memory:');
   await migrateToLatest(opened.db);
   return opened;
+}
+
+/**
+ * Runs `fn` while a connection of this process holds the write lock on the SQLite file `file`
+ * (`BEGIN EXCLUSIVE`), as another process writing would, and lets go when `fn` settles.
+ */
+export async function whileHoldingWriteLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  const holder = openDatabase(file);
+  try {
+    return await holder.db.connection().execute(async (conn) => {
+      await sql`begin exclusive`.execute(conn);
+      try {
+        return await fn();
+      } finally {
+        await sql`rollback`.execute(conn);
+      }
+    });
+  } finally {
+    await holder.close();
+  }
+}
+
+/** Runs one `pragma …` on the database (tests that make faults: `max_page_count`, `query_only`). */
+export async function runPragma<R = Record<string, unknown>>(db: OpenedDatabase['db'], pragma: string): Promise<R[]> {
+  return (await sql.raw<R>(`pragma ${pragma}`).execute(db)).rows;
 }
 
 let counter = 0;

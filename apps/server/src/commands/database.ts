@@ -1,5 +1,6 @@
 import { sealOutcomeDescriptions, seedDemo } from '@tessera/api';
-import { migrateToLatest, openDatabase } from '@tessera/db';
+import { migrateToLatest } from '@tessera/db';
+import { openCliDatabase } from '../cli-database';
 import { type Command, CommanderError } from 'commander';
 import { loadEnv } from '../env';
 import { SecretKeyRefused, secretKeyForDatabase } from '../key-guard';
@@ -12,7 +13,7 @@ export function registerDatabaseCommands(program: Command): void {
     .description('create the database if needed and apply pending migrations')
     .action(async () => {
       const env = loadEnv();
-      const opened = openDatabase(env.DATABASE_URL);
+      const opened = openCliDatabase(env);
       try {
         const results = await migrateToLatest(opened.db);
         console.log(

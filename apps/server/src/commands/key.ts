@@ -1,7 +1,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { rotatedSecret, rotateSecretKey, SecretKeyMismatch, verifySecretKey } from '@tessera/api';
-import { claimExclusiveUse, migrateToLatest, openDatabase } from '@tessera/db';
+import { claimExclusiveUse, migrateToLatest } from '@tessera/db';
+import { openCliDatabase } from '../cli-database';
 import { type Command, CommanderError } from 'commander';
 import { loadEnv } from '../env';
 import { describeKeySource } from '../key-guard';
@@ -47,7 +48,7 @@ export function registerKeyCommands(program: Command): void {
       }
       const next = rotatedSecret(current, fresh);
 
-      const opened = openDatabase(env.DATABASE_URL);
+      const opened = openCliDatabase(env);
       try {
         await migrateToLatest(opened.db);
         if (!(await claimExclusiveUse(opened.db))) {

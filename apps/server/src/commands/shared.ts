@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { sealOutcomeDescriptions } from '@tessera/api';
-import { migrateToLatest, type OpenedDatabase, openDatabase } from '@tessera/db';
+import { migrateToLatest, type OpenedDatabase } from '@tessera/db';
+import { openCliDatabase } from '../cli-database';
 import { parseMessageKey } from '@tessera/domain';
 import { CommanderError } from 'commander';
 import { loadEnv } from '../env';
@@ -33,7 +34,7 @@ export async function withDatabase<T>(
 ): Promise<T> {
   const env = loadEnv();
   if (env.DATABASE_URL !== ':memory:') mkdirSync(path.dirname(path.resolve(env.DATABASE_URL)), { recursive: true });
-  const opened = openDatabase(env.DATABASE_URL);
+  const opened = openCliDatabase(env);
   try {
     await migrateToLatest(opened.db);
     let secret: CommandDatabase['secret'];

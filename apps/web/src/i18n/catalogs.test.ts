@@ -1,4 +1,4 @@
-import type { AppErrorCode } from '@tessera/api';
+import type { AppErrorCode, StorageErrorCode } from '@tessera/api';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -16,6 +16,13 @@ import { catalogs } from './all-catalogs';
 import { en } from './messages/en';
 
 const englishKeys = Object.keys(en) as (keyof typeof en)[];
+const storageCodes = Object.keys({
+  STORAGE_FULL: true,
+  STORAGE_READ_ONLY: true,
+  STORAGE_MISSING: true,
+  STORAGE_IO: true,
+  STORAGE_BUSY: true,
+} satisfies Record<StorageErrorCode, true>);
 const transportOnlyCodes: AppErrorCode[] = ['INTERNAL', 'BAD_REQUEST'];
 
 describe('catalogs', () => {
@@ -102,7 +109,7 @@ describe('catalogs', () => {
   it('covers every validation key, error code, role, funder kind and audit action', () => {
     const needed = [
       ...validationKeys,
-      ...[...domainErrorCodes, ...transportOnlyCodes, 'NETWORK'].map((code) => `error.${code}`),
+      ...[...domainErrorCodes, ...transportOnlyCodes, ...storageCodes, 'NETWORK'].map((code) => `error.${code}`),
       ...roles.map((role) => `role.${role}`),
       ...funderKinds.map((kind) => `funderKind.${kind}`),
       ...auditActions.map((action) => `audit.action.${action}`),

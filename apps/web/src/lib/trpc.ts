@@ -8,10 +8,10 @@ import { readAppError } from './errors';
 /** The header the server requires on every call (its CSRF guard; a plain HTML form cannot set it). */
 const requestHeader = { 'x-tessera-request': '1' };
 
-/** Errors that retrying cannot fix: anything the server answered on purpose. */
+/** Errors that retrying cannot fix: anything the server answered on purpose (a busy database passes). */
 function isFinal(error: unknown): boolean {
   const info = readAppError(error);
-  return info !== null && info.appCode !== 'NETWORK' && info.appCode !== 'INTERNAL';
+  return info !== null && !['NETWORK', 'INTERNAL', 'STORAGE_BUSY'].includes(info.appCode);
 }
 
 export const queryClient = new QueryClient({

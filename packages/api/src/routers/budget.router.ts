@@ -11,11 +11,19 @@ import { orgProcedure, router } from '../trpc';
 export const budgetRouter = router({
   lines: orgProcedure('grant.read')
     .input(grantIdInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => budget.listLines(trx, ctx.actor, input.grantId))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => budget.listLines(trx, ctx.actor, input.grantId)),
+    ),
   revisions: orgProcedure('grant.read')
     .input(grantIdInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => budget.listRevisions(trx, ctx.actor, input.grantId)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => budget.listRevisions(trx, ctx.actor, input.grantId)),
     ),
   addLine: orgProcedure('grant.write')
     .input(createBudgetLineInput)

@@ -22,7 +22,10 @@ import { orgProcedure, router } from '../trpc';
 
 export const partnersRouter = router({
   list: orgProcedure('delivery.read').query(({ ctx }) =>
-    ctx.db.transaction().execute((trx) => delivery.listOrganizationPartners(trx, ctx.actor)),
+    ctx.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute((trx) => delivery.listOrganizationPartners(trx, ctx.actor)),
   ),
   create: orgProcedure('delivery.write')
     .input(createPartnerInput)
@@ -37,11 +40,19 @@ export const partnersRouter = router({
 
 export const projectsRouter = router({
   list: orgProcedure('delivery.read').query(({ ctx }) =>
-    ctx.db.transaction().execute((trx) => delivery.listOrganizationProjects(trx, ctx.actor)),
+    ctx.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute((trx) => delivery.listOrganizationProjects(trx, ctx.actor)),
   ),
   get: orgProcedure('delivery.read')
     .input(recordIdInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => delivery.getProject(trx, ctx.actor, input.id))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => delivery.getProject(trx, ctx.actor, input.id)),
+    ),
   create: orgProcedure('delivery.write')
     .input(createProjectInput)
     .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => delivery.createProject(trx, ctx.actor, input))),
@@ -62,11 +73,19 @@ export const activitiesRouter = router({
   list: orgProcedure('delivery.read')
     .input(listActivitiesInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => delivery.listOrganizationActivities(trx, ctx.actor, input)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => delivery.listOrganizationActivities(trx, ctx.actor, input)),
     ),
   get: orgProcedure('delivery.read')
     .input(recordIdInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => delivery.getActivity(trx, ctx.actor, input.id))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => delivery.getActivity(trx, ctx.actor, input.id)),
+    ),
   create: orgProcedure('delivery.write')
     .input(createActivityInput)
     .mutation(({ ctx, input }) =>
@@ -86,14 +105,25 @@ export const sessionsRouter = router({
   list: orgProcedure('delivery.read')
     .input(listSessionsInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => delivery.listActivitySessions(trx, ctx.actor, input)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => delivery.listActivitySessions(trx, ctx.actor, input)),
     ),
   get: orgProcedure('delivery.read')
     .input(recordIdInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => delivery.getSession(trx, ctx.actor, input.id))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => delivery.getSession(trx, ctx.actor, input.id)),
+    ),
   /** Today's sessions in the organisation's time zone. */
   today: orgProcedure('delivery.read').query(({ ctx }) =>
-    ctx.db.transaction().execute((trx) => delivery.todaysSessions(trx, ctx.actor, ctx.now())),
+    ctx.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute((trx) => delivery.todaysSessions(trx, ctx.actor, ctx.now())),
   ),
   create: orgProcedure('delivery.write')
     .input(createSessionInput)
@@ -115,7 +145,12 @@ export const sessionsRouter = router({
    */
   headCount: orgProcedure('delivery.read')
     .input(recordIdInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => delivery.getHeadCount(trx, ctx.actor, input.id))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => delivery.getHeadCount(trx, ctx.actor, input.id)),
+    ),
   recordHeadCount: orgProcedure('delivery.write')
     .input(recordHeadCountInput)
     .mutation(({ ctx, input }) =>
@@ -127,7 +162,10 @@ export const outputsRouter = router({
   list: orgProcedure('delivery.read')
     .input(activityIdInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => delivery.listActivityOutputs(trx, ctx.actor, input.activityId)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => delivery.listActivityOutputs(trx, ctx.actor, input.activityId)),
     ),
   create: orgProcedure('delivery.write')
     .input(createOutputInput)

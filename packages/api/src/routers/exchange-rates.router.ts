@@ -11,7 +11,12 @@ import { orgProcedure, router } from '../trpc';
 export const exchangeRatesRouter = router({
   list: orgProcedure('rate.read')
     .input(listExchangeRatesInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => rates.listRates(trx, ctx.actor, input))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => rates.listRates(trx, ctx.actor, input)),
+    ),
   /** The rate an expenditure would take from the table: proposed in the form before saving. */
   lookup: orgProcedure('rate.read')
     .input(lookupRateInput)

@@ -12,11 +12,19 @@ import { orgProcedure, router } from '../trpc';
 export const expendituresRouter = router({
   list: orgProcedure('ledger.read')
     .input(listExpendituresInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => expenditures.listLedger(trx, ctx.actor, input))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => expenditures.listLedger(trx, ctx.actor, input)),
+    ),
   get: orgProcedure('ledger.read')
     .input(recordIdInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => expenditures.getExpenditure(trx, ctx.actor, input.id)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => expenditures.getExpenditure(trx, ctx.actor, input.id)),
     ),
   create: orgProcedure('ledger.write')
     .input(createExpenditureInput)

@@ -6,11 +6,19 @@ export const fundersRouter = router({
   list: orgProcedure('funder.read')
     .input(listFundersInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => funders.listOrganizationFunders(trx, ctx.actor, input)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => funders.listOrganizationFunders(trx, ctx.actor, input)),
     ),
   get: orgProcedure('funder.read')
     .input(funderIdInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => funders.getFunder(trx, ctx.actor, input.id))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => funders.getFunder(trx, ctx.actor, input.id)),
+    ),
   create: orgProcedure('funder.write')
     .input(createFunderInput)
     .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => funders.createFunder(trx, ctx.actor, input))),

@@ -14,11 +14,19 @@ export const grantsRouter = router({
   list: orgProcedure('grant.read')
     .input(listGrantsInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => grants.listOrganizationGrants(trx, ctx.actor, input, ctx.now())),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => grants.listOrganizationGrants(trx, ctx.actor, input, ctx.now())),
     ),
   get: orgProcedure('grant.read')
     .input(recordIdInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => grants.getGrantDetail(trx, ctx.actor, input.id))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => grants.getGrantDetail(trx, ctx.actor, input.id)),
+    ),
   create: orgProcedure('grant.write')
     .input(createGrantInput)
     .mutation(({ ctx, input }) =>
@@ -35,9 +43,15 @@ export const grantsRouter = router({
   budgetVsActual: orgProcedure('grant.read')
     .input(grantIdInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => grants.getBudgetVsActual(trx, ctx.actor, input.grantId, ctx.now())),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => grants.getBudgetVsActual(trx, ctx.actor, input.grantId, ctx.now())),
     ),
   dashboard: orgProcedure('grant.read').query(({ ctx }) =>
-    ctx.db.transaction().execute((trx) => getFinanceDashboard(trx, ctx.actor, ctx.now())),
+    ctx.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute((trx) => getFinanceDashboard(trx, ctx.actor, ctx.now())),
   ),
 });

@@ -16,12 +16,18 @@ export const matchRouter = router({
   list: orgProcedure('ledger.read')
     .input(grantIdInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => match.listGrantMatch(trx, ctx.actor, input.grantId)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => match.listGrantMatch(trx, ctx.actor, input.grantId)),
     ),
   summary: orgProcedure('grant.read')
     .input(grantIdInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => match.grantMatchSummary(trx, ctx.actor, input.grantId)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => match.grantMatchSummary(trx, ctx.actor, input.grantId)),
     ),
   create: orgProcedure('ledger.write')
     .input(createMatchContributionInput)

@@ -4,7 +4,10 @@ import { orgProcedure, router } from '../trpc';
 
 export const membersRouter = router({
   list: orgProcedure('member.read').query(({ ctx }) =>
-    ctx.db.transaction().execute((trx) => members.listOrganizationMembers(trx, ctx.actor)),
+    ctx.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute((trx) => members.listOrganizationMembers(trx, ctx.actor)),
   ),
   add: orgProcedure('member.manage')
     .input(addMemberInput)

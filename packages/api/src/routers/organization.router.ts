@@ -6,13 +6,24 @@ import { orgProcedure, router } from '../trpc';
 
 export const organizationRouter = router({
   current: orgProcedure('organization.read').query(({ ctx }) =>
-    ctx.db.transaction().execute((trx) => getCurrentOrganization(trx, ctx.actor)),
+    ctx.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute((trx) => getCurrentOrganization(trx, ctx.actor)),
   ),
   audit: orgProcedure('audit.read')
     .input(listAuditInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => listAudit(trx, ctx.actor, input))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => listAudit(trx, ctx.actor, input)),
+    ),
   /** Records whose outgoing free text names a participant code (admin only; titles, never the text). */
   codeFindings: orgProcedure('audit.read').query(({ ctx }) =>
-    ctx.db.transaction().execute((trx) => listCodeFindings(trx, ctx.actor)),
+    ctx.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute((trx) => listCodeFindings(trx, ctx.actor)),
   ),
 });

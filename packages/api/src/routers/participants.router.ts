@@ -18,7 +18,10 @@ import { orgProcedure, router } from '../trpc';
 /** Everything here names participants: coordinators and admins only (see roles.ts). */
 export const participantsRouter = router({
   settings: orgProcedure('participant.read').query(({ ctx }) =>
-    ctx.db.transaction().execute((trx) => participants.getParticipantSettings(trx, ctx.actor)),
+    ctx.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute((trx) => participants.getParticipantSettings(trx, ctx.actor)),
   ),
   saveSettings: orgProcedure('settings.write')
     .input(participantSettingsInput)
@@ -28,9 +31,12 @@ export const participantsRouter = router({
   list: orgProcedure('participant.read')
     .input(listParticipantsInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => participants.listOrganizationParticipants(trx, ctx.actor, input)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => participants.listOrganizationParticipants(trx, ctx.actor, input)),
     ),
-  /** Opens a record (contact and notes decrypted); audited. */
+  /** Opens a record (contact and notes decrypted); audited, so a write transaction. */
   get: orgProcedure('participant.read')
     .input(recordIdInput)
     .query(({ ctx, input }) =>
@@ -65,7 +71,10 @@ export const enrollmentsRouter = router({
   list: orgProcedure('participant.read')
     .input(listEnrollmentsInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => participants.listActivityEnrollments(trx, ctx.actor, ctx, input)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => participants.listActivityEnrollments(trx, ctx.actor, ctx, input)),
     ),
   enrol: orgProcedure('participant.write')
     .input(enrolInput)
@@ -88,7 +97,12 @@ export const registerRouter = router({
   /** One page of a session's register (a 200-person event is never sent whole). */
   get: orgProcedure('participant.read')
     .input(registerInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => participants.getRegister(trx, ctx.actor, input))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => participants.getRegister(trx, ctx.actor, input)),
+    ),
   save: orgProcedure('participant.write')
     .input(saveRegisterInput)
     .mutation(({ ctx, input }) =>

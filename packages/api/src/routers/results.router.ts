@@ -31,10 +31,20 @@ const scopeInput = z.object({ projectId: z.string().min(1).optional(), grantId: 
 export const indicatorsRouter = router({
   list: orgProcedure('delivery.read')
     .input(scopeInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.listIndicators(trx, ctx.actor, input))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => results.listIndicators(trx, ctx.actor, input)),
+    ),
   get: orgProcedure('delivery.read')
     .input(recordIdInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => results.getIndicator(trx, ctx.actor, input.id))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => results.getIndicator(trx, ctx.actor, input.id)),
+    ),
   create: orgProcedure('results.write')
     .input(createIndicatorInput)
     .mutation(({ ctx, input }) =>
@@ -53,7 +63,10 @@ export const indicatorsRouter = router({
   values: orgProcedure('delivery.read')
     .input(z.object({ indicatorId: z.string().min(1) }))
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => results.listValues(trx, ctx.actor, input.indicatorId)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => results.listValues(trx, ctx.actor, input.indicatorId)),
     ),
   setValue: orgProcedure('results.write')
     .input(indicatorValueInput)
@@ -67,6 +80,7 @@ export const outcomesRouter = router({
   list: orgProcedure('participant.read')
     .input(z.object({ participantId: z.string().min(1) }))
     .query(({ ctx, input }) =>
+      // Audited (a read of participant-level data): a write transaction.
       ctx.db.transaction().execute((trx) => results.listOutcomes(trx, ctx.actor, ctx, input.participantId)),
     ),
   create: orgProcedure('participant.write')
@@ -113,6 +127,7 @@ export const resultsRouter = router({
     .query(({ ctx, input }) =>
       ctx.db
         .transaction()
+        .setAccessMode('read only')
         .execute(async (trx) =>
           resultsView(
             trx,
@@ -128,6 +143,7 @@ export const resultsRouter = router({
     .query(({ ctx, input }) =>
       ctx.db
         .transaction()
+        .setAccessMode('read only')
         .execute(async (trx) =>
           resultsView(
             trx,
@@ -141,28 +157,49 @@ export const resultsRouter = router({
   /** The periods this reader may ask for, and whether any dates will do (exact readers). */
   periods: orgProcedure('delivery.read')
     .input(scopeInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => readerPeriods(trx, ctx.actor, input))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => readerPeriods(trx, ctx.actor, input)),
+    ),
 });
 
 export const reportsRouter = router({
   list: orgProcedure('report.read')
     .input(z.object({ grantId: z.string().min(1) }))
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => reports.listPacks(trx, ctx.actor, ctx, input.grantId)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => reports.listPacks(trx, ctx.actor, ctx, input.grantId)),
     ),
   get: orgProcedure('report.read')
     .input(recordIdInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => reports.getPack(trx, ctx.actor, ctx, input.id))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => reports.getPack(trx, ctx.actor, ctx, input.id)),
+    ),
   /** Everything the pack shows, suppressed: the same object every export draws (as sent, once submitted). */
   content: orgProcedure('report.read')
     .input(packContentInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => reports.packContent(trx, ctx.actor, ctx, input, ctx.now())),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => reports.packContent(trx, ctx.actor, ctx, input, ctx.now())),
     ),
   /** The files a submitted pack was sent with (download: GET /files/reports/:packId/files/:fileId). */
   files: orgProcedure('report.read')
     .input(recordIdInput)
-    .query(({ ctx, input }) => ctx.db.transaction().execute((trx) => freeze.listPackFiles(trx, ctx.actor, input.id))),
+    .query(({ ctx, input }) =>
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => freeze.listPackFiles(trx, ctx.actor, input.id)),
+    ),
   prepare: orgProcedure('report.write')
     .input(preparePackInput)
     .mutation(({ ctx, input }) =>

@@ -6,7 +6,10 @@ export const tranchesRouter = router({
   list: orgProcedure('grant.read')
     .input(grantIdInput)
     .query(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => tranches.listGrantTranches(trx, ctx.actor, input.grantId)),
+      ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => tranches.listGrantTranches(trx, ctx.actor, input.grantId)),
     ),
   create: orgProcedure('grant.write')
     .input(createTrancheInput)

@@ -31,14 +31,17 @@ export interface GrantLine extends GrantSummary {
 }
 
 export async function grantsForCli(db: Db, orgSlug: string, now: Date): Promise<GrantLine[]> {
-  return db.transaction().execute(async (trx) => {
-    const grants = await listOrganizationGrants(trx, await operatorOf(trx, orgSlug), { search: '' }, now);
-    return grants.map((g) => ({
-      ...g,
-      remainingMinor: g.amountMinor - g.spentMinor,
-      spentShare: g.amountMinor > 0 ? g.spentMinor / g.amountMinor : null,
-    }));
-  });
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const grants = await listOrganizationGrants(trx, await operatorOf(trx, orgSlug), { search: '' }, now);
+      return grants.map((g) => ({
+        ...g,
+        remainingMinor: g.amountMinor - g.spentMinor,
+        spentShare: g.amountMinor > 0 ? g.spentMinor / g.amountMinor : null,
+      }));
+    });
 }
 
 export async function importRatesForCli(db: Db, orgSlug: string, csv: string): Promise<RateImportResult> {
@@ -47,15 +50,18 @@ export async function importRatesForCli(db: Db, orgSlug: string, csv: string): P
 
 /** Every activity of the organisation with its exact counts (no participant is named): the operator acts as an admin. */
 export async function activitiesForCli(db: Db, orgSlug: string): Promise<ActivityWithTotals[]> {
-  return db.transaction().execute(async (trx) => {
-    const actor = await operatorOf(trx, orgSlug);
-    const all: ActivityWithTotals[] = [];
-    for (let offset = 0; ; offset += 500) {
-      const page = await listActivitiesWithTotals(trx, actor, { search: '', limit: 500, offset });
-      all.push(...page.items);
-      if (page.items.length < 500 || all.length >= page.total) return all;
-    }
-  });
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const actor = await operatorOf(trx, orgSlug);
+      const all: ActivityWithTotals[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await listActivitiesWithTotals(trx, actor, { search: '', limit: 500, offset });
+        all.push(...page.items);
+        if (page.items.length < 500 || all.length >= page.total) return all;
+      }
+    });
 }
 
 /** An import as the operator: checked only (dry run), or checked and written in one transaction. */
@@ -76,5 +82,6 @@ export async function importForCli(
 export async function importTemplateForCli(db: Db, orgSlug: string, kind: ImportKind): Promise<string> {
   return db
     .transaction()
+    .setAccessMode('read only')
     .execute(async (trx) => organizationImportTemplateCsv(trx, await operatorOf(trx, orgSlug), kind));
 }

@@ -60,7 +60,10 @@ export function exportContent(
   input: { id: string; format: ReportFormat; locale?: Locale | undefined },
   now: Date,
 ): Promise<ReportPackContent> {
-  return db.transaction().execute((trx) => readExportContent(trx, actor, keys, input, now));
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute((trx) => readExportContent(trx, actor, keys, input, now));
 }
 
 /** A file a submitted pack was sent with, byte for byte, read in one transaction. */
@@ -70,7 +73,10 @@ export function submittedFile(
   keys: SealKeys,
   input: { packId: string; fileId: string },
 ): ReturnType<typeof readPackFile> {
-  return db.transaction().execute((trx) => readPackFile(trx, actor, keys, input));
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute((trx) => readPackFile(trx, actor, keys, input));
 }
 
 /** Draws the content into a file (CPU only: no database). */

@@ -498,6 +498,16 @@ export const en = {
   'error.INTERNAL': 'Something went wrong on the server. Try again in a moment.',
   'error.BAD_REQUEST': 'The request was not understood.',
   'error.NETWORK': 'Cannot reach the server. Check your connection and try again.',
+  'error.STORAGE_FULL':
+    'The server cannot save right now: its disk is full. Nothing was saved. Tell whoever runs the server.',
+  'error.STORAGE_READ_ONLY':
+    'The server cannot save right now: its database is read-only. Nothing was saved. Tell whoever runs the server.',
+  'error.STORAGE_MISSING':
+    'The server cannot save right now: its database file is missing. Nothing was saved. Tell whoever runs the server.',
+  'error.STORAGE_IO':
+    'The server cannot save right now: its disk reported an error. Nothing was saved. Tell whoever runs the server.',
+  'error.STORAGE_BUSY':
+    'The server is busy saving other work. Nothing was saved: try again in {seconds, plural, one {# second} other {# seconds}}.',
   ...programmeEn,
   ...participantsEn,
   ...moneyEn,

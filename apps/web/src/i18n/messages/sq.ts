@@ -499,6 +499,16 @@ export const sq: Record<keyof typeof en, string> = {
   'error.INTERNAL': 'Diçka shkoi keq në server. Provoni përsëri pas pak.',
   'error.BAD_REQUEST': 'Kërkesa nuk u kuptua.',
   'error.NETWORK': 'Serveri nuk arrihet. Kontrolloni lidhjen dhe provoni përsëri.',
+  'error.STORAGE_FULL':
+    'Serveri nuk mund të ruajë tani: disku i tij është plot. Asgjë nuk u ruajt. Njoftoni personin që mirëmban serverin.',
+  'error.STORAGE_READ_ONLY':
+    'Serveri nuk mund të ruajë tani: baza e të dhënave është vetëm për lexim. Asgjë nuk u ruajt. Njoftoni personin që mirëmban serverin.',
+  'error.STORAGE_MISSING':
+    'Serveri nuk mund të ruajë tani: skedari i bazës së të dhënave mungon. Asgjë nuk u ruajt. Njoftoni personin që mirëmban serverin.',
+  'error.STORAGE_IO':
+    'Serveri nuk mund të ruajë tani: disku raportoi një gabim. Asgjë nuk u ruajt. Njoftoni personin që mirëmban serverin.',
+  'error.STORAGE_BUSY':
+    'Serveri është i zënë duke ruajtur punë të tjera. Asgjë nuk u ruajt: provoni përsëri pas {seconds, plural, one {# sekonde} other {# sekondash}}.',
   ...programmeSq,
   ...participantsSq,
   ...moneySq,

@@ -497,6 +497,16 @@ export const sv: Record<keyof typeof en, string> = {
   'error.INTERNAL': 'Något gick fel på servern. Försök igen om en stund.',
   'error.BAD_REQUEST': 'Begäran kunde inte tolkas.',
   'error.NETWORK': 'Servern går inte att nå. Kontrollera anslutningen och försök igen.',
+  'error.STORAGE_FULL':
+    'Servern kan inte spara just nu: disken är full. Inget sparades. Säg till den som sköter servern.',
+  'error.STORAGE_READ_ONLY':
+    'Servern kan inte spara just nu: databasen är skrivskyddad. Inget sparades. Säg till den som sköter servern.',
+  'error.STORAGE_MISSING':
+    'Servern kan inte spara just nu: databasfilen saknas. Inget sparades. Säg till den som sköter servern.',
+  'error.STORAGE_IO':
+    'Servern kan inte spara just nu: disken rapporterade ett fel. Inget sparades. Säg till den som sköter servern.',
+  'error.STORAGE_BUSY':
+    'Servern är upptagen med att spara annat. Inget sparades: försök igen om {seconds, plural, one {# sekund} other {# sekunder}}.',
   ...programmeSv,
   ...participantsSv,
   ...moneySv,
