@@ -21,11 +21,18 @@ const tsx = path.join(serverDir, 'node_modules', '.bin', 'tsx');
 const dir = mkdtempSync(path.join(tmpdir(), 'tessera-boundary-'));
 const database = path.join(dir, 'boundary.db');
 const reference = 'BND-GRANT-1';
+// The fixture seals participants with this key; the CLI must be given the same one.
+const secretKey = new Uint8Array(32).fill(9);
 
 function cli(args: string[]) {
   const result = spawnSync(tsx, ['src/cli.ts', ...args], {
     cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: database, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: database,
+      NODE_ENV: 'production',
+      SECRET_KEY: Buffer.from(secretKey).toString('hex'),
+    },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -67,12 +74,13 @@ async function buildFixture() {
     await createCaller(
       createInnerContext({
         db,
+        secretKey,
         setSessionCookie: (token) => {
           sessionToken = token;
         },
       }),
     ).auth.signIn({ email: 'coordinator@boundary.test', password });
-    const c = createCaller(createInnerContext({ db, sessionToken }));
+    const c = createCaller(createInnerContext({ db, sessionToken, secretKey }));
     const project = await c.projects.create({
       title: 'Boundaries',
       startDate: '2026-01-01',

@@ -1,4 +1,9 @@
-import { findGrantByReference, findOrganizationBySlug, findParticipantsByCode } from '@tessera/db';
+import {
+  findGrantByReference,
+  findOrganizationBySlug,
+  findParticipantsByCode,
+  insertMatchContribution,
+} from '@tessera/db';
 import { createTestGrantWithMoney } from '@tessera/db/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningServer, startServer, signInAs } from './helpers';
@@ -121,6 +126,35 @@ const targets: Target[] = [
               .selectFrom('receipt')
               .select('expenditure_id')
               .where('expenditure_id', '=', expenditureId)
+              .execute()
+          ).length > 0,
+      };
+    },
+  },
+  {
+    name: 'match evidence upload',
+    route: '/files/match-evidence/:id',
+    accepts: 'multipart',
+    async prepare() {
+      const { grantId } = await createTestGrantWithMoney(server.opened.db, demoId);
+      const contributionId = await insertMatchContribution(server.opened.db, demoId, {
+        grantId,
+        kind: 'inKind',
+        source: 'Volunteer hours',
+        date: '2026-03-01',
+        amountMinor: 10_000,
+        description: null,
+        evidenceReference: null,
+      });
+      return {
+        path: `/files/match-evidence/${contributionId}`,
+        file: { name: 'timesheet.pdf', content: `%PDF-1.4\n% timesheet\n${'A'.repeat(2000)}` },
+        changed: async () =>
+          (
+            await server.opened.db
+              .selectFrom('match_evidence')
+              .select('contribution_id')
+              .where('contribution_id', '=', contributionId)
               .execute()
           ).length > 0,
       };

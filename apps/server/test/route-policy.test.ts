@@ -1,4 +1,9 @@
-import { findGrantByReference, findOrganizationBySlug } from '@tessera/db';
+import {
+  findGrantByReference,
+  findOrganizationBySlug,
+  insertMatchContribution,
+  upsertMatchEvidence,
+} from '@tessera/db';
 import { createTestGrantWithMoney } from '@tessera/db/testing';
 import type { Role } from '@tessera/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +18,7 @@ import { type RunningServer, startServer, signInAs } from './helpers';
 let server: RunningServer;
 const cookies = {} as Record<Role | 'other', string>;
 let expenditureId: string;
+let contributionId: string;
 let packId: string;
 /** A file kept when the pack was submitted. */
 let fileId: string;
@@ -41,6 +47,14 @@ const requests: Record<string, (cookie: string | null, who: Role | 'other' | 'no
     }),
   'GET /files/receipts/:id': (cookie) =>
     fetch(`${server.url}/files/receipts/${expenditureId}`, { headers: cookie ? { cookie } : {} }),
+  'POST /files/match-evidence/:id': (cookie) =>
+    fetch(`${server.url}/files/match-evidence/${contributionId}`, {
+      method: 'POST',
+      headers: { ...(cookie ? { cookie } : {}), 'x-tessera-request': '1' },
+      body: uploadForm('e.pdf', pdf),
+    }),
+  'GET /files/match-evidence/:id': (cookie) =>
+    fetch(`${server.url}/files/match-evidence/${contributionId}`, { headers: cookie ? { cookie } : {} }),
   'POST /files/imports/:kind': (cookie) =>
     fetch(`${server.url}/files/imports/participants?mode=preview`, {
       method: 'POST',
@@ -80,7 +94,23 @@ const roles: Role[] = ['admin', 'coordinator', 'finance', 'viewer'];
 beforeAll(async () => {
   server = await startServer();
   const demo = await findOrganizationBySlug(server.opened.db, 'demo');
-  expenditureId = (await createTestGrantWithMoney(server.opened.db, demo!.id)).expenditureId;
+  const money = await createTestGrantWithMoney(server.opened.db, demo!.id);
+  expenditureId = money.expenditureId;
+  contributionId = await insertMatchContribution(server.opened.db, demo!.id, {
+    grantId: money.grantId,
+    kind: 'cash',
+    source: 'Own funds',
+    date: '2026-03-01',
+    amountMinor: 10_000,
+    description: null,
+    evidenceReference: null,
+  });
+  await upsertMatchEvidence(server.opened.db, demo!.id, {
+    contributionId,
+    fileName: 'e.pdf',
+    contentType: 'application/pdf',
+    content: pdf,
+  });
   for (const role of roles) cookies[role] = await signIn(`${role}@demo.test`);
   cookies.other = await signIn('network-admin@demo.test');
   const grant = await findGrantByReference(server.opened.db, demo!.id, 'S-MK100-26-GR-014');

@@ -169,6 +169,8 @@ export const procedurePolicy: Record<string, string> = {
 export const routePolicy: Record<string, string> = {
   'POST /files/receipts/:id': 'A.F.',
   'GET /files/receipts/:id': 'A.F.',
+  'POST /files/match-evidence/:id': 'A.F.',
+  'GET /files/match-evidence/:id': 'A.F.',
   'POST /files/imports/:kind': 'AC..',
   'GET /files/imports/:kind/template.csv': 'AC..',
   'POST /files/reports/:packId/exports': 'ACFV',
