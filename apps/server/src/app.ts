@@ -4,9 +4,10 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type AppRouter, appRouter, createInnerContext } from '@tessera/api';
-import type { Db } from '@tessera/db';
+import { type Db, probeDatabaseWritable } from '@tessera/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createFileWorkQueue, defaultFileWorkLimits, type FileWorkLimits } from './file-work';
 import { registerFileRoutes } from './files';
 import { registerImportRoutes } from './imports';
 import { registerReportRoutes } from './reports';
@@ -25,6 +26,8 @@ export interface AppOptions {
   trustProxy: boolean | number | string;
   secretKey: Uint8Array;
   logger: FastifyServerOptions['logger'];
+  /** Uploads and imports at once, and waiting; past both a request gets "busy, try again". */
+  fileWork?: FileWorkLimits;
 }
 
 /** Log configuration that can never print a cookie, a password or a request body. */
@@ -92,7 +95,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
+  // For a load balancer, a supervisor or a person: is the server up, and does the database take
+  // writes? Only a word for the database's state; the cause, with the file, goes to the log.
+  app.get('/healthz', async (request, reply) => {
+    const database = await probeDatabaseWritable(options.db);
+    reply.header('cache-control', 'no-store');
+    if (database === 'writable') return { ok: true, database };
+    request.log.warn({ database }, 'health check: the database does not take writes');
+    return reply.code(503).send({ ok: false, database });
+  });
+
+  const fileWork = createFileWorkQueue(options.fileWork ?? defaultFileWorkLimits);
 
   await app.register(async (api) => {
     api.addHook('onRequest', refuseCrossSiteMutations);
@@ -146,12 +159,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     sessionLifetimeMs: options.sessionLifetimeMs,
     cookieName: sessionCookieName,
+    fileWork,
   });
   await registerImportRoutes(app, {
     db: options.db,
     sessionLifetimeMs: options.sessionLifetimeMs,
     cookieName: sessionCookieName,
     secretKey: options.secretKey,
+    fileWork,
   });
 
   await registerReportRoutes(app, {

@@ -1,16 +1,22 @@
 import fastifyMultipart from '@fastify/multipart';
-import { downloadReceipt, httpStatusOf, uploadReceipt } from '@tessera/api';
+import { downloadReceipt, httpStatusOf, receiptUploadActor, uploadReceipt } from '@tessera/api';
 import type { Db } from '@tessera/db';
 import { DomainError, isDomainError, receiptPolicy } from '@tessera/domain';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FileWorkQueue } from './file-work';
 import { refuseCrossSite } from './security';
 
 /** Same shape as a tRPC error body, so the web app reads both alike. */
 export function sendError(reply: FastifyReply, error: DomainError) {
+  if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.code(httpStatusOf(error.code)).send({
     error: {
       message: error.message,
-      data: { appCode: error.code, fieldErrors: error.fieldErrors ?? null, retryAfterSeconds: null },
+      data: {
+        appCode: error.code,
+        fieldErrors: error.fieldErrors ?? null,
+        retryAfterSeconds: error.retryAfterSeconds ?? null,
+      },
     },
   });
 }
@@ -33,7 +39,7 @@ export function attachmentHeader(fileName: string): string {
  */
 export async function registerFileRoutes(
   app: FastifyInstance,
-  options: { db: Db; sessionLifetimeMs: number; cookieName: string },
+  options: { db: Db; sessionLifetimeMs: number; cookieName: string; fileWork: FileWorkQueue },
 ) {
   await app.register(async (files) => {
     files.addHook('onRequest', refuseCrossSite('multipart/form-data'));
@@ -44,7 +50,11 @@ export async function registerFileRoutes(
     const clock = () => ({ now: new Date(), sessionLifetimeMs: options.sessionLifetimeMs });
 
     files.post<{ Params: { id: string } }>('/files/receipts/:id', async (request, reply) => {
+      let release: (() => void) | null = null;
       try {
+        // Who may upload is known from the cookie: only then is a turn taken and the body read.
+        await receiptUploadActor(options.db, session(request.cookies), clock());
+        release = await options.fileWork.acquire();
         const part = await request.file();
         if (!part) {
           throw new DomainError('VALIDATION', 'Choose a file.', { fieldErrors: { file: ['validation.required'] } });
@@ -78,6 +88,8 @@ export async function registerFileRoutes(
           );
         }
         throw error;
+      } finally {
+        release?.();
       }
     });
 

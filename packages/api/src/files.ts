@@ -7,6 +7,11 @@ import { attachReceipt, readReceipt } from './services/expenditures.service';
  * Receipt files travel as plain HTTP (multipart upload, binary download), not tRPC. These are the
  * two operations the host calls, each checking the session and role, then one transaction.
  */
+/** The session's actor when it may upload receipts; checked before a turn is taken to read a file. */
+export function receiptUploadActor(db: Db, token: string | null, options: { now: Date; sessionLifetimeMs: number }) {
+  return actorFromToken(db, token, 'ledger.write', options);
+}
+
 export async function uploadReceipt(
   db: Db,
   token: string | null,

@@ -1,5 +1,5 @@
 export { type Context, createInnerContext } from './context';
-export { downloadReceipt, uploadReceipt } from './files';
+export { downloadReceipt, receiptUploadActor, uploadReceipt } from './files';
 export { type AppRouter, appRouter, createCaller } from './root';
 export { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from './seed-demo';
 export { createUserWithMembership, setUserRole } from './services/admin.service';

@@ -9,6 +9,7 @@ export {
   purgeWriteAheadLog,
   type WalPurge,
 } from './connection';
+export { type DatabaseHealth, probeDatabaseWritable } from './health';
 export * from './repositories/audit.repository';
 export * from './repositories/budget.repository';
 export * from './repositories/deadline.repository';
