@@ -7,7 +7,7 @@ import { type AppRouter, appRouter, createInnerContext } from '@tessera/api';
 import { type Db, probeDatabaseWritable } from '@tessera/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { createFileWorkQueue, defaultFileWorkLimits, type FileWorkLimits } from './file-work';
+import { createFileWorkQueue, type FileWorkQueue } from './file-work';
 import { registerFileRoutes } from './files';
 import { registerImportRoutes } from './imports';
 import { registerReportRoutes } from './reports';
@@ -26,8 +26,8 @@ export interface AppOptions {
   trustProxy: boolean | number | string;
   secretKey: Uint8Array;
   logger: FastifyServerOptions['logger'];
-  /** Uploads and imports at once, and waiting; past both a request gets "busy, try again". */
-  fileWork?: FileWorkLimits;
+  /** The turns for uploads and imports (default: 2 at once, 8 waiting, then "busy, try again"). */
+  fileWork?: FileWorkQueue;
 }
 
 /** Log configuration that can never print a cookie, a password or a request body. */
@@ -105,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.code(503).send({ ok: false, database });
   });
 
-  const fileWork = createFileWorkQueue(options.fileWork ?? defaultFileWorkLimits);
+  const fileWork = options.fileWork ?? createFileWorkQueue();
 
   await app.register(async (api) => {
     api.addHook('onRequest', refuseCrossSiteMutations);
