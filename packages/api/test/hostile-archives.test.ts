@@ -34,6 +34,13 @@ describe('hostile workbooks', () => {
     expect(await fieldError(parseImportFile(bomb, 'bomb.xlsx'))).toBe(`validation.archiveTooLarge?max=${mb}`);
   }, 120_000);
 
+  it('stops the lie by counting inflated bytes alone, with the size check of yauzl off', async () => {
+    // Not XML, so the XML check cannot stop it either: only the byte count can.
+    const media = lyingZipBomb({ mebibytes: 1024, name: 'xl/media/image1.png' });
+    expect(await reason(unpackBounded(media, archiveLimits, { validateEntrySizes: false }))).toBe('tooLarge');
+    expect(await reason(unpackBounded(media))).toBe('tooLarge');
+  }, 120_000);
+
   it('stops at the real byte cap when the claim is past it, and when several parts add up past it', async () => {
     // Honest about being huge: refused on the claim, before a byte is inflated.
     const claimsHuge = lyingZipBomb({ mebibytes: 1, claimedSize: archiveLimits.maxTotalBytes + 1 });

@@ -81,11 +81,13 @@ function xmlGuard(maxDepth: number) {
 export async function unpackBounded(
   bytes: Uint8Array,
   limits: { maxEntries: number; maxTotalBytes: number; maxXmlDepth: number } = archiveLimits,
+  /** yauzl's own size check; tests turn it off to show that the byte count holds alone. */
+  options: { validateEntrySizes?: boolean } = {},
 ): Promise<Map<string, Uint8Array>> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-      validateEntrySizes: true,
+      validateEntrySizes: options.validateEntrySizes ?? true,
       strictFileNames: true,
     });
   } catch {
