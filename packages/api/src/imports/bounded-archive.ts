@@ -93,11 +93,12 @@ export async function unpackBounded(
   } catch {
     throw new ArchiveRefused('unreadable');
   }
-  if (zip.entryCount > limits.maxEntries) throw new ArchiveRefused('tooManyEntries');
   const parts = new Map<string, Uint8Array>();
   let total = 0;
   let seen = 0;
   try {
+    // The directory's count is a claim too: it can refuse early, and every entry is counted below.
+    if (zip.entryCount > limits.maxEntries) throw new ArchiveRefused('tooManyEntries');
     for await (const entry of zip.eachEntry()) {
       seen += 1;
       if (seen > limits.maxEntries) throw new ArchiveRefused('tooManyEntries');
