@@ -56,6 +56,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : options.trustProxy,
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
+    // A request (an upload's body included) must arrive within 5 minutes, Node's own default,
+    // which Fastify turns off: a body sent byte by byte cannot hold a file-work turn for ever.
+    requestTimeout: 300_000,
   });
 
   // Whatever escapes: a plain message, never a stack. Set before any plugin registers so that

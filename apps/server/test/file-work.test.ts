@@ -85,4 +85,9 @@ describe('uploads and imports when every turn is taken', () => {
     // The finished import gave its turn back.
     (await queue.acquire())();
   }, 120_000);
+
+  it('keeps the limits on bodies: 1 MB for the API, 5 minutes for a whole request to arrive', () => {
+    expect(server.app.initialConfig.bodyLimit).toBe(1024 * 1024);
+    expect(server.app.server.requestTimeout).toBe(300_000);
+  });
 });
