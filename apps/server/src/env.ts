@@ -28,6 +28,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
       WEB_ROOT: z.string().optional(),
       SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+      // Scheduled backups: setting BACKUP_DIR turns them on (docs/operations.md).
+      BACKUP_DIR: z.string().optional(),
+      BACKUP_EVERY_HOURS: z.coerce
+        .number()
+        .min(0.0001)
+        .max(24 * 31)
+        .default(24),
+      BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
     },
     runtimeEnv: source,
     emptyStringAsUndefined: true,

@@ -13,18 +13,24 @@ import {
 import { loginThrottle } from '@tessera/domain';
 import { buildApp, loggerOptions } from './app';
 import { loadEnv } from './env';
-import { loadSecretKey } from './secret-key';
+import { backupScheduleOptions, startBackupSchedule } from './backup-schedule';
+import { secretKeyForDatabase } from './key-guard';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** The CLI beside this entry point: cli.ts under tsx, cli.js in the build. */
+const cliEntry = path.join(here, path.basename(fileURLToPath(import.meta.url)).replace(/^main/, 'cli'));
 
 async function main(): Promise<void> {
   const env = loadEnv();
   if (!/^postgres/i.test(env.DATABASE_URL) && env.DATABASE_URL !== ':memory:') {
     mkdirSync(path.dirname(path.resolve(env.DATABASE_URL)), { recursive: true });
   }
-  const secret = loadSecretKey({ key: env.SECRET_KEY, file: env.SECRET_KEY_FILE });
   const database = openDatabase(env.DATABASE_URL);
   await migrateToLatest(database.db);
+  // Refuses a key that cannot open this database's sealed data, and never makes a new key for a
+  // database that holds some (a restore without its key would otherwise answer 500 everywhere).
+  const secret = await secretKeyForDatabase(database.db, env, { create: true });
+  if (!secret) throw new Error('unreachable: a key is made when none is given');
   // Outcome descriptions written in clear by an older version are sealed now that the key is here.
   await sealOutcomeDescriptions(database.db, secret.key);
   // A crash between an erasure and its purge (docs/decisions/0008) leaves old pages in the WAL.
@@ -56,6 +62,7 @@ async function main(): Promise<void> {
   await prune();
   const cleanup = setInterval(() => void prune().catch(() => {}), 3600_000);
   cleanup.unref();
+  const backups = env.BACKUP_DIR ? startBackupSchedule(backupScheduleOptions(env, database.location, cliEntry)) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -63,6 +70,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal} received: stopping…`);
     clearInterval(cleanup);
+    await backups?.stop();
     await app.close();
     await purgeWriteAheadLog(database.db).catch(() => {});
     await database.close();
@@ -88,6 +96,11 @@ async function main(): Promise<void> {
     for (const user of demoUsers) {
       console.log(`  ${user.email.padEnd(26)} ${user.memberships.map((m) => `${m.role} in ${m.org}`).join(', ')}`);
     }
+  }
+  if (env.BACKUP_DIR) {
+    console.log(
+      `Backups: every ${env.BACKUP_EVERY_HOURS} h into ${path.resolve(env.BACKUP_DIR)}, the newest ${env.BACKUP_KEEP} kept (the secret key is not in them)`,
+    );
   }
   console.log('Press Ctrl-C to stop.');
 }

@@ -1,8 +1,23 @@
 export { type Context, createInnerContext } from './context';
-export { downloadReceipt, receiptUploadActor, uploadReceipt } from './files';
+export {
+  downloadMatchEvidence,
+  downloadReceipt,
+  ledgerFileUploadActor,
+  uploadMatchEvidence,
+  uploadReceipt,
+} from './files';
 export { type AppRouter, appRouter, createCaller } from './root';
 export { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from './seed-demo';
 export { createUserWithMembership, setUserRole } from './services/admin.service';
+export {
+  databaseNeedsItsKey,
+  type KeyRotationResult,
+  rotatedSecret,
+  rotateSecretKey,
+  SecretKeyMismatch,
+  secretKeyCheckValue,
+  verifySecretKey,
+} from './services/key-rotation.service';
 export { sealOutcomeDescriptions } from './services/outcome-descriptions';
 export {
   commitImport,

@@ -29,11 +29,23 @@ function derive(secret: Uint8Array, info: string): Buffer {
 
 const cache = new WeakMap<Uint8Array, ParticipantCrypto>();
 
+/**
+ * The secret is 32 bytes, or 64 after a key rotation (docs/decisions/0018): the new sealing key
+ * followed by the first key's code root. Unique identifier codes are printed on cards and
+ * recomputed from answers given at the door, which are never stored, so they cannot be re-made
+ * under a new key: the code root is carried over unchanged while everything sealed moves.
+ */
+export function splitSecret(secret: Uint8Array): { sealing: Uint8Array; codes: Uint8Array } {
+  if (secret.length === 64) return { sealing: secret.subarray(0, 32), codes: secret.subarray(32) };
+  return { sealing: secret, codes: secret };
+}
+
 export function participantCrypto(secret: Uint8Array): ParticipantCrypto {
   const cached = cache.get(secret);
   if (cached) return cached;
-  const encryptionKey = derive(secret, 'participant-fields-v1');
-  const codeKey = derive(secret, 'participant-uic-v1');
+  const { sealing, codes } = splitSecret(secret);
+  const encryptionKey = derive(sealing, 'participant-fields-v1');
+  const codeKey = derive(codes, 'participant-uic-v1');
   const crypto: ParticipantCrypto = {
     encrypt(plain, context) {
       const nonce = randomBytes(12);

@@ -1,4 +1,5 @@
-import type { OpenedDatabase } from '@tessera/db';
+import { randomUUID } from 'node:crypto';
+import { listAuditEvents, type OpenedDatabase } from '@tessera/db';
 import { createTestGrantWithMoney } from '@tessera/db/testing';
 import type { BudgetLine } from '@tessera/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -181,5 +182,64 @@ describe('original, revised and current budgets in a financial report', () => {
       revisedBudgetMinor: 200_000,
       budgetMinor: 200_000,
     });
+  });
+});
+
+describe('a revision is saved once per form (issue 11 item 1)', () => {
+  it('answers a retry and a double submit with the first result, not a conflict, and records one move', async () => {
+    const caller = await finance();
+    const view = await caller.budget.lines({ grantId });
+    const input = {
+      grantId,
+      date: '2026-03-01',
+      justification: 'Move 20.00 to travel',
+      lines: revisionOf(view, { '1': 98_000, '2': 102_000 }),
+      idempotencyKey: randomUUID(),
+    };
+    const [a, b] = await Promise.all([caller.budget.revise(input), caller.budget.revise(input)]);
+    const retried = await caller.budget.revise(input);
+    expect(a).toHaveLength(1);
+    expect(b).toEqual(a);
+    expect(retried).toEqual(a);
+    expect((await caller.budget.lines({ grantId })).map((line) => [line.code, line.amountMinor])).toEqual(
+      expect.arrayContaining([
+        ['1', 98_000],
+        ['2', 102_000],
+      ]),
+    );
+    expect(await listAuditEvents(opened.db, orgId, { entity: 'budget_revision', limit: 50 })).toHaveLength(1);
+
+    // The same form again with a new key is a second revision from a stale view: a conflict.
+    await expectTrpcError(
+      caller.budget.revise({ ...input, idempotencyKey: randomUUID() }),
+      'CONFLICT',
+      'STALE_VERSION',
+    );
+  });
+
+  it('refuses the key of a revision of another grant instead of answering it', async () => {
+    const caller = await finance();
+    const other = (await createTestGrantWithMoney(opened.db, orgId)).grantId;
+    const view = await caller.budget.lines({ grantId });
+    const idempotencyKey = randomUUID();
+    await caller.budget.revise({
+      grantId,
+      date: '2026-03-01',
+      justification: 'Move 20.00 to travel',
+      lines: revisionOf(view, { '1': 98_000, '2': 102_000 }),
+      idempotencyKey,
+    });
+    const otherView = await caller.budget.lines({ grantId: other });
+    await expectTrpcError(
+      caller.budget.revise({
+        grantId: other,
+        date: '2026-03-01',
+        justification: 'Move 20.00 to travel',
+        lines: revisionOf(otherView, { '1': 98_000, '2': 102_000 }),
+        idempotencyKey,
+      }),
+      'NOT_FOUND',
+    );
+    expect(await caller.budget.revisions({ grantId: other })).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@ import {
   listAuditEvents,
   type OpenedDatabase,
   updateParticipantSettings,
+  upsertMatchEvidence,
 } from '@tessera/db';
 import { type CreateMatchContributionInput, maxGrantTotalMinor, maxRecordMinor } from '@tessera/domain';
 import { sql } from 'kysely';
@@ -127,6 +128,49 @@ describe('recording contributions', () => {
     expect(await finance.match.list({ grantId })).toEqual([]);
     const events = await listAuditEvents(opened.db, orgId, { entity: 'match_contribution', limit: 10 });
     expect(events.map((e) => e.action).sort()).toEqual(['create', 'delete', 'update']);
+  });
+});
+
+describe('evidence files (uploaded over HTTP: apps/server/test/files.test.ts)', () => {
+  it('are listed with the contribution, kept through an edit, and removed on their own with an audit event', async () => {
+    const made = await finance.match.create(hall());
+    await upsertMatchEvidence(opened.db, orgId, {
+      contributionId: made.id,
+      fileName: 'letter.pdf',
+      contentType: 'application/pdf',
+      content: new Uint8Array(Buffer.from('%PDF-1.4 letter')),
+    });
+    const evidenceFile = { fileName: 'letter.pdf', contentType: 'application/pdf', size: 15 };
+    expect((await finance.match.list({ grantId }))[0]?.evidenceFile).toEqual(evidenceFile);
+    const edited = await finance.match.update({ ...hall(), id: made.id, version: 1, amountMinor: 110_000 });
+    expect(edited.evidenceFile).toEqual(evidenceFile);
+
+    const before = await auditCount();
+    const after = await finance.match.removeEvidence({ id: made.id });
+    expect(after.evidenceFile).toBeNull();
+    expect(after.version).toBe(2);
+    expect(await auditCount()).toBe(before + 1);
+    // Removing what is already gone changes nothing and logs nothing.
+    await finance.match.removeEvidence({ id: made.id });
+    expect(await auditCount()).toBe(before + 1);
+  });
+
+  it('cannot be removed from another organisation’s contribution', async () => {
+    const otherOrg = (await createTestOrganization(opened.db)).id;
+    const other = await (await callerFor(opened, otherOrg, 'finance', { secretKey, now: () => now })).caller;
+    const theirs = await other.funders.create({ name: 'Fund', kind: 'foundation' });
+    const theirGrant = await other.grants.create({
+      funderId: theirs.id,
+      title: 'Theirs',
+      currency: 'USD',
+      amountMinor: 100_000,
+      costShareMinor: 0,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      status: 'active',
+    });
+    const made = await other.match.create({ ...hall(), grantId: theirGrant.id });
+    await expectTrpcError(finance.match.removeEvidence({ id: made.id }), 'NOT_FOUND');
   });
 });
 

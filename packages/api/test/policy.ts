@@ -64,6 +64,7 @@ export const procedurePolicy: Record<string, string> = {
   'expenditures.update': 'A.F.',
   'expenditures.remove': 'A.F.',
   'expenditures.removeReceipt': 'A.F.',
+  'match.removeEvidence': 'A.F.',
 
   // Cost share and match: contributions name their sources and evidence like the ledger does;
   // what they add up to against the required match is a grant figure, read by everyone.

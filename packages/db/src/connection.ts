@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type MigrationResult, Migrator, SqliteDialect, sql, type Transaction } from 'kysely';
 import { migrations } from './migrations/index';
@@ -24,6 +25,8 @@ export function openDatabase(url: string): OpenedDatabase {
     throw new Error('PostgreSQL is not supported yet: set DATABASE_URL to a SQLite file path.');
   }
   const location = url.replace(/^sqlite:(\/\/)?/i, '').replace(/^file:/i, '');
+  const isFile = location !== ':memory:' && location !== '';
+  if (isFile) makePrivate(location, true);
   const sqlite = new BetterSqlite3(location);
   // Money and attendance must survive a power cut (synchronous=FULL); erased data must not
   // linger in free pages (secure_delete); integrity needs foreign keys, which SQLite leaves off.
@@ -32,8 +35,26 @@ export function openDatabase(url: string): OpenedDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
+  if (isFile) for (const suffix of ['-wal', '-shm']) makePrivate(`${location}${suffix}`, false);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, kind: 'sqlite', location, close: () => db.destroy() };
+}
+
+/**
+ * Participant data must not be readable by other accounts on the machine, whatever the umask:
+ * the database is created 0600 before SQLite opens it (SQLite gives its -wal and -shm the
+ * database's mode), and an existing file, -wal or -shm is narrowed to 0600 at every open.
+ */
+function makePrivate(file: string, create: boolean): void {
+  try {
+    if (create && !existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
+    if (existsSync(file)) chmodSync(file, 0o600);
+  } catch (error) {
+    // Another process created it first (EEXIST), or the file is someone else's (EPERM): SQLite
+    // opens it as it is, and the operator's own permissions stand.
+    const code = (error as { code?: string }).code;
+    if (code !== 'EEXIST' && code !== 'EPERM') throw error;
+  }
 }
 
 /** What one `purgeWriteAheadLog` achieved. */

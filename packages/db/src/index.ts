@@ -9,6 +9,18 @@ export {
   purgeWriteAheadLog,
   type WalPurge,
 } from './connection';
+export {
+  type BackupResult,
+  backupDatabase,
+  createPrivateFile,
+  DatabaseFileRefused,
+  type DatabaseInspection,
+  inspectDatabaseFile,
+  type RestoreResult,
+  restoreDatabase,
+  tableChecksums,
+} from './backup';
+export { claimExclusiveUse } from './exclusive';
 export { type DatabaseHealth, probeDatabaseWritable } from './health';
 export * from './repositories/audit.repository';
 export * from './repositories/budget.repository';
@@ -28,6 +40,8 @@ export * from './repositories/report-freeze.repository';
 export * from './repositories/results.repository';
 export * from './repositories/release-facts.repository';
 export * from './repositories/idempotency.repository';
+export * from './repositories/instance-setting.repository';
+export * from './repositories/sealed-value.repository';
 export * from './repositories/session.repository';
 export * from './repositories/tranche.repository';
 export * from './repositories/user.repository';

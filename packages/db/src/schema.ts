@@ -21,6 +21,7 @@ export interface Database {
   tranche: TrancheTable;
   expenditure: ExpenditureTable;
   match_contribution: MatchContributionTable;
+  match_evidence: MatchEvidenceTable;
   receipt: ReceiptTable;
   exchange_rate: ExchangeRateTable;
   reporting_deadline: ReportingDeadlineTable;
@@ -40,6 +41,14 @@ export interface Database {
   outcome_record: OutcomeRecordTable;
   report_pack: ReportPackTable;
   report_pack_file: ReportPackFileTable;
+  instance_setting: InstanceSettingTable;
+}
+
+/** Settings of the installation, not of one organisation (the secret key's check value). */
+export interface InstanceSettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
 }
 
 export interface OrganizationTable {
@@ -255,6 +264,16 @@ export interface MatchContributionTable {
   created_at: string;
   updated_at: string;
   idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface MatchEvidenceTable {
+  contribution_id: string;
+  org_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Uint8Array;
+  created_at: string;
 }
 
 export interface ReceiptTable {

@@ -169,6 +169,8 @@ export const reviseBudgetInput = z.object({
     )
     .min(1, { error: messageKey('validation.required') })
     .max(1000),
+  /** A retry or a double submit of the same revision answers the first result (ADR 0014). */
+  idempotencyKey: idempotencyKeyField,
 });
 export type ReviseBudgetInput = z.infer<typeof reviseBudgetInput>;
 

@@ -23,6 +23,7 @@ export * from './rates';
 export * from './organization';
 export * from './participant-codes';
 export * from './participants';
+export * from './eu-financial';
 export * from './report-pack';
 export * from './report-type';
 export * from './results';

@@ -46,6 +46,8 @@ export interface MatchContribution {
   amountMinor: number;
   description: string | null;
   evidenceReference: string | null;
+  /** The evidence file kept with it (a PDF or an image, checked like a receipt), if any. */
+  evidenceFile: { fileName: string; contentType: string; size: number } | null;
   version: number;
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { euFinancialRows, sf425Lines } from './report-pack';
+import { sf425Lines } from './report-pack';
+import { euFinancialRows, plannedToDateMinor } from './eu-financial';
 import {
   createIndicatorInput,
   cumulativeOf,
@@ -190,5 +191,41 @@ describe('EU financial rows', () => {
       [-2_000, -4, false],
       [0, null, false],
     ]);
+  });
+
+  it('measures an interim report against the plan to date, not the whole budget', () => {
+    // A year-long grant, reported on after its first quarter (90 of 365 days).
+    const timing = { startDate: '2026-01-01', endDate: '2026-12-31', periodTo: '2026-03-31' };
+    const rows = euFinancialRows(
+      [
+        { code: 'on-plan', category: 'Staff', budgetMinor: 365_000, spentToDateMinor: 92_000 },
+        { code: 'behind', category: 'Travel', budgetMinor: 365_000, spentToDateMinor: 30_000 },
+        { code: 'ahead', category: 'Venues', budgetMinor: 365_000, spentToDateMinor: 200_000 },
+        { code: 'unplanned', category: 'Other', budgetMinor: 0, spentToDateMinor: 1 },
+      ],
+      timing,
+    );
+    expect(rows.map((r) => [r.code, r.plannedToDateMinor, r.needsExplanation])).toEqual([
+      ['on-plan', 90_000, false],
+      ['behind', 90_000, true],
+      ['ahead', 90_000, true],
+      ['unplanned', 0, true],
+    ]);
+    // Variance stays spent − budget, as the template's column has it.
+    expect(rows[0]?.varianceMinor).toBe(92_000 - 365_000);
+    // The final report (or a period past the end) plans the whole budget.
+    const final = euFinancialRows([{ code: '1', category: 'Staff', budgetMinor: 365_000, spentToDateMinor: 92_000 }], {
+      ...timing,
+      periodTo: '2026-12-31',
+    });
+    expect(final[0]).toMatchObject({ plannedToDateMinor: 365_000, needsExplanation: true });
+  });
+
+  it('plans exactly, within half a minor unit, for budgets up to the record limit', () => {
+    const timing = { startDate: '2026-01-01', endDate: '2026-12-31', periodTo: '2026-07-02' };
+    const budget = 9_999_999_999_999;
+    const exact = (BigInt(budget) * 183n) / 365n;
+    expect(BigInt(plannedToDateMinor(budget, timing)) - exact).toBeLessThanOrEqual(1n);
+    expect(plannedToDateMinor(budget, { ...timing, periodTo: '2025-12-31' })).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { euFinancialRows } from '@tessera/domain';
+import { euFinancialRows, euTimingOf } from '@tessera/domain';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../src';
 import { emptyContent, legacyContent, packContent } from './fixture';
@@ -58,7 +58,7 @@ describe('EU financial report', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerIndex + 1 });
     expect(sheet.getRow(headerIndex + 1).getCell(1).font?.bold).toBe(true);
 
-    const domain = euFinancialRows(content.finance.lines);
+    const domain = euFinancialRows(content.finance.lines, euTimingOf(content));
     const lines = rows.slice(headerIndex + 1, headerIndex + 1 + domain.length);
     lines.forEach((row, i) => {
       const [code, heading, original, revised, budget, period, spent, variance, percent, mark] = row as [
@@ -103,8 +103,14 @@ describe('EU financial report', () => {
       undefined,
       'A second run of hotline cards: the first ran out in May.',
     ]);
-    expect(domain.map((d) => d.needsExplanation)).toEqual([true, true, true]);
-    expect(lines.map((_, i) => sheet.getCell(headerIndex + 2 + i, 11).note !== undefined)).toEqual([true, true, false]);
+    // Six months into a two-year grant a quarter of each budget is the plan: staff (6,000 of
+    // 24,000) is on plan and needs no explanation, though 75 % of its budget is unspent.
+    expect(domain.map((d) => d.needsExplanation)).toEqual([false, true, true]);
+    expect(lines.map((_, i) => sheet.getCell(headerIndex + 2 + i, 11).note !== undefined)).toEqual([
+      false,
+      true,
+      false,
+    ]);
 
     const totals = rows[headerIndex + 1 + domain.length]!;
     expect(totals.slice(0, 1)).toEqual(['Total']);

@@ -1,21 +1,34 @@
-import type { Expenditure } from '@tessera/domain';
+import type { Expenditure, MatchContribution } from '@tessera/domain';
 
-/** The plain-HTTP receipt endpoints of apps/server (multipart upload, download). */
+/** The plain-HTTP file endpoints of apps/server (multipart upload, download). */
 export function receiptUrl(expenditureId: string): string {
   return `/files/receipts/${encodeURIComponent(expenditureId)}`;
 }
 
-/**
- * Uploads a receipt file for an expenditure that already exists. Failures are thrown in the same
- * shape as tRPC errors (`error.data.appCode`, `fieldErrors`) so `ErrorAlert` and the form helpers
- * translate them the same way.
- */
+export function matchEvidenceUrl(contributionId: string): string {
+  return `/files/match-evidence/${encodeURIComponent(contributionId)}`;
+}
+
+/** Uploads a receipt file for an expenditure that already exists. */
 export async function uploadReceipt(expenditureId: string, file: File): Promise<Expenditure> {
+  return uploadFile<Expenditure>(receiptUrl(expenditureId), file, 'expenditure');
+}
+
+/** Uploads the evidence file of a match contribution that already exists. */
+export async function uploadMatchEvidence(contributionId: string, file: File): Promise<MatchContribution> {
+  return uploadFile<MatchContribution>(matchEvidenceUrl(contributionId), file, 'contribution');
+}
+
+/**
+ * Failures are thrown in the same shape as tRPC errors (`error.data.appCode`, `fieldErrors`) so
+ * `ErrorAlert` and the form helpers translate them the same way.
+ */
+async function uploadFile<T>(url: string, file: File, answer: string): Promise<T> {
   const body = new FormData();
   body.append('file', file, file.name);
   let response: Response;
   try {
-    response = await fetch(receiptUrl(expenditureId), {
+    response = await fetch(url, {
       method: 'POST',
       body,
       headers: { 'x-tessera-request': '1' },
@@ -24,11 +37,13 @@ export async function uploadReceipt(expenditureId: string, file: File): Promise<
   } catch {
     throw new TypeError('Failed to fetch');
   }
-  const json = (await response.json().catch(() => null)) as {
-    expenditure?: Expenditure;
-    error?: { message?: string; data?: { appCode?: string; fieldErrors?: Record<string, string[]> | null } };
-  } | null;
-  if (response.ok && json?.expenditure) return json.expenditure;
+  const json = (await response.json().catch(() => null)) as
+    | (Record<string, T | undefined> & {
+        error?: { message?: string; data?: { appCode?: string; fieldErrors?: Record<string, string[]> | null } };
+      })
+    | null;
+  const made = json?.[answer] as T | undefined;
+  if (response.ok && made) return made;
   const data = json?.error?.data ?? {
     appCode: response.status === 413 ? 'VALIDATION' : statusCode(response.status),
     fieldErrors: response.status === 413 ? { file: ['validation.fileTooLarge?max=10'] } : null,

@@ -1,6 +1,7 @@
 import {
   createMatchContributionInput,
   grantIdInput,
+  recordIdInput,
   recordRefInput,
   updateMatchContributionInput,
 } from '@tessera/domain';
@@ -36,5 +37,11 @@ export const matchRouter = router({
     .input(recordRefInput)
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute((trx) => match.removeMatchContribution(trx, ctx.actor, input)),
+    ),
+  /** Evidence files arrive over plain HTTP (POST /files/match-evidence/:id); this removes one. */
+  removeEvidence: orgProcedure('ledger.write')
+    .input(recordIdInput)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute((trx) => match.detachMatchEvidence(trx, ctx.actor, input.id)),
     ),
 });

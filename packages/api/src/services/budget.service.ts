@@ -133,6 +133,16 @@ export async function removeLine(db: Executor, actor: Actor, input: { id: string
 export async function reviseBudget(db: Executor, actor: Actor, input: ReviseBudgetInput): Promise<BudgetRevision[]> {
   await refuseParticipantCodes(db, actor, { justification: input.justification });
   await requireGrant(db, actor, input.grantId);
+  // A retry of a revision that was saved finds it before the conflict check: the lines it moved
+  // carry new versions now, and the retry must answer the first result, not a conflict.
+  const { id } = await once(db, actor, 'budget_revision', input.idempotencyKey, () => recordRevision(db, actor, input));
+  const revisions = await listBudgetRevisions(db, actor.orgId, input.grantId);
+  if (!revisions.some((revision) => revision.id === id))
+    throw new DomainError('NOT_FOUND', 'This form already saved a revision of another grant.');
+  return revisions;
+}
+
+async function recordRevision(db: Executor, actor: Actor, input: ReviseBudgetInput): Promise<string> {
   const current = await listBudgetLines(db, actor.orgId, input.grantId);
   const seen = new Set<string>();
   for (const [index, line] of input.lines.entries()) {
@@ -184,7 +194,7 @@ export async function reviseBudget(db: Executor, actor: Actor, input: ReviseBudg
     entityId: revisionId,
     fields: ['date', 'justification', 'lines'],
   });
-  return listBudgetRevisions(db, actor.orgId, input.grantId);
+  return revisionId;
 }
 
 /** The conflict in English for logs and the CLI; the web app translates the field messages. */

@@ -16,8 +16,6 @@ import {
   filledFields,
   isStorableMinor,
   quoteAsRate,
-  receiptPolicy,
-  sniffReceiptType,
 } from '@tessera/domain';
 import {
   deleteExpenditure,
@@ -34,6 +32,7 @@ import {
   updateExpenditure,
   upsertReceipt,
 } from '@tessera/db';
+import { checkedAttachment } from './attached-files';
 import { refuseParticipantCodes } from './free-text';
 import { convertAtTypedQuote, refuseQuoteOfOtherPair, refuseUnlikelyRate } from './typed-rates';
 import { lookupRate } from './exchange-rates.service';
@@ -298,19 +297,6 @@ export async function removeExpenditure(
   });
 }
 
-/** Keeps only a safe file name: no paths, no control characters, at most 120 characters. */
-function cleanFileName(name: string, contentType: string): string {
-  const base =
-    name
-      .split(/[\\/]/)
-      .pop()
-      ?.replace(/[^\p{L}\p{N}._ -]/gu, '_')
-      .trim()
-      .slice(0, 120) ?? '';
-  const fallback = contentType === 'application/pdf' ? 'receipt.pdf' : `receipt.${contentType.split('/')[1] ?? 'bin'}`;
-  return base && base !== '.' && base !== '..' ? base : fallback;
-}
-
 /** Stores a receipt (PDF or image, checked by its bytes, at most receiptPolicy.maxBytes). */
 export async function attachReceipt(
   db: Executor,
@@ -318,20 +304,10 @@ export async function attachReceipt(
   input: { expenditureId: string; fileName: string; content: Uint8Array },
 ): Promise<Expenditure> {
   await requireExpenditure(db, actor, input.expenditureId);
-  if (input.content.byteLength > receiptPolicy.maxBytes) {
-    throw new DomainError('VALIDATION', `A receipt may be at most ${receiptPolicy.maxBytes / 1024 / 1024} MB.`, {
-      fieldErrors: { file: [`validation.fileTooLarge?max=${receiptPolicy.maxBytes / 1024 / 1024}`] },
-    });
-  }
-  const contentType = sniffReceiptType(input.content);
-  if (!contentType) {
-    throw new DomainError('VALIDATION', 'A receipt must be a PDF or an image (JPEG, PNG, WebP, HEIC).', {
-      fieldErrors: { file: ['validation.fileType'] },
-    });
-  }
+  const { fileName, contentType } = checkedAttachment(input, 'receipt');
   await upsertReceipt(db, actor.orgId, {
     expenditureId: input.expenditureId,
-    fileName: cleanFileName(input.fileName, contentType),
+    fileName,
     contentType,
     content: input.content,
   });

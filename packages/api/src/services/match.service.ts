@@ -10,14 +10,18 @@ import type {
 import { changedFields, filledFields, matchSummary, messageKey } from '@tessera/domain';
 import {
   deleteMatchContribution,
+  deleteMatchEvidence,
   type Executor,
   findMatchContribution,
+  findMatchEvidence,
   insertAuditEvent,
   insertMatchContribution,
   listMatchContributions,
   sumMatchContributions,
   updateMatchContribution,
+  upsertMatchEvidence,
 } from '@tessera/db';
+import { checkedAttachment } from './attached-files';
 import { invalid, notFound, stale } from './errors';
 import { refuseParticipantCodes } from './free-text';
 import { requireGrant } from './grants.service';
@@ -133,4 +137,54 @@ export async function removeMatchContribution(
     entity: 'match_contribution',
     entityId: input.id,
   });
+}
+
+/** Keeps a contribution's evidence file (a PDF or an image, checked like a receipt), replacing any. */
+export async function attachMatchEvidence(
+  db: Executor,
+  actor: Actor,
+  input: { contributionId: string; fileName: string; content: Uint8Array },
+): Promise<MatchContribution> {
+  await requireContribution(db, actor, input.contributionId);
+  const { fileName, contentType } = checkedAttachment(input, 'evidence');
+  await upsertMatchEvidence(db, actor.orgId, {
+    contributionId: input.contributionId,
+    fileName,
+    contentType,
+    content: input.content,
+  });
+  await insertAuditEvent(db, {
+    orgId: actor.orgId,
+    userId: actor.userId,
+    action: 'update',
+    entity: 'match_contribution',
+    entityId: input.contributionId,
+    fields: ['evidenceFile'],
+  });
+  return requireContribution(db, actor, input.contributionId);
+}
+
+export async function detachMatchEvidence(
+  db: Executor,
+  actor: Actor,
+  contributionId: string,
+): Promise<MatchContribution> {
+  await requireContribution(db, actor, contributionId);
+  if (await deleteMatchEvidence(db, actor.orgId, contributionId)) {
+    await insertAuditEvent(db, {
+      orgId: actor.orgId,
+      userId: actor.userId,
+      action: 'update',
+      entity: 'match_contribution',
+      entityId: contributionId,
+      fields: ['evidenceFile'],
+    });
+  }
+  return requireContribution(db, actor, contributionId);
+}
+
+export async function readMatchEvidence(db: Executor, actor: Actor, contributionId: string) {
+  const evidence = await findMatchEvidence(db, actor.orgId, contributionId);
+  if (!evidence) throw notFound('evidence');
+  return evidence;
 }

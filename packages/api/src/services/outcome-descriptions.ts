@@ -13,7 +13,7 @@ import { type ParticipantCrypto, participantCrypto } from '../participant-crypto
  * like a participant's notes (docs/decisions/0008-participant-data.md), bound to its organisation,
  * row and field.
  */
-function descriptionContext(orgId: string, outcomeId: string): string {
+export function descriptionContext(orgId: string, outcomeId: string): string {
   return `${orgId}/outcome_record/${outcomeId}/description`;
 }
 

@@ -135,7 +135,7 @@ export async function saveParticipantSettings(
 // Sealing
 
 /** Binds a ciphertext to its organisation, row and field. */
-function sealContext(orgId: string, participantId: string, field: string): string {
+export function sealContext(orgId: string, participantId: string, field: string): string {
   return `${orgId}/participant/${participantId}/${field}`;
 }
 
@@ -538,7 +538,7 @@ export async function enrol(
 }
 
 /** The reason for a completion override is free text about a person: sealed like notes. */
-function reasonContext(orgId: string, enrollmentId: string): string {
+export function reasonContext(orgId: string, enrollmentId: string): string {
   return `${orgId}/enrollment/${enrollmentId}/overrideReason`;
 }
 

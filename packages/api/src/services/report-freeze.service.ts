@@ -32,8 +32,9 @@ export interface SealKeys {
 /** The files kept for the funder at submission, in the organisation's default language. */
 export const filesKeptAtSubmission: readonly ReportFormat[] = ['pdf', 'xlsx'];
 
-const contentContext = (orgId: string, packId: string) => `report_pack:${orgId}:${packId}:frozen_content`;
-const fileContext = (orgId: string, packId: string, fileId: string) => `report_pack_file:${orgId}:${packId}:${fileId}`;
+export const contentContext = (orgId: string, packId: string) => `report_pack:${orgId}:${packId}:frozen_content`;
+export const fileContext = (orgId: string, packId: string, fileId: string) =>
+  `report_pack_file:${orgId}:${packId}:${fileId}`;
 
 function openContent(keys: SealKeys, orgId: string, packId: string, sealed: string): ReportPackContent {
   const plain = participantCrypto(keys.secretKey).open(sealed, contentContext(orgId, packId)) as string;

@@ -9,6 +9,8 @@ import * as m0007 from './2026-12-03-0001-idempotency-keys';
 import * as m0008 from './2026-12-03-0002-budget-revision-line-index';
 import * as m0009 from './2026-12-03-0003-match-contributions';
 import * as m0010 from './2026-12-03-0005-report-variance-explanations';
+import * as m0011 from './2026-12-03-0006-match-evidence';
+import * as m0012 from './2026-12-03-0007-instance-settings';
 
 /** Static list, so bundles and tests need no directory glob. Names sort in the order to apply. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-0002-budget-revision-line-index': m0008,
   '2026-12-03-0003-match-contributions': m0009,
   '2026-12-03-0005-report-variance-explanations': m0010,
+  '2026-12-03-0006-match-evidence': m0011,
+  '2026-12-03-0007-instance-settings': m0012,
 };

@@ -11,15 +11,18 @@ import type { Executor } from '../connection';
 import { deleteAtVersion, updateAtVersion } from '../versioned';
 
 const columns = [
-  'id',
-  'grant_id',
-  'kind',
-  'source',
-  'date',
-  'amount_minor',
-  'description',
-  'evidence_reference',
-  'version',
+  'match_contribution.id',
+  'match_contribution.grant_id',
+  'match_contribution.kind',
+  'match_contribution.source',
+  'match_contribution.date',
+  'match_contribution.amount_minor',
+  'match_contribution.description',
+  'match_contribution.evidence_reference',
+  'match_contribution.version',
+  'match_evidence.file_name',
+  'match_evidence.content_type',
+  'match_evidence.size',
 ] as const;
 
 type MatchRow = {
@@ -32,6 +35,9 @@ type MatchRow = {
   description: string | null;
   evidence_reference: string | null;
   version: number;
+  file_name: string | null;
+  content_type: string | null;
+  size: number | null;
 };
 
 function toContribution(row: MatchRow): MatchContribution {
@@ -44,6 +50,10 @@ function toContribution(row: MatchRow): MatchContribution {
     amountMinor: Number(row.amount_minor),
     description: row.description,
     evidenceReference: row.evidence_reference,
+    evidenceFile:
+      row.file_name && row.content_type
+        ? { fileName: row.file_name, contentType: row.content_type, size: Number(row.size) }
+        : null,
     version: row.version,
   };
 }
@@ -111,9 +121,10 @@ export async function findMatchContribution(
 ): Promise<MatchContribution | undefined> {
   const row = await db
     .selectFrom('match_contribution')
+    .leftJoin('match_evidence', 'match_evidence.contribution_id', 'match_contribution.id')
     .select(columns)
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
+    .where('match_contribution.org_id', '=', orgId)
+    .where('match_contribution.id', '=', id)
     .executeTakeFirst();
   return row && toContribution(row);
 }
@@ -125,11 +136,12 @@ export async function listMatchContributions(
 ): Promise<MatchContribution[]> {
   const rows = await db
     .selectFrom('match_contribution')
+    .leftJoin('match_evidence', 'match_evidence.contribution_id', 'match_contribution.id')
     .select(columns)
-    .where('org_id', '=', orgId)
-    .where('grant_id', '=', grantId)
-    .orderBy('date')
-    .orderBy('id')
+    .where('match_contribution.org_id', '=', orgId)
+    .where('match_contribution.grant_id', '=', grantId)
+    .orderBy('match_contribution.date')
+    .orderBy('match_contribution.id')
     .execute();
   return rows.map(toContribution);
 }
@@ -156,4 +168,43 @@ export async function sumMatchContributions(
   if (period.to) query = query.where('date', '<=', period.to);
   const row = await query.executeTakeFirstOrThrow();
   return { cashMinor: Number(row.cash), inKindMinor: Number(row.in_kind) };
+}
+
+/** Keeps a contribution's evidence file, replacing the one it had. */
+export async function upsertMatchEvidence(
+  db: Executor,
+  orgId: string,
+  input: { contributionId: string; fileName: string; contentType: string; content: Uint8Array },
+): Promise<void> {
+  const values = {
+    file_name: input.fileName,
+    content_type: input.contentType,
+    size: input.content.byteLength,
+    content: input.content,
+    created_at: nowIso(),
+  };
+  await db
+    .insertInto('match_evidence')
+    .values({ contribution_id: input.contributionId, org_id: orgId, ...values })
+    .onConflict((oc) => oc.column('contribution_id').doUpdateSet(values))
+    .execute();
+}
+
+export async function findMatchEvidence(db: Executor, orgId: string, contributionId: string) {
+  const r = await db
+    .selectFrom('match_evidence')
+    .select(['file_name', 'content_type', 'size', 'content'])
+    .where('org_id', '=', orgId)
+    .where('contribution_id', '=', contributionId)
+    .executeTakeFirst();
+  return r && { fileName: r.file_name, contentType: r.content_type, size: Number(r.size), content: r.content };
+}
+
+export async function deleteMatchEvidence(db: Executor, orgId: string, contributionId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('match_evidence')
+    .where('org_id', '=', orgId)
+    .where('contribution_id', '=', contributionId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }

@@ -1,4 +1,4 @@
-import { euFinancialRows, type ReportPackContent, varianceExplanationsOf } from '@tessera/domain';
+import { euFinancialRows, euTimingOf, type ReportPackContent, varianceExplanationsOf } from '@tessera/domain';
 import ExcelJS from 'exceljs';
 import { expenditureTable, financialReportTitle, ledgerWithheld, rateMethodText } from '../financial';
 import { catalogs, fill } from '../i18n';
@@ -52,7 +52,7 @@ export async function renderEuXlsx(c: ReportPackContent, step: () => void): Prom
     report.getCell(i + 2, 2).value = value;
   });
 
-  const rows = euFinancialRows(c.finance.lines);
+  const rows = euFinancialRows(c.finance.lines, euTimingOf(c));
   const explanations = varianceExplanationsOf(c.pack);
   const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
   const original = sum((r) => r.originalBudgetMinor);

@@ -1,31 +1,19 @@
-import { Badge, Button, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import {
-  createMatchContributionInput,
-  type Grant,
-  type MatchContribution,
-  type MatchKind,
-  matchKinds,
-  updateMatchContributionInput,
-} from '@tessera/domain';
+import type { Grant, MatchContribution } from '@tessera/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
-import { FormModal } from '../../components/form-modal';
 import { Loading } from '../../components/loading';
-import { AmountField } from '../../components/money-fields/amount-field';
 import { RowActions } from '../../components/row-actions';
 import { TableEmptyRow } from '../../components/table-empty-row';
-import { applyServerFieldErrors } from '../../lib/form-errors';
-import { FormProblems } from '../../lib/form-validation';
-import { newIdempotencyKey } from '../../lib/idempotency';
+import { matchEvidenceUrl } from '../../lib/receipts';
 import { trpc } from '../../lib/trpc';
-import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
 import { Figure } from './budget-vs-actual-tab';
+import { ContributionModal, kindLabel } from './match-contribution-modal';
 import { TabHeader } from './tab-header';
 import { useGrantInvalidation } from './use-grant-invalidation';
 
@@ -129,7 +117,21 @@ function Contributions({ grant }: { grant: Grant }) {
                 </Table.Td>
                 <Table.Td>{c.source}</Table.Td>
                 <Table.Td>{c.description}</Table.Td>
-                <Table.Td>{c.evidenceReference}</Table.Td>
+                <Table.Td>
+                  {c.evidenceReference}
+                  {c.evidenceFile && (
+                    <Anchor
+                      href={matchEvidenceUrl(c.id)}
+                      target="_blank"
+                      rel="noopener"
+                      size="sm"
+                      display="block"
+                      data-testid="match-evidence-link"
+                    >
+                      {c.evidenceFile.fileName}
+                    </Anchor>
+                  )}
+                </Table.Td>
                 <Table.Td ta="right">{format.money(c.amountMinor, grant.currency)}</Table.Td>
                 {canWrite && (
                   <RowActions
@@ -153,146 +155,5 @@ function Contributions({ grant }: { grant: Grant }) {
         />
       )}
     </Stack>
-  );
-}
-
-const kindLabel: Record<MatchKind, string> = { cash: 'match.cash', inKind: 'match.inKind' };
-
-interface ContributionFormValues {
-  kind: MatchKind;
-  source: string;
-  date: string;
-  amount: string;
-  description: string;
-  evidenceReference: string;
-}
-
-const formFields: Record<string, FieldPath<ContributionFormValues>> = {
-  kind: 'kind',
-  source: 'source',
-  date: 'date',
-  amountMinor: 'amount',
-  description: 'description',
-  evidenceReference: 'evidenceReference',
-};
-
-function ContributionModal({
-  grant,
-  contribution,
-  onClose,
-}: {
-  grant: Grant;
-  contribution: MatchContribution | null;
-  onClose: () => void;
-}) {
-  const intl = useIntl();
-  const format = useFormat();
-  const invalidate = useGrantInvalidation();
-  const t = (id: string) => intl.formatMessage({ id });
-  const form = useForm<ContributionFormValues>({
-    defaultValues: {
-      kind: contribution?.kind ?? 'cash',
-      source: contribution?.source ?? '',
-      date: contribution?.date ?? '',
-      amount: format.minorForInput(contribution?.amountMinor, grant.currency),
-      description: contribution?.description ?? '',
-      evidenceReference: contribution?.evidenceReference ?? '',
-    },
-  });
-  const { inputProps, error } = useFieldProps(form);
-  const done = async () => {
-    await invalidate.match();
-    notifications.show({ color: 'green', message: t('match.saved') });
-    onClose();
-  };
-  // One key per new contribution (docs/decisions/0014): a retry or a second click gets the first.
-  const [idempotencyKey] = useState(newIdempotencyKey);
-  const create = useMutation(trpc.match.create.mutationOptions({ onSuccess: done }));
-  const update = useMutation(trpc.match.update.mutationOptions({ onSuccess: done }));
-  const failure = create.error ?? update.error;
-  const fieldFor = (path: string) => formFields[path];
-
-  const submit = form.handleSubmit(async (values) => {
-    const problems = new FormProblems<ContributionFormValues>();
-    const fields = {
-      kind: values.kind,
-      source: values.source,
-      date: values.date,
-      amountMinor: problems.amount('amount', values.amount, grant.currency, format.decimalMark),
-      description: values.description,
-      evidenceReference: values.evidenceReference,
-    };
-    try {
-      if (contribution) {
-        const input = problems.check(
-          updateMatchContributionInput,
-          { ...fields, id: contribution.id, version: contribution.version },
-          fieldFor,
-        );
-        if (problems.apply(form.setError) || !input) return;
-        await update.mutateAsync(input);
-      } else {
-        const input = problems.check(
-          createMatchContributionInput,
-          { ...fields, grantId: grant.id, idempotencyKey },
-          fieldFor,
-        );
-        if (problems.apply(form.setError) || !input) return;
-        await create.mutateAsync(input);
-      }
-    } catch (caught) {
-      applyServerFieldErrors(form.setError, caught, fieldFor);
-    }
-  });
-
-  return (
-    <FormModal
-      title={t(contribution ? 'match.edit' : 'match.add')}
-      onClose={onClose}
-      onSubmit={submit}
-      testId="match-form"
-      submitting={create.isPending || update.isPending}
-      submitTestId="match-save"
-    >
-      {failure && <ErrorAlert error={failure} />}
-      <Controller
-        control={form.control}
-        name="kind"
-        render={({ field }) => (
-          <Select
-            label={t('match.kind')}
-            required
-            allowDeselect={false}
-            data={matchKinds.map((kind) => ({ value: kind, label: t(kindLabel[kind]) }))}
-            value={field.value}
-            onChange={(value) => field.onChange(value ?? 'cash')}
-            ref={field.ref}
-            name={field.name}
-            error={error('kind')}
-            comboboxProps={{ withinPortal: true }}
-          />
-        )}
-      />
-      <TextInput label={t('match.source')} description={t('match.sourceHint')} required {...inputProps('source')} />
-      <TextInput type="date" label={t('match.date')} required {...inputProps('date')} />
-      <AmountField
-        form={form}
-        name="amount"
-        currency={grant.currency}
-        label={`${t('match.amount')} (${grant.currency})`}
-        required
-        extra={
-          <Text span size="xs" c="dimmed">
-            {t('match.amountHint')}
-          </Text>
-        }
-      />
-      <Textarea label={t('match.description')} autosize minRows={2} {...inputProps('description')} />
-      <TextInput
-        label={t('match.evidence')}
-        description={t('match.evidenceHint')}
-        {...inputProps('evidenceReference')}
-      />
-    </FormModal>
   );
 }

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { type BudgetLine, type Grant, parseAmount, parseMessageKey, todayIn } from '@tessera/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { newIdempotencyKey } from '../../lib/idempotency';
 import { type IntlShape, useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { FormModal } from '../../components/form-modal';
@@ -36,6 +37,7 @@ export function ReviseBudgetModal({
   const t = (id: string) => intl.formatMessage({ id });
   // The budget as the user saw it: a background refetch must not move it under their typing.
   const [seen] = useState(lines);
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const [date, setDate] = useState(() => todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone));
   const [justification, setJustification] = useState('');
   const [amounts, setAmounts] = useState<Record<string, string>>(() =>
@@ -71,6 +73,7 @@ export function ReviseBudgetModal({
         if (!allValid || difference !== 0) return;
         revise.mutate({
           grantId: grant.id,
+          idempotencyKey,
           date,
           justification,
           lines: parsed.map(({ line, result }) => ({

@@ -1,5 +1,11 @@
 import { Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { euFinancialRows, type ReportPack, type ReportPackContent, varianceExplanationsOf } from '@tessera/domain';
+import {
+  euFinancialRows,
+  euTimingOf,
+  type ReportPack,
+  type ReportPackContent,
+  varianceExplanationsOf,
+} from '@tessera/domain';
 import { useEffect } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
@@ -42,7 +48,7 @@ export function VarianceExplanationsForm({
   const intl = useIntl();
   const format = useFormat();
   const t = (id: string) => intl.formatMessage({ id });
-  const rows = euFinancialRows(content.finance.lines);
+  const rows = euFinancialRows(content.finance.lines, euTimingOf(content));
   const saved = varianceExplanationsOf(pack);
   const form = useForm<ExplanationsDraft>({
     defaultValues: { lines: rows.map((r) => ({ code: r.code, body: saved.get(r.code) ?? '' })) },
@@ -81,6 +87,7 @@ export function VarianceExplanationsForm({
               { id: 'reports.explanations.figures' },
               {
                 budget: format.money(r.budgetMinor, cur),
+                planned: format.money(r.plannedToDateMinor, cur),
                 period: format.money(r.spentPeriodMinor, cur),
                 spent: format.money(r.spentMinor, cur),
                 variance: `${format.money(r.varianceMinor, cur)}${

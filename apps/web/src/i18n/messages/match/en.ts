@@ -21,6 +21,10 @@ export const matchEn = {
   'match.description': 'Description',
   'match.evidence': 'Evidence',
   'match.evidenceHint': 'Where the proof is kept: a letter, a timesheet, a bank statement line.',
+  'match.evidenceFile': 'Evidence file',
+  'match.removeEvidenceFile': 'Remove the file',
+  'match.savedWithoutEvidence':
+    'The contribution was saved, but not its evidence file. Choose another file, or save without one.',
   'match.empty': 'No contributions recorded yet.',
   'match.saved': 'Contribution saved.',
   'match.removed': 'Contribution deleted.',

@@ -23,6 +23,10 @@ export const matchMk: Record<keyof typeof matchEn, string> = {
   'match.description': 'Опис',
   'match.evidence': 'Доказ',
   'match.evidenceHint': 'Каде се чува доказот: писмо, евиденција на часови, ставка од банкарски извод.',
+  'match.evidenceFile': 'Датотека со доказ',
+  'match.removeEvidenceFile': 'Отстрани ја датотеката',
+  'match.savedWithoutEvidence':
+    'Придонесот е зачуван, но не и датотеката со доказ. Изберете друга датотека или зачувајте без неа.',
   'match.empty': 'Сè уште нема евидентирани придонеси.',
   'match.saved': 'Придонесот е зачуван.',
   'match.removed': 'Придонесот е избришан.',

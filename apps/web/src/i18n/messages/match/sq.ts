@@ -23,6 +23,10 @@ export const matchSq: Record<keyof typeof matchEn, string> = {
   'match.description': 'Përshkrimi',
   'match.evidence': 'Dëshmia',
   'match.evidenceHint': 'Ku ruhet dëshmia: një letër, një fletë orësh, një rresht i ekstraktit bankar.',
+  'match.evidenceFile': 'Skedari i dëshmisë',
+  'match.removeEvidenceFile': 'Hiqe skedarin',
+  'match.savedWithoutEvidence':
+    'Kontributi u ruajt, por jo skedari i dëshmisë. Zgjidhni një skedar tjetër ose ruajeni pa të.',
   'match.empty': 'Ende nuk ka kontribute të regjistruara.',
   'match.saved': 'Kontributi u ruajt.',
   'match.removed': 'Kontributi u fshi.',

@@ -23,6 +23,10 @@ export const matchSv: Record<keyof typeof matchEn, string> = {
   'match.description': 'Beskrivning',
   'match.evidence': 'Underlag',
   'match.evidenceHint': 'Var beviset finns: ett brev, en tidrapport, en rad i ett kontoutdrag.',
+  'match.evidenceFile': 'Fil med underlag',
+  'match.removeEvidenceFile': 'Ta bort filen',
+  'match.savedWithoutEvidence':
+    'Bidraget sparades, men inte filen med underlag. Välj en annan fil eller spara utan fil.',
   'match.empty': 'Inga bidrag registrerade ännu.',
   'match.saved': 'Bidraget sparades.',
   'match.removed': 'Bidraget togs bort.',

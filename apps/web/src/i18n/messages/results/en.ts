@@ -204,9 +204,9 @@ export const resultsEn = {
   'reports.narrative.unsaved': 'Unsaved changes',
   'reports.explanations.title': 'Explanations of budget variances',
   'reports.explanations.intro':
-    'The EU-style financial report prints each explanation beside its budget line. Lines whose spending to date is more than 10% away from the budget need one.',
+    'The EU-style financial report prints each explanation beside its budget line. Lines whose spending to date is more than 10% away from the plan to date (the budget spread evenly over the grant, all of it in the final report) need one.',
   'reports.explanations.figures':
-    'Current budget {budget} · spent this period {period} · spent to date {spent} · variance {variance}',
+    'Current budget {budget} · planned to date {planned} · spent this period {period} · spent to date {spent} · variance {variance}',
   'reports.explanations.needed': 'Explanation required',
   'reports.explanations.save': 'Save explanations',
   'reports.explanations.saved': 'Explanations saved.',

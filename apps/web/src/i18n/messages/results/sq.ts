@@ -207,9 +207,9 @@ export const resultsSq: Record<keyof typeof resultsEn, string> = {
   'reports.narrative.unsaved': 'Ndryshime të paruajtura',
   'reports.explanations.title': 'Shpjegimet e devijimeve të buxhetit',
   'reports.explanations.intro':
-    'Raporti financiar në stilin e BE-së e shtyp çdo shpjegim pranë zërit të tij të buxhetit. Zërat ku shpenzimi deri më tani largohet më shumë se 10% nga buxheti kanë nevojë për një.',
+    'Raporti financiar në stilin e BE-së e shtyp çdo shpjegim pranë zërit të tij të buxhetit. Zërat ku shpenzimi deri më tani largohet më shumë se 10% nga plani deri më tani (buxheti i shpërndarë njëtrajtësisht gjatë grantit, i gjithi në raportin përfundimtar) kanë nevojë për një.',
   'reports.explanations.figures':
-    'Buxheti aktual {budget} · shpenzuar në periudhë {period} · shpenzuar deri më tani {spent} · devijimi {variance}',
+    'Buxheti aktual {budget} · planifikuar deri më tani {planned} · shpenzuar në periudhë {period} · shpenzuar deri më tani {spent} · devijimi {variance}',
   'reports.explanations.needed': 'Kërkohet shpjegim',
   'reports.explanations.save': 'Ruaj shpjegimet',
   'reports.explanations.saved': 'Shpjegimet u ruajtën.',

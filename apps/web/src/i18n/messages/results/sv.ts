@@ -208,9 +208,9 @@ export const resultsSv: Record<keyof typeof resultsEn, string> = {
   'reports.narrative.unsaved': 'Osparade ändringar',
   'reports.explanations.title': 'Förklaringar till budgetavvikelser',
   'reports.explanations.intro':
-    'Den ekonomiska rapporten i EU-stil skriver ut varje förklaring bredvid sin budgetpost. Poster där förbrukat hittills avviker mer än 10 % från budgeten behöver en.',
+    'Den ekonomiska rapporten i EU-stil skriver ut varje förklaring bredvid sin budgetpost. Poster där förbrukat hittills avviker mer än 10 % från planen hittills (budgeten jämnt fördelad över bidraget, hela budgeten i slutrapporten) behöver en.',
   'reports.explanations.figures':
-    'Aktuell budget {budget} · förbrukat under perioden {period} · förbrukat hittills {spent} · avvikelse {variance}',
+    'Aktuell budget {budget} · planerat hittills {planned} · förbrukat under perioden {period} · förbrukat hittills {spent} · avvikelse {variance}',
   'reports.explanations.needed': 'Förklaring krävs',
   'reports.explanations.save': 'Spara förklaringar',
   'reports.explanations.saved': 'Förklaringarna har sparats.',

@@ -1,0 +1,52 @@
+import { createUserWithMembership, generatePassword, setUserRole } from '@tessera/api';
+import { emailField, roleSchema, slugField } from '@tessera/domain';
+import type { Command } from 'commander';
+import { parseOrFail, readStdin, withDatabase } from './shared';
+
+/** user:create, user:set-role. */
+export function registerUserCommands(program: Command): void {
+  program
+    .command('user:create')
+    .description('add a user to an organisation; the password is read from stdin, or generated and printed once')
+    .requiredOption('--email <email>', 'the user’s email')
+    .requiredOption('--org <slug>', 'organisation slug')
+    .requiredOption('--role <role>', 'admin | coordinator | finance | viewer')
+    .option('--name <name>', 'display name (defaults to the part of the email before @)')
+    .action(async (opts: { email: string; org: string; role: string; name?: string }) => {
+      const email = parseOrFail(emailField, opts.email, '--email');
+      const org = parseOrFail(slugField, opts.org, '--org');
+      const role = parseOrFail(roleSchema, opts.role, '--role');
+      const piped = (await readStdin())?.replace(/\r?\n$/, '') ?? '';
+      const generated = piped === '' ? generatePassword() : null;
+      const result = await withDatabase(({ db }) =>
+        createUserWithMembership(db, {
+          email,
+          orgSlug: org,
+          role,
+          password: generated ?? piped,
+          displayName: opts.name,
+        }),
+      );
+      console.log(`${result.created ? 'Created' : 'Added existing user'} ${email} as ${role} in ${org}.`);
+      if (!result.created) {
+        // An existing account keeps its own password: never print one that was not set.
+        if (piped) console.log('The account already existed: its password was not changed.');
+      } else if (generated) {
+        console.log(`Password (shown once, hand it over safely): ${generated}`);
+      }
+    });
+
+  program
+    .command('user:set-role')
+    .description('change a member’s role in an organisation')
+    .requiredOption('--email <email>', 'the user’s email')
+    .requiredOption('--org <slug>', 'organisation slug')
+    .requiredOption('--role <role>', 'admin | coordinator | finance | viewer')
+    .action(async (opts: { email: string; org: string; role: string }) => {
+      const email = parseOrFail(emailField, opts.email, '--email');
+      const org = parseOrFail(slugField, opts.org, '--org');
+      const role = parseOrFail(roleSchema, opts.role, '--role');
+      await withDatabase(({ db }) => setUserRole(db, { email, orgSlug: org, role }));
+      console.log(`${email} is now ${role} in ${org}.`);
+    });
+}
