@@ -1,4 +1,5 @@
-// `pnpm start`: install, build, then run the server (SQLite under ./data, demo data on first start).
+// `pnpm start`: install, build, then run the server (SQLite under ./data, demo data on first start)
+// under a supervisor that starts it again if it dies (apps/server/src/supervisor.ts).
 import { run, runNode } from './pnpm.mjs';
 
 const steps = [
@@ -9,4 +10,4 @@ for (const step of steps) {
   const code = await run(step);
   if (code !== 0) process.exit(code);
 }
-process.exit(await runNode(['apps/server/dist/main.js']));
+process.exit(await runNode(['apps/server/dist/supervisor.js']));

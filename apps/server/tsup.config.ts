@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  entry: { main: 'src/main.ts', cli: 'src/cli.ts', supervisor: 'src/supervisor.ts' },
   format: 'esm',
   platform: 'node',
   target: 'node20',

@@ -3,9 +3,10 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { type AppRouter, appRouter, createInnerContext, storageFaultAnswer, storageFaultLog } from '@tessera/api';
-import { type Db, isDatabaseFault } from '@tessera/db';
+import { type Db, isDatabaseFault, probeDatabaseWritable } from '@tessera/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createFileWorkQueue, type FileWorkQueue } from './file-work';
 import { registerFileRoutes } from './files';
 import { registerImportRoutes } from './imports';
 import { registerReportRoutes } from './reports';
@@ -25,6 +26,8 @@ export interface AppOptions {
   trustProxy: boolean | number | string;
   secretKey: Uint8Array;
   logger: FastifyServerOptions['logger'];
+  /** The turns for uploads and imports (default: 2 at once, 8 waiting, then "busy, try again"). */
+  fileWork?: FileWorkQueue;
 }
 
 /** Log configuration that can never print a cookie, a password or a request body. */
@@ -53,6 +56,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : options.trustProxy,
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
+    // A request (an upload's body included) must arrive within 5 minutes, Node's own default,
+    // which Fastify turns off: a body sent byte by byte cannot hold a file-work turn for ever.
+    requestTimeout: 300_000,
   });
 
   // Whatever escapes: a plain message, never a stack. Set before any plugin registers so that
@@ -105,7 +111,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
+  // For a load balancer, a supervisor or a person: is the server up, and does the database take
+  // writes? Only a word for the database's state; the cause, with the file, goes to the log.
+  app.get('/healthz', async (request, reply) => {
+    const database = await probeDatabaseWritable(options.db);
+    reply.header('cache-control', 'no-store');
+    if (database === 'writable') return { ok: true, database };
+    request.log.warn({ database }, 'health check: the database does not take writes');
+    return reply.code(503).send({ ok: false, database });
+  });
+
+  const fileWork = options.fileWork ?? createFileWorkQueue();
 
   await app.register(async (api) => {
     api.addHook('onRequest', refuseCrossSiteMutations);
@@ -164,12 +180,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     sessionLifetimeMs: options.sessionLifetimeMs,
     cookieName: sessionCookieName,
+    fileWork,
   });
   await registerImportRoutes(app, {
     db: options.db,
     sessionLifetimeMs: options.sessionLifetimeMs,
     cookieName: sessionCookieName,
     secretKey: options.secretKey,
+    fileWork,
   });
 
   await registerReportRoutes(app, {

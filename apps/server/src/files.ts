@@ -1,16 +1,29 @@
 import fastifyMultipart from '@fastify/multipart';
-import { downloadMatchEvidence, downloadReceipt, httpStatusOf, uploadMatchEvidence, uploadReceipt } from '@tessera/api';
+import {
+  downloadMatchEvidence,
+  downloadReceipt,
+  httpStatusOf,
+  ledgerFileUploadActor,
+  uploadMatchEvidence,
+  uploadReceipt,
+} from '@tessera/api';
 import type { Db } from '@tessera/db';
 import { DomainError, isDomainError, receiptPolicy } from '@tessera/domain';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FileWorkQueue } from './file-work';
 import { refuseCrossSite } from './security';
 
 /** Same shape as a tRPC error body, so the web app reads both alike. */
 export function sendError(reply: FastifyReply, error: DomainError) {
+  if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.code(httpStatusOf(error.code)).send({
     error: {
       message: error.message,
-      data: { appCode: error.code, fieldErrors: error.fieldErrors ?? null, retryAfterSeconds: null },
+      data: {
+        appCode: error.code,
+        fieldErrors: error.fieldErrors ?? null,
+        retryAfterSeconds: error.retryAfterSeconds ?? null,
+      },
     },
   });
 }
@@ -33,7 +46,7 @@ export function attachmentHeader(fileName: string): string {
  */
 export async function registerFileRoutes(
   app: FastifyInstance,
-  options: { db: Db; sessionLifetimeMs: number; cookieName: string },
+  options: { db: Db; sessionLifetimeMs: number; cookieName: string; fileWork: FileWorkQueue },
 ) {
   await app.register(async (files) => {
     files.addHook('onRequest', refuseCrossSite('multipart/form-data'));
@@ -63,7 +76,11 @@ export async function registerFileRoutes(
 
     for (const kind of kinds) {
       files.post<{ Params: { id: string } }>(kind.path, async (request, reply) => {
+        let release: (() => void) | null = null;
         try {
+          // Who may upload is known from the cookie: only then is a turn taken and the body read.
+          await ledgerFileUploadActor(options.db, session(request.cookies), clock());
+          release = await options.fileWork.acquire();
           const part = await request.file();
           if (!part) {
             throw new DomainError('VALIDATION', 'Choose a file.', { fieldErrors: { file: ['validation.required'] } });
@@ -97,6 +114,8 @@ export async function registerFileRoutes(
             );
           }
           throw error;
+        } finally {
+          release?.();
         }
       });
 

@@ -21,6 +21,7 @@ import {
   isDomainError,
 } from '@tessera/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FileWorkQueue } from './file-work';
 import { sendError } from './files';
 import { refuseCrossSite } from './security';
 
@@ -84,7 +85,7 @@ function kindOf(value: string): ImportKind {
 
 export async function registerImportRoutes(
   app: FastifyInstance,
-  options: { db: Db; sessionLifetimeMs: number; cookieName: string; secretKey: Uint8Array },
+  options: { db: Db; sessionLifetimeMs: number; cookieName: string; secretKey: Uint8Array; fileWork: FileWorkQueue },
 ) {
   const keys = { secretKey: options.secretKey };
   await app.register(async (imports) => {
@@ -98,9 +99,14 @@ export async function registerImportRoutes(
         sessionLifetimeMs: options.sessionLifetimeMs,
       });
 
-    /** Everything that can be refused before the answer starts streaming. */
+    /**
+     * Everything that can be refused before the answer starts streaming. The caller holds a turn
+     * of the file-work queue (taken here, after the session check and before the body is read)
+     * from `acquired` until the import is done.
+     */
     async function receive(
       request: FastifyRequest<{ Params: { kind: string }; Querystring: { mode?: string } }>,
+      acquired: (release: () => void) => void,
     ): Promise<{ actor: Actor; kind: ImportKind; mode: 'preview' | 'commit'; file: ImportFile; size: number }> {
       const kind = kindOf(request.params.kind);
       const mode = request.query.mode ?? 'preview';
@@ -110,6 +116,7 @@ export async function registerImportRoutes(
         });
       }
       const actor = await actorOf(request);
+      acquired(await options.fileWork.acquire());
       const part = await request.file();
       if (!part) {
         throw new DomainError('VALIDATION', 'Choose a file.', { fieldErrors: { file: ['validation.required'] } });
@@ -130,10 +137,14 @@ export async function registerImportRoutes(
     imports.post<{ Params: { kind: string }; Querystring: { mode?: string } }>(
       '/files/imports/:kind',
       async (request, reply) => {
+        let release = () => {};
         let received: Awaited<ReturnType<typeof receive>>;
         try {
-          received = await receive(request);
+          received = await receive(request, (r) => {
+            release = r;
+          });
         } catch (error) {
+          release();
           if (isDomainError(error)) return sendError(reply, error);
           const code = (error as { code?: string }).code;
           if (code === 'FST_REQ_FILE_TOO_LARGE') return sendError(reply, tooLarge());
@@ -184,6 +195,7 @@ export async function registerImportRoutes(
               line({ type: 'error', appCode: 'INTERNAL', message: 'Internal error' });
             }
           } finally {
+            release();
             stream.end();
           }
         })();

@@ -4,6 +4,7 @@ import type { OpenedDatabase } from '@tessera/db';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { buildApp } from '../src/app';
+import type { FileWorkQueue } from '../src/file-work';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -14,7 +15,7 @@ export interface RunningServer {
 
 /** A real HTTP server on a random loopback port, over a fresh migrated SQLite with demo data. */
 export async function startServer(
-  options: { trustProxy?: boolean; webRoot?: string | null } = {},
+  options: { trustProxy?: boolean; webRoot?: string | null; fileWork?: FileWorkQueue } = {},
 ): Promise<RunningServer> {
   const opened = await createTestDatabase();
   await seedDemo(opened.db);
@@ -26,6 +27,7 @@ export async function startServer(
     trustProxy: options.trustProxy ? 1 : false,
     secretKey: new Uint8Array(32).fill(7),
     logger: false,
+    fileWork: options.fileWork,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -8,6 +8,14 @@ import { attachMatchEvidence, readMatchEvidence } from './services/match.service
  * Receipt and match evidence files travel as plain HTTP (multipart upload, binary download), not tRPC. These are the
  * operations the host calls, each checking the session and role, then one transaction.
  */
+/**
+ * The session's actor when it may upload receipts and match evidence (`ledger.write`): the host
+ * checks this before it takes a file-work turn and reads the body.
+ */
+export function ledgerFileUploadActor(db: Db, token: string | null, options: { now: Date; sessionLifetimeMs: number }) {
+  return actorFromToken(db, token, 'ledger.write', options);
+}
+
 export async function uploadReceipt(
   db: Db,
   token: string | null,

@@ -1,5 +1,11 @@
 export { type Context, createInnerContext } from './context';
-export { downloadMatchEvidence, downloadReceipt, uploadMatchEvidence, uploadReceipt } from './files';
+export {
+  downloadMatchEvidence,
+  downloadReceipt,
+  ledgerFileUploadActor,
+  uploadMatchEvidence,
+  uploadReceipt,
+} from './files';
 export { type AppRouter, appRouter, createCaller } from './root';
 export { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from './seed-demo';
 export { createUserWithMembership, setUserRole } from './services/admin.service';

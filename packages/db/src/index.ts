@@ -30,6 +30,7 @@ export {
   faultKindOf,
   isDatabaseFault,
 } from './faults';
+export { type DatabaseHealth, probeDatabaseWritable } from './health';
 export * from './repositories/audit.repository';
 export * from './repositories/budget.repository';
 export * from './repositories/deadline.repository';

@@ -2,6 +2,7 @@ import type { ImportProblem, ImportProgress } from '@tessera/domain';
 import { DomainError, importLimits, messageKey } from '@tessera/domain';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { ArchiveRefused, archiveLimits, repack, unpackBounded } from './bounded-archive';
 
 /** A spreadsheet read into text cells, each data row with its line in the file. */
 export interface ImportFile {
@@ -27,42 +28,33 @@ const tooManyRows = () =>
 const wrongType = () =>
   refuse('Use a CSV file saved as UTF-8, or an XLSX workbook.', messageKey('validation.importFileType'));
 
+function archiveRefusal(error: ArchiveRefused): DomainError {
+  switch (error.reason) {
+    case 'tooLarge': {
+      const mb = archiveLimits.maxTotalBytes / 1024 / 1024;
+      return refuse(
+        `The workbook unpacks to more than ${mb} MB.`,
+        messageKey('validation.archiveTooLarge', { max: mb }),
+      );
+    }
+    case 'tooManyEntries':
+      return refuse(
+        `The workbook has more than ${archiveLimits.maxEntries} parts.`,
+        messageKey('validation.archiveTooManyParts', { max: archiveLimits.maxEntries }),
+      );
+    case 'unsafeXml':
+      return refuse(
+        'The workbook holds XML that is not read: a DTD, an entity, or nesting too deep.',
+        messageKey('validation.unsafeXml'),
+      );
+    default:
+      return wrongType();
+  }
+}
+
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 // The old binary Excel format (and other OLE documents).
 const isOle = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-
-/**
- * The total uncompressed size of a ZIP's entries, from its central directory; null when the
- * directory cannot be read or uses ZIP64. Checked before unpacking so a small file that inflates
- * to gigabytes is refused instead of exhausting memory.
- */
-export function zipUncompressedSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const earliest = Math.max(0, bytes.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= earliest; i -= 1) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const entries = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n += 1) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const size = view.getUint32(offset + 24, true);
-    if (size === 0xffffffff) return null;
-    total += size;
-    offset +=
-      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  return total;
-}
-
-/** At most this much unpacked XLSX content (a 50,000-row sheet is far below it). */
-const maxUnpackedBytes = 300 * 1024 * 1024;
 
 function isoDate(date: Date): string {
   return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
@@ -87,11 +79,18 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<{ records: { line: number; cells: string[] }[] }> {
-  const unpacked = zipUncompressedSize(bytes);
-  if (unpacked === null || unpacked > maxUnpackedBytes) throw wrongType();
+  // exceljs (through JSZip) believes the archive's directory and inflates whole parts into
+  // memory: it only ever sees a ZIP rebuilt here from parts unpacked under a hard byte cap.
+  let checked: Uint8Array;
+  try {
+    checked = repack(await unpackBounded(bytes));
+  } catch (error) {
+    if (error instanceof ArchiveRefused) throw archiveRefusal(error);
+    throw error;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    await workbook.xlsx.load(Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) as never);
   } catch {
     throw wrongType();
   }

@@ -471,6 +471,13 @@ export const en = {
   'validation.tooManyRows': 'A file may have at most {max} rows.',
   'validation.emptyFile': 'The file has no rows to import.',
   'validation.importFileType': 'Use a CSV file saved as UTF-8, or an XLSX workbook.',
+  'validation.archiveTooLarge':
+    'The workbook unpacks to more than {max} MB. Save only the sheet to import, or use CSV.',
+  'validation.archiveTooManyParts':
+    'The workbook has more than {max} parts. Save only the sheet to import, or use CSV.',
+  'validation.unsafeXml':
+    'The workbook holds XML that cannot be read safely. Save it again from your spreadsheet program, or use CSV.',
+  'validation.serverBusy': 'The server is busy with other files. Try again in a minute.',
   'validation.ambiguousActivity': 'Several activities have this title: use the reference instead.',
   'validation.indicatorScope': 'An indicator belongs to one project or one grant.',
   'validation.percentage': 'Enter a percentage from 0 to 100.',

@@ -472,6 +472,13 @@ export const mk: Record<keyof typeof en, string> = {
   'validation.tooManyRows': 'Датотеката може да има најмногу {max} редови.',
   'validation.emptyFile': 'Датотеката нема редови за увоз.',
   'validation.importFileType': 'Користете CSV-датотека зачувана како UTF-8 или XLSX-работна книга.',
+  'validation.archiveTooLarge':
+    'Работната книга се отпакува во повеќе од {max} MB. Зачувајте го само листот за увоз или користете CSV.',
+  'validation.archiveTooManyParts':
+    'Работната книга има повеќе од {max} делови. Зачувајте го само листот за увоз или користете CSV.',
+  'validation.unsafeXml':
+    'Работната книга содржи XML што не може безбедно да се прочита. Зачувајте ја повторно од програмата за табели или користете CSV.',
+  'validation.serverBusy': 'Серверот е зафатен со други датотеки. Обидете се повторно за една минута.',
   'validation.ambiguousActivity': 'Повеќе активности го имаат овој наслов: користете ја ознаката.',
   'validation.indicatorScope': 'Индикаторот припаѓа на еден проект или на еден грант.',
   'validation.percentage': 'Внесете процент од 0 до 100.',

@@ -472,6 +472,13 @@ export const sq: Record<keyof typeof en, string> = {
   'validation.tooManyRows': 'Një skedar mund të ketë të shumtën {max} rreshta.',
   'validation.emptyFile': 'Skedari nuk ka rreshta për t’u importuar.',
   'validation.importFileType': 'Përdorni një skedar CSV të ruajtur si UTF-8 ose një libër pune XLSX.',
+  'validation.archiveTooLarge':
+    'Libri i punës shpaketohet në më shumë se {max} MB. Ruani vetëm fletën për import ose përdorni CSV.',
+  'validation.archiveTooManyParts':
+    'Libri i punës ka më shumë se {max} pjesë. Ruani vetëm fletën për import ose përdorni CSV.',
+  'validation.unsafeXml':
+    'Libri i punës përmban XML që nuk mund të lexohet në mënyrë të sigurt. Ruajeni përsëri nga programi juaj i tabelave ose përdorni CSV.',
+  'validation.serverBusy': 'Serveri është i zënë me skedarë të tjerë. Provoni përsëri pas një minute.',
   'validation.ambiguousActivity': 'Disa aktivitete kanë këtë titull: përdorni referencën.',
   'validation.indicatorScope': 'Një tregues i përket një projekti ose një granti.',
   'validation.percentage': 'Shkruani një përqindje nga 0 deri në 100.',

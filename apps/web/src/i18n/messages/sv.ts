@@ -470,6 +470,13 @@ export const sv: Record<keyof typeof en, string> = {
   'validation.tooManyRows': 'En fil får ha högst {max} rader.',
   'validation.emptyFile': 'Filen har inga rader att importera.',
   'validation.importFileType': 'Använd en CSV-fil sparad som UTF-8 eller en XLSX-arbetsbok.',
+  'validation.archiveTooLarge':
+    'Arbetsboken packas upp till mer än {max} MB. Spara bara bladet som ska importeras, eller använd CSV.',
+  'validation.archiveTooManyParts':
+    'Arbetsboken har fler än {max} delar. Spara bara bladet som ska importeras, eller använd CSV.',
+  'validation.unsafeXml':
+    'Arbetsboken innehåller XML som inte kan läsas säkert. Spara den igen från ditt kalkylprogram, eller använd CSV.',
+  'validation.serverBusy': 'Servern är upptagen med andra filer. Försök igen om en minut.',
   'validation.ambiguousActivity': 'Flera aktiviteter har den här titeln: använd referensen i stället.',
   'validation.indicatorScope': 'En indikator hör till ett projekt eller ett bidrag.',
   'validation.percentage': 'Ange en procentsats från 0 till 100.',
