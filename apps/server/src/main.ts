@@ -8,6 +8,7 @@ import {
   migrateToLatest,
   openDatabase,
   pruneLoginAttempts,
+  pruneTrustedLoginAddresses,
   purgeWriteAheadLog,
 } from '@tessera/db';
 import { loginThrottle } from '@tessera/domain';
@@ -48,10 +49,12 @@ async function main(): Promise<void> {
     logger: loggerOptions(env.LOG_LEVEL),
   });
 
-  // Hourly: drop lapsed sessions and sign-in attempts older than the throttling window.
+  // Hourly: drop lapsed sessions, sign-in attempts older than the throttling window, and trusted
+  // sign-in addresses not used for `trustDays`.
   const prune = async () => {
     await deleteExpiredSessions(database.db);
     await pruneLoginAttempts(database.db, new Date(Date.now() - loginThrottle.windowMinutes * 60_000));
+    await pruneTrustedLoginAddresses(database.db, new Date(Date.now() - loginThrottle.trustDays * 86_400_000));
   };
   await prune();
   const cleanup = setInterval(() => void prune().catch(() => {}), 3600_000);

@@ -2,6 +2,7 @@ export { type Context, createInnerContext } from './context';
 export { downloadReceipt, uploadReceipt } from './files';
 export { type AppRouter, appRouter, createCaller } from './root';
 export { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from './seed-demo';
+export { demoTotpSecrets } from './seed-demo-security';
 export { createUserWithMembership, setUserRole } from './services/admin.service';
 export { sealOutcomeDescriptions } from './services/outcome-descriptions';
 export {

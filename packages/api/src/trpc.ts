@@ -112,6 +112,20 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 });
 
 /**
+ * A session that has passed the password but still owes its second factor ('second_factor') or
+ * an enrolment ('enrol'), or a full one: only for the procedures that finish signing in.
+ */
+export const pendingSessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const auth = await resolveSession(ctx.db, ctx.sessionToken, ctx.now(), ctx.sessionLifetimeMs, [
+    'full',
+    'second_factor',
+    'enrol',
+  ]);
+  if (!auth) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  return next({ ctx: { auth } });
+});
+
+/**
  * A member of the session's active organisation holding `permission`. The role is read afresh
  * on every call, so a removed member or changed role takes effect at once.
  */

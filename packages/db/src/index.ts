@@ -27,6 +27,7 @@ export * from './repositories/report-freeze.repository';
 export * from './repositories/results.repository';
 export * from './repositories/release-facts.repository';
 export * from './repositories/idempotency.repository';
+export * from './repositories/second-factor.repository';
 export * from './repositories/session.repository';
 export * from './repositories/tranche.repository';
 export * from './repositories/user.repository';

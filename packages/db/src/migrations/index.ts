@@ -9,6 +9,7 @@ import * as m0007 from './2026-12-03-0001-idempotency-keys';
 import * as m0008 from './2026-12-03-0002-budget-revision-line-index';
 import * as m0009 from './2026-12-03-0003-match-contributions';
 import * as m0010 from './2026-12-03-0005-report-variance-explanations';
+import * as m0021 from './2026-12-04-0021-sign-in-second-factor';
 
 /** Static list, so bundles and tests need no directory glob. Names sort in the order to apply. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-0002-budget-revision-line-index': m0008,
   '2026-12-03-0003-match-contributions': m0009,
   '2026-12-03-0005-report-variance-explanations': m0010,
+  '2026-12-04-0021-sign-in-second-factor': m0021,
 };

@@ -23,6 +23,7 @@ function toOrganization(row: OrganizationCore): Organization {
     defaultLocale: row.default_locale,
     suppressionThreshold: row.suppression_threshold,
     timeZone: row.time_zone,
+    requireSecondFactor: row.require_second_factor === 1,
   };
 }
 
@@ -37,6 +38,7 @@ export async function insertOrganization(db: Executor, input: CreateOrganization
     default_locale: input.defaultLocale,
     suppression_threshold: input.suppressionThreshold,
     time_zone: input.timeZone,
+    require_second_factor: 0,
     created_at: now,
     updated_at: now,
   };
@@ -60,4 +62,26 @@ export async function countOrganizations(db: Executor): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Whether admins and finance of the organisation must use a second factor. */
+export async function setOrganizationSecondFactorRequired(db: Executor, orgId: string, required: boolean): Promise<void> {
+  await db
+    .updateTable('organization')
+    .set({ require_second_factor: required ? 1 : 0, updated_at: nowIso() })
+    .where('id', '=', orgId)
+    .execute();
+}
+
+/** Whether any organisation the user is admin or finance of requires a second factor. */
+export async function isSecondFactorRequiredFor(db: Executor, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('membership')
+    .innerJoin('organization', 'organization.id', 'membership.org_id')
+    .select('organization.id')
+    .where('membership.user_id', '=', userId)
+    .where('membership.role', 'in', ['admin', 'finance'])
+    .where('organization.require_second_factor', '=', 1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
