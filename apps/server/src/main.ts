@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoPassword, demoUsers, isDatabaseEmpty, sealOutcomeDescriptions, seedDemo } from '@tessera/api';
+import { demoPassword,
+  demoTotpSecrets, demoUsers, isDatabaseEmpty, sealOutcomeDescriptions, seedDemo } from '@tessera/api';
 import {
   deleteExpiredSessions,
   findOrganizationBySlug,
@@ -89,7 +90,9 @@ async function main(): Promise<void> {
   if (await findOrganizationBySlug(database.db, 'demo')) {
     console.log(`Demo sign-ins (password for all: ${demoPassword}):`);
     for (const user of demoUsers) {
-      console.log(`  ${user.email.padEnd(26)} ${user.memberships.map((m) => `${m.role} in ${m.org}`).join(', ')}`);
+      const key = demoTotpSecrets[user.email];
+      const roles = user.memberships.map((m) => `${m.role} in ${m.org}`).join(', ');
+      console.log(`  ${user.email.padEnd(26)} ${roles}${key ? `; authenticator key ${key}` : ''}`);
     }
   }
   console.log('Press Ctrl-C to stop.');
