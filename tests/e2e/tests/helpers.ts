@@ -42,15 +42,15 @@ export function nextTotpCode(secret: string): string | null {
  */
 export async function enterTotpCode(page: Page, secret: string): Promise<void> {
   const field = page.getByLabel('Code from your authenticator app');
-  await expect(field).toBeVisible();
+  await expect(field).toBeVisible({ timeout: 30_000 });
   await expect(async () => {
     if (await page.getByTestId('user-menu').isVisible()) return;
     const code = nextTotpCode(secret);
     if (!code) throw new Error('every code of the current window was used; waiting for the next step');
     await field.fill(code);
     await page.getByRole('button', { name: 'Verify' }).click();
-    await expect(page.getByTestId('user-menu')).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 50_000, intervals: [1_000, 2_000, 5_000] });
+    await expect(page.getByTestId('user-menu')).toBeVisible({ timeout: 15_000 });
+  }).toPass({ timeout: 75_000, intervals: [1_000, 2_000, 5_000] });
 }
 
 /**
