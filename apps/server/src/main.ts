@@ -1,8 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoPassword,
-  demoTotpSecrets, demoUsers, isDatabaseEmpty, sealOutcomeDescriptions, seedDemo } from '@tessera/api';
+import {
+  demoPassword,
+  demoTotpSecrets,
+  demoUsers,
+  isDatabaseEmpty,
+  sealOutcomeDescriptions,
+  seedDemo,
+} from '@tessera/api';
 import {
   deleteExpiredSessions,
   findOrganizationBySlug,

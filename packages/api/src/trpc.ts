@@ -105,7 +105,7 @@ const allStages = ['full', 'second_factor', 'enrol'] as const;
 /** A signed-in user with a live session (renewed when past half its life). */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const auth = await resolveSession(ctx.db, ctx.sessionToken, ctx.now(), ctx.sessionLifetimeMs, allStages);
-  if (!auth || auth.stage !== 'full') {
+  if (auth?.stage !== 'full') {
     // A half-signed-in browser keeps its cookie: it is still on its way to the second factor.
     if (ctx.sessionToken && !auth) ctx.clearSessionCookie();
     throw new DomainError('UNAUTHENTICATED', 'Sign in first.');

@@ -1,4 +1,9 @@
-import { findSecondFactor, listAuditEvents, type OpenedDatabase, setOrganizationSecondFactorRequired } from '@tessera/db';
+import {
+  findSecondFactor,
+  listAuditEvents,
+  type OpenedDatabase,
+  setOrganizationSecondFactorRequired,
+} from '@tessera/db';
 import { Secret, TOTP } from 'otpauth';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createInnerContext } from '../src/context';
@@ -87,7 +92,11 @@ describe('enrolment', () => {
     expect(new Set(recoveryCodes).size).toBe(10);
     for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/);
     expect((await b.caller().auth.session())?.user.email).toBe(finance.email);
-    expect(await b.caller().auth.secondFactorStatus()).toEqual({ enrolled: true, recoveryCodesLeft: 10, required: true });
+    expect(await b.caller().auth.secondFactorStatus()).toEqual({
+      enrolled: true,
+      recoveryCodesLeft: 10,
+      required: true,
+    });
 
     // Sealed at rest: neither the secret nor the codes are in the database in clear.
     const stored = await findSecondFactor(opened.db, finance.id);
@@ -112,7 +121,10 @@ describe('enrolment', () => {
     const after = new Date(Date.now() + 120_000);
     const c = browser('10.1.0.1', () => after);
     await c.caller().auth.signIn({ email: user.email, password });
-    await expectTrpcError(c.caller().auth.verifySecondFactor({ code: codeAt(first.enrolment.secret, after) }), 'BAD_REQUEST');
+    await expectTrpcError(
+      c.caller().auth.verifySecondFactor({ code: codeAt(first.enrolment.secret, after) }),
+      'BAD_REQUEST',
+    );
     await c.caller().auth.verifySecondFactor({ code: codeAt(again.secret, after) });
   });
 });
@@ -231,20 +243,19 @@ describe('admin controls', () => {
 });
 
 describe('password strength wherever a password is set', () => {
-  it.each([
-    ['aaaaaaaaaa'],
-    ['password123'],
-    ['qwertyuiopasdf'],
-  ])('refuses %s as a new password with a field error, and costs no guess', async (weak) => {
-    const user = await userWithPassword(opened, orgId, 'viewer', password);
-    const caller = await callerForUser(opened, user.id, orgId);
-    const error = await expectTrpcError(
-      caller.auth.changePassword({ currentPassword: password, newPassword: weak }),
-      'BAD_REQUEST',
-      'VALIDATION',
-    );
-    expect(fieldErrorsOf(error)).toEqual({ newPassword: ['validation.weakPassword'] });
-  });
+  it.each([['aaaaaaaaaa'], ['password123'], ['qwertyuiopasdf']])(
+    'refuses %s as a new password with a field error, and costs no guess',
+    async (weak) => {
+      const user = await userWithPassword(opened, orgId, 'viewer', password);
+      const caller = await callerForUser(opened, user.id, orgId);
+      const error = await expectTrpcError(
+        caller.auth.changePassword({ currentPassword: password, newPassword: weak }),
+        'BAD_REQUEST',
+        'VALIDATION',
+      );
+      expect(fieldErrorsOf(error)).toEqual({ newPassword: ['validation.weakPassword'] });
+    },
+  );
 
   it('refuses the user’s own email as a password, and accepts a few unrelated words', async () => {
     const user = await userWithPassword(opened, orgId, 'viewer', password);

@@ -100,9 +100,11 @@ describe('password spraying from one address', () => {
 describe('the owner mistyping', () => {
   it('waits after five wrong passwords from one address, and a success resets the count', async () => {
     const owner = await userWithPassword(opened, orgId, 'viewer', password);
-    for (let i = 0; i < 4; i += 1) expect(await attempt('192.0.2.20', owner.email, `typo-${i}`)).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 4; i += 1)
+      expect(await attempt('192.0.2.20', owner.email, `typo-${i}`)).toBe('INVALID_CREDENTIALS');
     expect(await attempt('192.0.2.20', owner.email, password)).toBe('OK');
-    for (let i = 0; i < 5; i += 1) expect(await attempt('192.0.2.20', owner.email, `typo-${i}`)).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 5; i += 1)
+      expect(await attempt('192.0.2.20', owner.email, `typo-${i}`)).toBe('INVALID_CREDENTIALS');
     await expectTrpcError(
       createCaller(createInnerContext({ db: opened.db, clientAddress: '192.0.2.20' })).auth.signIn({
         email: owner.email,

@@ -4,7 +4,14 @@ import { judgePassword, minimumPasswordScore, personalWords, weakPasswordError }
 describe('password strength', () => {
   it('refuses repeated characters, common passwords and the person’s own email or name', () => {
     const person = { email: 'maja.petrovska@example.org', displayName: 'Maja Petrovska' };
-    for (const weak of ['aaaaaaaaaa', 'password123', 'qwertyuiop', '1234567890', 'maja.petrovska@example.org', 'petrovska2026']) {
+    for (const weak of [
+      'aaaaaaaaaa',
+      'password123',
+      'qwertyuiop',
+      '1234567890',
+      'maja.petrovska@example.org',
+      'petrovska2026',
+    ]) {
       expect(judgePassword(weak, person).acceptable, weak).toBe(false);
       expect(weakPasswordError(weak, person)).toBe('validation.weakPassword');
     }

@@ -1,13 +1,5 @@
 import { expect as baseExpect, type Page, test } from '@playwright/test';
-import {
-  enterTotpCode,
-  nextTotpCode,
-  requireChromium,
-  signIn,
-  signOut,
-  useEnglish,
-  useOrganization,
-} from './helpers';
+import { enterTotpCode, nextTotpCode, requireChromium, signIn, signOut, useEnglish, useOrganization } from './helpers';
 
 requireChromium();
 
@@ -108,9 +100,7 @@ test('enrolment at sign-in, a code, a recovery code after a lost phone, a new ph
   // … and the new phone is enrolled from the user menu.
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: 'Two-step sign-in' }).click();
-  await expect(page.getByTestId('second-factor-status')).toHaveText(
-    'Two-step sign-in is on. Recovery codes left: 9.',
-  );
+  await expect(page.getByTestId('second-factor-status')).toHaveText('Two-step sign-in is on. Recovery codes left: 9.');
   await page.getByRole('button', { name: 'Set up on a new phone' }).click();
   const second = await enrolHere(page);
   expect(second.secret).not.toBe(first.secret);

@@ -191,8 +191,12 @@ export async function completeSecondFactor(
 ): Promise<{ token: string; expiresAt: Date; method: 'code' | 'recovery_code' }> {
   if (auth.stage !== 'second_factor') throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
   const { method, attempt } = await verifySecondFactor(db, auth.user.id, input, context);
-  const upgraded = await upgradeSession(db, auth, context, [method === 'code' ? 'second_factor' : 'recovery_code'], (trx) =>
-    markAttemptSucceeded(trx, attempt, context.now),
+  const upgraded = await upgradeSession(
+    db,
+    auth,
+    context,
+    [method === 'code' ? 'second_factor' : 'recovery_code'],
+    (trx) => markAttemptSucceeded(trx, attempt, context.now),
   );
   return { ...upgraded, method };
 }

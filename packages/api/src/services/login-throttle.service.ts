@@ -47,7 +47,11 @@ export interface AdmittedAttempt {
  * failure-until-proven-otherwise, so concurrent or batched guesses see each other. Throws
  * RATE_LIMITED when the caller must wait. See `loginThrottle` in the domain for the rule.
  */
-export async function admitAttempt(db: Db, secret: ThrottledSecret, context: ThrottleContext): Promise<AdmittedAttempt> {
+export async function admitAttempt(
+  db: Db,
+  secret: ThrottledSecret,
+  context: ThrottleContext,
+): Promise<AdmittedAttempt> {
   const { now } = context;
   const account = secret.kind === 'password' ? `account:${secret.email}` : `second-factor:${secret.userId}`;
   const accountKey = throttleKey(context.secretKey, account);

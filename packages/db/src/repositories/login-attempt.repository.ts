@@ -70,7 +70,9 @@ export async function trustLoginAddress(
   await db
     .insertInto('login_trusted_address')
     .values({ account_key: input.accountKey, address_key: input.addressKey, last_success_at: input.at.toISOString() })
-    .onConflict((oc) => oc.columns(['account_key', 'address_key']).doUpdateSet({ last_success_at: input.at.toISOString() }))
+    .onConflict((oc) =>
+      oc.columns(['account_key', 'address_key']).doUpdateSet({ last_success_at: input.at.toISOString() }),
+    )
     .execute();
 }
 

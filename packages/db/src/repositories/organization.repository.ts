@@ -65,7 +65,11 @@ export async function countOrganizations(db: Executor): Promise<number> {
 }
 
 /** Whether admins and finance of the organisation must use a second factor. */
-export async function setOrganizationSecondFactorRequired(db: Executor, orgId: string, required: boolean): Promise<void> {
+export async function setOrganizationSecondFactorRequired(
+  db: Executor,
+  orgId: string,
+  required: boolean,
+): Promise<void> {
   await db
     .updateTable('organization')
     .set({ require_second_factor: required ? 1 : 0, updated_at: nowIso() })

@@ -42,7 +42,13 @@ export async function confirmSecondFactor(db: Executor, userId: string, sealed: 
   const now = nowIso();
   await db
     .updateTable('user_second_factor')
-    .set({ secret_sealed: sealed, pending_secret_sealed: null, last_used_step: step, confirmed_at: now, updated_at: now })
+    .set({
+      secret_sealed: sealed,
+      pending_secret_sealed: null,
+      last_used_step: step,
+      confirmed_at: now,
+      updated_at: now,
+    })
     .where('user_id', '=', userId)
     .execute();
 }

@@ -14,7 +14,8 @@ export function SecondFactorSetting() {
   const org = useQuery(trpc.organization.current.queryOptions());
   const save = useMutation(
     trpc.organization.setSecondFactorRequired.mutationOptions({
-      onSuccess: () => notifications.show({ color: 'green', message: intl.formatMessage({ id: 'security.setting.saved' }) }),
+      onSuccess: () =>
+        notifications.show({ color: 'green', message: intl.formatMessage({ id: 'security.setting.saved' }) }),
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.organization.current.queryKey() }),
     }),
   );

@@ -8,7 +8,8 @@ export const securityMk: Record<keyof typeof securityEn, string> = {
   'security.strength.3': 'силна',
   'security.strength.4': 'многу силна',
   'security.code.title': 'Најава во два чекора',
-  'security.code.intro': 'Отворете ја апликацијата за автентикација и внесете го шестцифрениот код што го покажува за Tessera.',
+  'security.code.intro':
+    'Отворете ја апликацијата за автентикација и внесете го шестцифрениот код што го покажува за Tessera.',
   'security.code.label': 'Код од апликацијата за автентикација',
   'security.code.submit': 'Провери',
   'security.recovery.use': 'Користи код за враќање',
