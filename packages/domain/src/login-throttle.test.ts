@@ -85,33 +85,42 @@ describe('the three counts', () => {
 describe('a distributed attack, simulated', () => {
   it('bounds the guesses per window and never refuses the owner', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 60 * 60_000 }), { minLength: 1, maxLength: 400 }), (offsets) => {
-        const start = Date.parse('2026-06-01T00:00:00Z');
-        const times = [...offsets].sort((a, b) => a - b).map((t) => start + t);
-        const failures: number[] = [];
-        const windowMs = loginThrottle.windowMinutes * 60_000;
-        const factsAt = (t: number): FailureCount => {
-          const recent = failures.filter((f) => f > t - windowMs && f <= t);
-          const last = recent.at(-1);
-          return { failures: recent.length, lastFailureAt: last === undefined ? null : new Date(last) };
-        };
-        for (const [i, t] of times.entries()) {
-          const now = new Date(t);
-          // Every guess from an address never seen before: its pair and address counts are zero.
-          const wait = loginWaitSeconds({ pair: none, address: none, account: factsAt(t), trustedAddress: false }, now);
-          if (wait === 0) failures.push(t);
-          // The owner, at their usual address, between any two guesses.
-          const owner = loginWaitSeconds({ pair: none, address: none, account: factsAt(t), trustedAddress: true }, now);
-          if (owner !== 0) throw new Error(`owner refused at guess ${i}`);
-        }
-        // Free failures, then doublings from 2 s until the 15-minute cap fills the window.
-        const doublings = Math.ceil(Math.log2(loginThrottle.maxDelaySeconds / loginThrottle.baseDelaySeconds)) + 1;
-        for (const t of failures) {
-          const inWindow = failures.filter((f) => f > t - windowMs && f <= t).length;
-          if (inWindow > loginThrottle.account.freeFailures + doublings) return false;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 * 60_000 }), { minLength: 12, maxLength: 400, size: 'large' }),
+        (offsets) => {
+          const start = Date.parse('2026-06-01T00:00:00Z');
+          const times = [...offsets].sort((a, b) => a - b).map((t) => start + t);
+          const failures: number[] = [];
+          const windowMs = loginThrottle.windowMinutes * 60_000;
+          const factsAt = (t: number): FailureCount => {
+            const recent = failures.filter((f) => f > t - windowMs && f <= t);
+            const last = recent.at(-1);
+            return { failures: recent.length, lastFailureAt: last === undefined ? null : new Date(last) };
+          };
+          for (const [i, t] of times.entries()) {
+            const now = new Date(t);
+            // Every guess from an address never seen before: its pair and address counts are zero.
+            const wait = loginWaitSeconds(
+              { pair: none, address: none, account: factsAt(t), trustedAddress: false },
+              now,
+            );
+            if (wait === 0) failures.push(t);
+            // The owner, at their usual address, between any two guesses.
+            const owner = loginWaitSeconds(
+              { pair: none, address: none, account: factsAt(t), trustedAddress: true },
+              now,
+            );
+            if (owner !== 0) throw new Error(`owner refused at guess ${i}`);
+          }
+          // Free failures, then doublings from 2 s until the 15-minute cap fills the window.
+          const doublings = Math.ceil(Math.log2(loginThrottle.maxDelaySeconds / loginThrottle.baseDelaySeconds)) + 1;
+          for (const t of failures) {
+            const inWindow = failures.filter((f) => f > t - windowMs && f <= t).length;
+            if (inWindow > loginThrottle.account.freeFailures + doublings) return false;
+          }
+          return true;
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -28,7 +28,12 @@ async function signInWithPassword(page: Page, email: string, password: string): 
 
 /** Enrols from the panel on screen: reads the key, confirms a code, returns the key and the recovery codes. */
 async function enrolHere(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
-  await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+  const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
+  await expect(qr).toBeVisible();
+  // The QR code really drew (the page's content security policy allows its data: URL).
+  await expect
+    .poll(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+    .toBeGreaterThan(0);
   const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   const code = nextTotpCode(secret);
