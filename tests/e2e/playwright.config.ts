@@ -14,7 +14,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 60_000,
+  // Admin and finance sign-ins include the two-step code (and may wait for the next 30-second
+  // step when this worker used the current ones), on a machine shared with other work.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   // Under CI a skipped journey fails the run (see ci-skips.ts).
   reporter: [['list'], ['./ci-skips.ts']],
@@ -44,7 +46,9 @@ export default defineConfig({
         command: 'node start-server.mjs',
         url: `${baseURL}/healthz`,
         reuseExistingServer: false,
-        timeout: 60_000,
+        // Admin and finance sign-ins include the two-step code (and may wait for the next 30-second
+        // step when this worker used the current ones), on a machine shared with other work.
+        timeout: 120_000,
         // Let start-server.mjs close the database and delete it (the default is SIGKILL).
         gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
         stdout: 'pipe',

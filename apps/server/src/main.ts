@@ -1,13 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoPassword, demoUsers, isDatabaseEmpty, sealOutcomeDescriptions, seedDemo } from '@tessera/api';
+import {
+  demoPassword,
+  demoTotpSecrets,
+  demoUsers,
+  isDatabaseEmpty,
+  sealOutcomeDescriptions,
+  seedDemo,
+} from '@tessera/api';
 import {
   deleteExpiredSessions,
   findOrganizationBySlug,
   migrateToLatest,
   openDatabase,
   pruneLoginAttempts,
+  pruneTrustedLoginAddresses,
   purgeWriteAheadLog,
 } from '@tessera/db';
 import { loginThrottle } from '@tessera/domain';
@@ -54,10 +62,12 @@ async function main(): Promise<void> {
     logger: loggerOptions(env.LOG_LEVEL),
   });
 
-  // Hourly: drop lapsed sessions and sign-in attempts older than the throttling window.
+  // Hourly: drop lapsed sessions, sign-in attempts older than the throttling window, and trusted
+  // sign-in addresses not used for `trustDays`.
   const prune = async () => {
     await deleteExpiredSessions(database.db);
     await pruneLoginAttempts(database.db, new Date(Date.now() - loginThrottle.windowMinutes * 60_000));
+    await pruneTrustedLoginAddresses(database.db, new Date(Date.now() - loginThrottle.trustDays * 86_400_000));
   };
   await prune();
   const cleanup = setInterval(() => void prune().catch(() => {}), 3600_000);
@@ -94,7 +104,9 @@ async function main(): Promise<void> {
   if (await findOrganizationBySlug(database.db, 'demo')) {
     console.log(`Demo sign-ins (password for all: ${demoPassword}):`);
     for (const user of demoUsers) {
-      console.log(`  ${user.email.padEnd(26)} ${user.memberships.map((m) => `${m.role} in ${m.org}`).join(', ')}`);
+      const key = demoTotpSecrets[user.email];
+      const roles = user.memberships.map((m) => `${m.role} in ${m.org}`).join(', ');
+      console.log(`  ${user.email.padEnd(26)} ${roles}${key ? `; authenticator key ${key}` : ''}`);
     }
   }
   if (env.BACKUP_DIR) {

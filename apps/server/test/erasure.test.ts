@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoPassword } from '@tessera/api';
+import { demoPassword, demoTotpSecrets } from '@tessera/api';
+import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
 /**
@@ -50,6 +51,22 @@ function exited(child: ChildProcessWithoutNullStreams): Promise<NodeJS.Signals |
 }
 
 /** A minimal tRPC client over fetch: one session cookie, JSON, the app's request header. */
+/**
+ * Signs in as the demo admin: the password, then (the demo organisation requires a second factor
+ * of its admin) the code from the demo secret, for the current step plus `stepOffset`.
+ */
+async function signInAsDemoAdmin(admin: ReturnType<typeof client>, stepOffset: number): Promise<void> {
+  const signedIn = await admin.mutate<{ stage: string }>('auth.signIn', {
+    email: 'admin@demo.test',
+    password: demoPassword,
+  });
+  expect(signedIn.stage).toBe('second_factor');
+  const totp = new TOTP({ secret: Secret.fromBase32(demoTotpSecrets['admin@demo.test'] ?? '') });
+  await admin.mutate('auth.verifySecondFactor', {
+    code: totp.generate({ timestamp: Date.now() + stepOffset * 30_000 }),
+  });
+}
+
 function client(url: string) {
   let cookie = '';
   const call = async (method: 'GET' | 'POST', procedure: string, input: unknown) => {
@@ -126,7 +143,7 @@ describe('erasure over the real server process', () => {
       first.child.kill('SIGKILL');
     });
     const admin = client(first.url);
-    await admin.mutate('auth.signIn', { email: 'admin@demo.test', password: demoPassword });
+    await signInAsDemoAdmin(admin, 0);
 
     // One attribute kept in clear, one sealed.
     const settings = await admin.query<{ attributes: unknown[] } & Record<string, unknown>>('participants.settings');
@@ -203,7 +220,8 @@ describe('erasure over the real server process', () => {
     });
     expect(canariesIn(dataDirectoryBytes(dir))).toEqual([]);
     const again = client(second.url);
-    await again.mutate('auth.signIn', { email: 'admin@demo.test', password: demoPassword });
+    // The next 30-second step: the server never takes a step's code twice.
+    await signInAsDemoAdmin(again, 1);
     const erased = await again.query<{ erased: boolean; code: string; city: string | null; notes: string | null }>(
       'participants.get',
       { id: created.id },

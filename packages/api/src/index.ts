@@ -8,6 +8,7 @@ export {
 } from './files';
 export { type AppRouter, appRouter, createCaller } from './root';
 export { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from './seed-demo';
+export { demoTotpSecrets } from './seed-demo-security';
 export { createUserWithMembership, setUserRole } from './services/admin.service';
 export {
   databaseNeedsItsKey,

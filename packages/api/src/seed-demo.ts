@@ -19,6 +19,7 @@ import {
 import { seedDemoGrants } from './seed-demo-grants';
 import { seedDemoProgramme } from './seed-demo-programme';
 import { seedDemoResults } from './seed-demo-results';
+import { seedDemoSecurity } from './seed-demo-security';
 import { hashPassword } from './services/passwords';
 
 /** Every demo account shares this password; the start command prints it. Demo only. */
@@ -143,10 +144,14 @@ export async function seedDemo(
   return db.transaction().execute(async (trx) => {
     let created = 0;
     const orgIds = new Map<string, string>();
+    const newOrgs = new Set<string>();
     for (const org of organizations) {
       const existing = await findOrganizationBySlug(trx, org.slug);
       const row = existing ?? (await insertOrganization(trx, org));
-      if (!existing) created += 1;
+      if (!existing) {
+        created += 1;
+        newOrgs.add(org.slug);
+      }
       orgIds.set(org.slug, row.id);
     }
     for (const demoUser of demoUsers) {
@@ -202,6 +207,7 @@ export async function seedDemo(
       }
     }
     const demo = orgIds.get('demo');
+    if (demo) created += await seedDemoSecurity(trx, { id: demo, created: newOrgs.has('demo') }, secretKey);
     if (demo) {
       const today = todayIn('Europe/Skopje', now);
       created += await seedDemoGrants(trx, demo, today);

@@ -113,14 +113,27 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
+const allStages = ['full', 'second_factor', 'enrol'] as const;
+
 /** A signed-in user with a live session (renewed when past half its life). */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const auth = await resolveSession(ctx.db, ctx.sessionToken, ctx.now(), ctx.sessionLifetimeMs);
-  if (!auth) {
-    if (ctx.sessionToken) ctx.clearSessionCookie();
+  const auth = await resolveSession(ctx.db, ctx.sessionToken, ctx.now(), ctx.sessionLifetimeMs, allStages);
+  if (auth?.stage !== 'full') {
+    // A half-signed-in browser keeps its cookie: it is still on its way to the second factor.
+    if (ctx.sessionToken && !auth) ctx.clearSessionCookie();
     throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
   }
   if (auth.renewedExpiresAt && ctx.sessionToken) ctx.setSessionCookie(ctx.sessionToken, auth.renewedExpiresAt);
+  return next({ ctx: { auth } });
+});
+
+/**
+ * A session that has passed the password but still owes its second factor ('second_factor') or
+ * an enrolment ('enrol'), or a full one: only for the procedures that finish signing in.
+ */
+export const pendingSessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const auth = await resolveSession(ctx.db, ctx.sessionToken, ctx.now(), ctx.sessionLifetimeMs, allStages);
+  if (!auth) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
   return next({ ctx: { auth } });
 });
 

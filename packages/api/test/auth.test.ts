@@ -72,29 +72,35 @@ describe('sign in and out', () => {
     expect(wrong.message).toBe(unknown.message);
   });
 
-  it('slows down repeated failures for one account, even from many addresses', async () => {
+  it('slows down repeated failures for one account from many addresses, except where the owner signed in before', async () => {
     const user = await userWithPassword(opened, orgId, 'viewer', password);
-    for (let i = 0; i < 5; i += 1) {
+    // The owner signed in from home once: that address is trusted for this account.
+    await signInContext('10.0.9.9').caller.auth.signIn({ email: user.email, password });
+    for (let i = 0; i < 10; i += 1) {
       await expectTrpcError(
         signInContext(`10.0.1.${i}`).caller.auth.signIn({ email: user.email, password: 'bad' }),
         'UNAUTHORIZED',
       );
     }
-    // Now even the right password must wait.
+    // A new address, even with the right password, must wait.
     const limited = await expectTrpcError(
       signInContext('10.0.2.1').caller.auth.signIn({ email: user.email, password }),
       'TOO_MANY_REQUESTS',
       'RATE_LIMITED',
     );
     expect((limited.cause as { retryAfterSeconds?: number }).retryAfterSeconds).toBeGreaterThan(0);
-    // Once the wait has passed, the right password works.
+    // The owner at home does not.
+    await expect(signInContext('10.0.9.9').caller.auth.signIn({ email: user.email, password })).resolves.toMatchObject({
+      userId: user.id,
+    });
+    // Once the wait has passed, the right password works from the new address too.
     const later = () => new Date(Date.now() + 10_000);
     await expect(
       signInContext('10.0.2.1', later).caller.auth.signIn({ email: user.email, password }),
     ).resolves.toMatchObject({ userId: user.id });
   });
 
-  it('counts concurrent guesses: a burst cannot slip past the limit', async () => {
+  it('counts concurrent guesses: a burst from many addresses cannot slip past the account limit', async () => {
     const user = await userWithPassword(opened, orgId, 'viewer', password);
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
@@ -106,8 +112,24 @@ describe('sign in and out', () => {
           ),
       ),
     );
+    expect(outcomes.filter((o) => o === 'INVALID_CREDENTIALS')).toHaveLength(10);
+    expect(outcomes.filter((o) => o === 'RATE_LIMITED')).toHaveLength(20);
+  });
+
+  it('counts concurrent guesses from one address against the pair limit', async () => {
+    const user = await userWithPassword(opened, orgId, 'viewer', password);
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        signInContext('10.4.0.1')
+          .caller.auth.signIn({ email: user.email, password: `guess-${i}` })
+          .then(
+            () => 'OK',
+            (e: { cause?: { code?: string } }) => e.cause?.code ?? 'UNEXPECTED',
+          ),
+      ),
+    );
     expect(outcomes.filter((o) => o === 'INVALID_CREDENTIALS')).toHaveLength(5);
-    expect(outcomes.filter((o) => o === 'RATE_LIMITED')).toHaveLength(25);
+    expect(outcomes.filter((o) => o === 'RATE_LIMITED')).toHaveLength(7);
   });
 
   it('throttles guesses at the current password on a password change', async () => {

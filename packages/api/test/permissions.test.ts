@@ -87,10 +87,12 @@ const calls: Record<string, (caller: Caller, ids: Ids) => Promise<unknown>> = {
   'organization.current': (c) => c.organization.current(),
   'organization.audit': (c) => c.organization.audit({ limit: 5 }),
   'organization.codeFindings': (c) => c.organization.codeFindings(),
+  'organization.setSecondFactorRequired': (c) => c.organization.setSecondFactorRequired({ required: false }),
   'members.list': (c) => c.members.list(),
   'members.add': (c) => c.members.add({ email: `p${Math.random()}@example.test`, displayName: 'P', role: 'viewer' }),
   'members.setRole': (c, ids) => c.members.setRole({ userId: ids.memberId, role: 'viewer' }),
   'members.remove': (c, ids) => c.members.remove({ userId: ids.memberId }),
+  'members.resetSecondFactor': (c, ids) => c.members.resetSecondFactor({ userId: ids.memberId }),
   'funders.list': (c) => c.funders.list({}),
   'funders.get': (c, ids) => c.funders.get({ id: ids.funderId }),
   'funders.create': (c) => c.funders.create({ name: 'New', kind: 'other' }),
@@ -363,6 +365,7 @@ const targetsARecord = new Set([
   'funders.restore',
   'members.setRole',
   'members.remove',
+  'members.resetSecondFactor',
   'grants.get',
   'grants.update',
   'grants.changeStatus',
@@ -422,6 +425,11 @@ const targetsARecord = new Set([
 const unscoped: Record<string, 'public' | 'signed-in'> = {
   'auth.signIn': 'public',
   'auth.session': 'public',
+  'auth.pendingStage': 'public',
+  'auth.verifySecondFactor': 'signed-in',
+  'auth.secondFactorStatus': 'signed-in',
+  'auth.beginEnrolment': 'signed-in',
+  'auth.confirmEnrolment': 'signed-in',
   'auth.signOut': 'signed-in',
   'auth.switchOrganization': 'signed-in',
   'auth.setLocale': 'signed-in',
@@ -487,6 +495,10 @@ describe('signed-in procedures without a session', () => {
     'auth.switchOrganization': (c) => c.auth.switchOrganization({ orgId }),
     'auth.setLocale': (c) => c.auth.setLocale({ locale: 'sv' }),
     'auth.changePassword': (c) => c.auth.changePassword({ currentPassword: 'x', newPassword: 'long enough now' }),
+    'auth.verifySecondFactor': (c) => c.auth.verifySecondFactor({ code: '123456' }),
+    'auth.secondFactorStatus': (c) => c.auth.secondFactorStatus(),
+    'auth.beginEnrolment': (c) => c.auth.beginEnrolment(),
+    'auth.confirmEnrolment': (c) => c.auth.confirmEnrolment({ code: '123456' }),
   };
 
   it('covers every signed-in procedure', () => {

@@ -25,11 +25,15 @@ export const procedurePolicy: Record<string, string> = {
   'organization.current': 'ACFV',
   'organization.audit': 'A...',
   'organization.codeFindings': 'A...',
+  // Whether admins and finance must use a second factor is an organisation setting.
+  'organization.setSecondFactorRequired': 'A...',
 
   'members.list': 'A...',
   'members.add': 'A...',
   'members.setRole': 'A...',
   'members.remove': 'A...',
+  // A lost phone: the admin removes the member's second factor (audited); they enrol again.
+  'members.resetSecondFactor': 'A...',
 
   'funders.list': 'ACFV',
   'funders.get': 'ACFV',

@@ -51,6 +51,7 @@ export * from './repositories/release-facts.repository';
 export * from './repositories/idempotency.repository';
 export * from './repositories/instance-setting.repository';
 export * from './repositories/sealed-value.repository';
+export * from './repositories/second-factor.repository';
 export * from './repositories/session.repository';
 export * from './repositories/tranche.repository';
 export * from './repositories/user.repository';

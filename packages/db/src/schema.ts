@@ -11,6 +11,9 @@ export interface Database {
   membership: MembershipTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
+  login_trusted_address: LoginTrustedAddressTable;
+  user_second_factor: UserSecondFactorTable;
+  recovery_code: RecoveryCodeTable;
   funder: FunderTable;
   audit_event: AuditEventTable;
   grant: GrantTable;
@@ -70,6 +73,8 @@ export interface OrganizationTable {
   /** JSON array of { key, label, sensitive }. */
   participant_attributes: Generated<string>;
   settings_version: Generated<number>;
+  /** 1: admins and finance must use a second factor (enrol at their next sign-in). */
+  require_second_factor: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -100,6 +105,8 @@ export interface SessionTable {
   active_org_id: string | null;
   created_at: string;
   expires_at: string;
+  /** 'full', or half signed in: 'second_factor' (code awaited) or 'enrol' (must enrol first). */
+  stage: Generated<string>;
 }
 
 export interface LoginAttemptTable {
@@ -109,6 +116,36 @@ export interface LoginAttemptTable {
   address_key: string;
   at: string;
   succeeded: number;
+}
+
+/** Addresses that signed in to an account successfully (keyed hashes, like login_attempt). */
+export interface LoginTrustedAddressTable {
+  account_key: string;
+  address_key: string;
+  last_success_at: string;
+}
+
+/**
+ * A user's TOTP secret. SEALED with the server key (participantCrypto, context
+ * `user_second_factor:<userId>:secret` and `…:pending`): key rotation must re-seal
+ * `secret_sealed` and `pending_secret_sealed`.
+ */
+export interface UserSecondFactorTable {
+  user_id: string;
+  secret_sealed: string | null;
+  pending_secret_sealed: string | null;
+  /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+  last_used_step: number | null;
+  confirmed_at: string | null;
+  updated_at: string;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 hex of the normalised code (80 random bits; a slow hash adds nothing). */
+  code_hash: string;
+  used_at: string | null;
 }
 
 export interface FunderTable {

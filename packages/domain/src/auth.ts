@@ -30,40 +30,30 @@ export const changePasswordInput = z.object({
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
+/** A six-digit code from an authenticator app; spaces typed or pasted in between are ignored. */
+export const totpCodeField = z
+  .string({ error: messageKey('validation.required') })
+  .transform((v) => v.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, { error: messageKey('validation.wrongCode') }));
+
+/** A recovery code as printed (xxxxx-xxxxx-xxxxx-xxxxx, base32), in any case and grouping. */
+export const recoveryCodeField = z
+  .string({ error: messageKey('validation.required') })
+  .transform((v) => v.toLowerCase().replace(/[^a-z2-7]/g, ''))
+  .pipe(z.string().regex(/^[a-z2-7]{16}$/, { error: messageKey('validation.wrongCode') }));
+
+export const confirmEnrolmentInput = z.object({ code: totpCodeField });
+export const verifySecondFactorInput = z.union([
+  z.object({ code: totpCodeField }),
+  z.object({ recoveryCode: recoveryCodeField }),
+]);
+export type VerifySecondFactorInput = z.infer<typeof verifySecondFactorInput>;
+
+/** The roles that must use a second factor when their organisation requires one. */
+export const secondFactorRoles = ['admin', 'finance'] as const;
+
 export const switchOrganizationInput = z.object({ orgId: z.string().min(1).max(64) });
 export const setLocaleInput = z.object({ locale: localeSchema });
-
-/**
- * Sign-in throttling. After `freeFailures` failures inside the window, each further attempt must
- * wait twice as long as the one before, up to `maxDelaySeconds`. Counted separately per account
- * and per client address, with a looser allowance per address (a shared office NAT).
- */
-export const loginThrottle = {
-  windowMinutes: 15,
-  perAccount: { freeFailures: 5 },
-  perAddress: { freeFailures: 20 },
-  baseDelaySeconds: 2,
-  maxDelaySeconds: 15 * 60,
-} as const;
-
-export function loginDelaySeconds(failures: number, freeFailures: number): number {
-  if (failures < freeFailures) return 0;
-  const exponent = Math.min(failures - freeFailures, 20);
-  return Math.min(loginThrottle.baseDelaySeconds * 2 ** exponent, loginThrottle.maxDelaySeconds);
-}
-
-/** Seconds still to wait before the next attempt, given the failures and the last one's time. */
-export function loginRetryAfterSeconds(
-  failures: number,
-  freeFailures: number,
-  lastFailureAt: Date | null,
-  now: Date,
-): number {
-  const delay = loginDelaySeconds(failures, freeFailures);
-  if (delay === 0 || !lastFailureAt) return 0;
-  const waited = (now.getTime() - lastFailureAt.getTime()) / 1000;
-  return Math.max(0, Math.ceil(delay - waited));
-}
 
 /**
  * Sessions lapse after their lifetime without use (SESSION_HOURS, renewed on use once less than

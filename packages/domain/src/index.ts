@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './login-throttle';
 export * from './budget-revision';
 export * from './budget-vs-actual';
 export * from './code-in-text';

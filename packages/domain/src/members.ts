@@ -22,7 +22,12 @@ export interface Member {
   displayName: string;
   role: Role;
   addedAt: string;
+  /** Whether the member signs in with a second factor (an admin may reset it). */
+  hasSecondFactor: boolean;
 }
+
+export const resetSecondFactorInput = z.object({ userId: idField });
+export const setSecondFactorRequiredInput = z.object({ required: z.boolean() });
 
 /**
  * An organisation must always keep an admin: refusing the change that would leave none is a

@@ -79,6 +79,9 @@ export const validationKeys = [
   'validation.budgetLineRemoved',
   'validation.overGrantTotal',
   'validation.overOrganizationTotal',
+  'validation.weakPassword',
+  'validation.wrongCode',
+  'validation.codeUsed',
 ] as const;
 
 export type ValidationKey = (typeof validationKeys)[number];

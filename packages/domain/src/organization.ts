@@ -53,6 +53,8 @@ export interface Organization {
   defaultLocale: string;
   suppressionThreshold: number;
   timeZone: string;
+  /** Admins and finance must sign in with a second factor (enrol at their next sign-in). */
+  requireSecondFactor: boolean;
 }
 
 export const roleSchema = z.enum(roles, { error: messageKey('validation.invalidChoice') });

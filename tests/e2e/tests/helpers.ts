@@ -1,7 +1,57 @@
 import { expect, type Page, test } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
 import { decision, skipReason } from '../environment';
 
 export const demoPassword = 'tessera-demo';
+
+/**
+ * The demo accounts' fixed TOTP secrets (packages/api/src/seed-demo-security.ts, README "Demo
+ * sign-ins"): the demo organisation requires a second factor of admins and finance.
+ */
+export const demoTotpSecrets: Record<string, string> = {
+  'admin@demo.test': 'TESSERADEMOADMIN',
+  'finance@demo.test': 'TESSERADEMOFINAN',
+};
+
+const period = 30_000;
+/** The last 30-second step whose code this worker sent, per secret: the server never takes one twice. */
+const lastStepSent = new Map<string, number>();
+
+export function totpCode(secret: string, step: number): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: step * period });
+}
+
+/**
+ * A code for `secret` the server will take: of the current step or one either side (its
+ * window), never a step already sent (replay). Null when all three are spent: the caller retries
+ * once the clock reaches the next step.
+ */
+export function nextTotpCode(secret: string): string | null {
+  const now = Math.floor(Date.now() / period);
+  const last = lastStepSent.get(secret) ?? Number.NEGATIVE_INFINITY;
+  const step = [now - 1, now, now + 1].find((s) => s > last);
+  if (step === undefined) return null;
+  lastStepSent.set(secret, step);
+  return totpCode(secret, step);
+}
+
+/**
+ * Types a code from `secret` into the two-step sign-in form until the app opens. A code can be
+ * refused as used when another worker or an earlier run sent its step; the next step is then
+ * tried as the clock reaches it.
+ */
+export async function enterTotpCode(page: Page, secret: string): Promise<void> {
+  const field = page.getByLabel('Code from your authenticator app');
+  await expect(field).toBeVisible({ timeout: 30_000 });
+  await expect(async () => {
+    if (await page.getByTestId('user-menu').isVisible()) return;
+    const code = nextTotpCode(secret);
+    if (!code) throw new Error('every code of the current window was used; waiting for the next step');
+    await field.fill(code);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByTestId('user-menu')).toBeVisible({ timeout: 15_000 });
+  }).toPass({ timeout: 75_000, intervals: [1_000, 2_000, 5_000] });
+}
 
 /**
  * Call at the top of every spec file: without Chromium the suite skips instead of failing, except
@@ -11,11 +61,13 @@ export function requireChromium(): void {
   test.skip(decision.action !== 'run', skipReason);
 }
 
-export async function signIn(page: Page, email: string): Promise<void> {
+export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(demoPassword);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  const secret = demoTotpSecrets[email];
+  if (secret) await enterTotpCode(page, secret);
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 

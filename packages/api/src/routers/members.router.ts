@@ -1,5 +1,6 @@
-import { addMemberInput, removeMemberInput, setMemberRoleInput } from '@tessera/domain';
+import { addMemberInput, removeMemberInput, resetSecondFactorInput, setMemberRoleInput } from '@tessera/domain';
 import * as members from '../services/members.service';
+import { resetMemberSecondFactor } from '../services/second-factor.service';
 import { orgProcedure, router } from '../trpc';
 
 export const membersRouter = router({
@@ -19,4 +20,11 @@ export const membersRouter = router({
   remove: orgProcedure('member.manage')
     .input(removeMemberInput)
     .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => members.removeMember(trx, ctx.actor, input))),
+  /** Removes a member's second factor and recovery codes (a lost phone); they enrol again. */
+  resetSecondFactor: orgProcedure('member.manage')
+    .input(resetSecondFactorInput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.transaction().execute((trx) => resetMemberSecondFactor(trx, ctx.actor, input.userId));
+      return { ok: true as const };
+    }),
 });

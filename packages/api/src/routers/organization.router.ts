@@ -1,7 +1,8 @@
-import { listAuditInput } from '@tessera/domain';
+import { listAuditInput, setSecondFactorRequiredInput } from '@tessera/domain';
 import { listAudit } from '../services/audit.service';
 import { listCodeFindings } from '../services/free-text';
 import { getCurrentOrganization } from '../services/organization.service';
+import { setSecondFactorRequired } from '../services/second-factor.service';
 import { orgProcedure, router } from '../trpc';
 
 export const organizationRouter = router({
@@ -26,4 +27,11 @@ export const organizationRouter = router({
       .setAccessMode('read only')
       .execute((trx) => listCodeFindings(trx, ctx.actor)),
   ),
+  /** Admins and finance must use a second factor (they enrol at their next sign-in). */
+  setSecondFactorRequired: orgProcedure('settings.write')
+    .input(setSecondFactorRequiredInput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.transaction().execute((trx) => setSecondFactorRequired(trx, ctx.actor, input.required));
+      return { ok: true as const };
+    }),
 });

@@ -11,6 +11,7 @@ import {
   listMembers,
   updateMembershipRole,
 } from '@tessera/db';
+import { weakPasswordError } from '@tessera/domain/password-strength';
 import { hashPassword } from './passwords';
 
 /**
@@ -26,6 +27,14 @@ export async function createUserWithMembership(
     throw new DomainError('VALIDATION', 'The password must be 10 to 256 characters long.', {
       fieldErrors: { password: password.error.issues.map((i) => i.message) },
     });
+  }
+  const weak = weakPasswordError(input.password, { email: input.email, displayName: input.displayName });
+  if (weak) {
+    throw new DomainError(
+      'VALIDATION',
+      'The password is too easy to guess (common, a pattern, or the person’s own email or name). Use a few unrelated words, or pipe nothing to have one generated.',
+      { fieldErrors: { password: [weak] } },
+    );
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {

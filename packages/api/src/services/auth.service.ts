@@ -1,11 +1,6 @@
 import type { ChangePasswordInput, Locale, Membership, SignInInput } from '@tessera/domain';
-import {
-  DomainError,
-  loginRetryAfterSeconds,
-  loginThrottle,
-  renewedSessionExpiry,
-  sessionNeedsRenewal,
-} from '@tessera/domain';
+import { DomainError, renewedSessionExpiry, sessionNeedsRenewal } from '@tessera/domain';
+import { weakPasswordError } from '@tessera/domain/password-strength';
 import {
   type Db,
   deleteSession,
@@ -16,38 +11,31 @@ import {
   findCredentialsById,
   findLastOrganization,
   findMembership,
+  findSecondFactor,
   findSession,
   findUserById,
   insertAuditEvent,
   insertSession,
+  isSecondFactorRequiredFor,
   listMembershipsOfUser,
-  markLoginAttemptSucceeded,
-  recordLoginAttempt,
+  type SessionStage,
   setLastOrganization,
   setSessionOrganization,
-  summarizeFailures,
   updateUserLocale,
   updateUserPassword,
   type UserRecord,
 } from '@tessera/db';
-import { hmac } from '@oslojs/crypto/hmac';
-import { SHA256, sha256 } from '@oslojs/crypto/sha2';
+import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { admitAttempt, markAttemptSucceeded, type ThrottleContext } from './login-throttle.service';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { verifySecondFactor } from './second-factor.service';
 
 const encoder = new TextEncoder();
 
 /** The session id stored in the database is the token's hash: a leaked table opens no session. */
 export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(encoder.encode(token)));
-}
-
-/**
- * Keys for the throttling table: keyed hashes (HMAC with the server's secret), so the table
- * cannot be reversed by hashing every email or every IPv4 address.
- */
-function throttleKey(secretKey: Uint8Array, kind: 'account' | 'address', value: string): string {
-  return encodeHexLowerCase(hmac(SHA256, secretKey, encoder.encode(`${kind}:${value}`)));
 }
 
 function generateSessionToken(): string {
@@ -58,6 +46,8 @@ function generateSessionToken(): string {
 
 export interface AuthState {
   sessionId: string;
+  /** Only 'full' sessions reach `authedProcedure` and the file routes. */
+  stage: SessionStage;
   user: UserRecord;
   /** The organisation the session works in; always one the user belongs to, or null. */
   activeOrgId: string | null;
@@ -73,16 +63,22 @@ function pickOrganization(memberships: Membership[], preferred: (string | null)[
   return memberships[0]?.orgId ?? null;
 }
 
+/**
+ * The session behind a cookie token, if it is live and at one of `stages`: by default only fully
+ * signed-in sessions, so a half-signed-in one (password right, second factor awaited) opens
+ * nothing but the second-factor procedures that ask for it.
+ */
 export async function resolveSession(
   db: Db,
   token: string | null,
   now: Date,
   lifetimeMs: number,
+  stages: readonly SessionStage[] = ['full'],
 ): Promise<AuthState | null> {
   if (!token || token.length > 100) return null;
   const sessionId = sessionIdFromToken(token);
   const session = await findSession(db, sessionId);
-  if (!session) return null;
+  if (!session || !stages.includes(session.stage)) return null;
   if (session.expiresAt.getTime() <= now.getTime()) {
     await deleteSession(db, sessionId);
     return null;
@@ -100,53 +96,26 @@ export async function resolveSession(
   }
 
   let renewedExpiresAt: Date | null = null;
-  if (sessionNeedsRenewal(session.expiresAt, now, lifetimeMs)) {
+  if (session.stage === 'full' && sessionNeedsRenewal(session.expiresAt, now, lifetimeMs)) {
     const next = renewedSessionExpiry(session.createdAt, now, lifetimeMs);
     if (next.getTime() > session.expiresAt.getTime()) {
       renewedExpiresAt = next;
       await extendSession(db, sessionId, next);
     }
   }
-  return { sessionId, user, activeOrgId, renewedExpiresAt };
+  return { sessionId, stage: session.stage, user, activeOrgId, renewedExpiresAt };
 }
 
 export interface SignInResult {
   token: string;
   expiresAt: Date;
   user: UserRecord;
+  /** 'full', or what is still needed: a code ('second_factor') or an enrolment ('enrol'). */
+  stage: SessionStage;
 }
 
-interface ThrottleContext {
-  clientAddress: string;
-  now: Date;
-  secretKey: Uint8Array;
-}
-
-/**
- * Counts recent failures for the account and the address and, in the same transaction (SQLite
- * runs one at a time), records this attempt as a failure-until-proven-otherwise. Concurrent or
- * batched guesses therefore see each other. Throws RATE_LIMITED when the caller must wait.
- */
-async function admitAttempt(db: Db, email: string, context: ThrottleContext): Promise<number> {
-  const { now } = context;
-  const accountKey = throttleKey(context.secretKey, 'account', email);
-  const addressKey = throttleKey(context.secretKey, 'address', context.clientAddress);
-  const since = new Date(now.getTime() - loginThrottle.windowMinutes * 60_000);
-  return db.transaction().execute(async (trx) => {
-    const account = await summarizeFailures(trx, 'account_key', accountKey, since, true);
-    const address = await summarizeFailures(trx, 'address_key', addressKey, since, false);
-    const wait = Math.max(
-      loginRetryAfterSeconds(account.failures, loginThrottle.perAccount.freeFailures, account.lastFailureAt, now),
-      loginRetryAfterSeconds(address.failures, loginThrottle.perAddress.freeFailures, address.lastFailureAt, now),
-    );
-    if (wait > 0) {
-      throw new DomainError('RATE_LIMITED', `Too many failed attempts. Try again in ${wait} seconds.`, {
-        retryAfterSeconds: wait,
-      });
-    }
-    return recordLoginAttempt(trx, { accountKey, addressKey, at: now });
-  });
-}
+/** A half-signed-in session lasts long enough to open an app and type a code, no longer. */
+const pendingLifetimeMs = 10 * 60_000;
 
 /**
  * Signs in. The attempt is recorded before the password check and outside the transaction that
@@ -157,7 +126,7 @@ export async function signIn(
   input: SignInInput,
   context: ThrottleContext & { lifetimeMs: number; previousToken: string | null },
 ): Promise<SignInResult> {
-  const attemptId = await admitAttempt(db, input.email, context);
+  const attempt = await admitAttempt(db, { kind: 'password', email: input.email }, context);
 
   const credentials = await findCredentialsByEmail(db, input.email);
   // An unknown account still costs one hash check, so timing does not tell who has an account.
@@ -169,30 +138,85 @@ export async function signIn(
   }
 
   const { passwordHash: _hash, ...user } = credentials;
+  const enrolled = Boolean((await findSecondFactor(db, user.id))?.secretSealed);
+  const stage: SessionStage = enrolled
+    ? 'second_factor'
+    : (await isSecondFactorRequiredFor(db, user.id))
+      ? 'enrol'
+      : 'full';
+  const token = generateSessionToken();
+  const expiresAt = new Date(context.now.getTime() + (stage === 'full' ? context.lifetimeMs : pendingLifetimeMs));
+  await db.transaction().execute(async (trx) => {
+    await markAttemptSucceeded(trx, attempt, context.now);
+    // A browser that signs in again leaves no older session of its own behind.
+    if (context.previousToken) await deleteSession(trx, sessionIdFromToken(context.previousToken));
+    await openSession(trx, user.id, token, expiresAt, context.now, stage);
+  });
+  return { token, expiresAt, user, stage };
+}
+
+async function openSession(
+  trx: Executor,
+  userId: string,
+  token: string,
+  expiresAt: Date,
+  now: Date,
+  stage: SessionStage,
+  auditFields?: string[],
+): Promise<void> {
+  const memberships = await listMembershipsOfUser(trx, userId);
+  const activeOrgId = pickOrganization(memberships, [await findLastOrganization(trx, userId)]);
+  await insertSession(trx, { id: sessionIdFromToken(token), userId, activeOrgId, expiresAt, createdAt: now, stage });
+  // Signed in once the last step is passed; a half-signed-in session is not a sign-in.
+  if (stage !== 'full') return;
+  await insertAuditEvent(trx, {
+    orgId: activeOrgId,
+    userId,
+    action: 'sign_in',
+    entity: 'user',
+    entityId: userId,
+    ...(auditFields ? { fields: auditFields } : {}),
+  });
+}
+
+/**
+ * Finishes a sign-in waiting for its second factor. The half-signed-in session is replaced by a
+ * new one under a new token (what the password alone opened never becomes a full session).
+ */
+export async function completeSecondFactor(
+  db: Db,
+  auth: AuthState,
+  input: { code: string } | { recoveryCode: string },
+  context: ThrottleContext & { lifetimeMs: number },
+): Promise<{ token: string; expiresAt: Date; method: 'code' | 'recovery_code' }> {
+  if (auth.stage !== 'second_factor') throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  const { method, attempt } = await verifySecondFactor(db, auth.user.id, input, context);
+  const upgraded = await upgradeSession(
+    db,
+    auth,
+    context,
+    [method === 'code' ? 'second_factor' : 'recovery_code'],
+    (trx) => markAttemptSucceeded(trx, attempt, context.now),
+  );
+  return { ...upgraded, method };
+}
+
+/** Replaces a half-signed-in session with a full one under a new token. */
+export async function upgradeSession(
+  db: Db,
+  auth: AuthState,
+  context: { now: Date; lifetimeMs: number },
+  auditFields: string[],
+  alsoInTransaction?: (trx: Executor) => Promise<void>,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = generateSessionToken();
   const expiresAt = new Date(context.now.getTime() + context.lifetimeMs);
   await db.transaction().execute(async (trx) => {
-    await markLoginAttemptSucceeded(trx, attemptId);
-    // A browser that signs in again leaves no older session of its own behind.
-    if (context.previousToken) await deleteSession(trx, sessionIdFromToken(context.previousToken));
-    const memberships = await listMembershipsOfUser(trx, user.id);
-    const activeOrgId = pickOrganization(memberships, [await findLastOrganization(trx, user.id)]);
-    await insertSession(trx, {
-      id: sessionIdFromToken(token),
-      userId: user.id,
-      activeOrgId,
-      expiresAt,
-      createdAt: context.now,
-    });
-    await insertAuditEvent(trx, {
-      orgId: activeOrgId,
-      userId: user.id,
-      action: 'sign_in',
-      entity: 'user',
-      entityId: user.id,
-    });
+    await alsoInTransaction?.(trx);
+    await deleteSession(trx, auth.sessionId);
+    await openSession(trx, auth.user.id, token, expiresAt, context.now, 'full', auditFields);
   });
-  return { token, expiresAt, user };
+  return { token, expiresAt };
 }
 
 export async function signOut(db: Executor, auth: AuthState): Promise<void> {
@@ -250,7 +274,14 @@ export async function changePassword(
   input: ChangePasswordInput,
   context: ThrottleContext,
 ): Promise<void> {
-  const attemptId = await admitAttempt(db, auth.user.email, context);
+  // The strength rule first: a weak new password costs no guess at the current one.
+  const weak = weakPasswordError(input.newPassword, auth.user);
+  if (weak) {
+    throw new DomainError('VALIDATION', 'The new password is too easy to guess.', {
+      fieldErrors: { newPassword: [weak] },
+    });
+  }
+  const attempt = await admitAttempt(db, { kind: 'password', email: auth.user.email }, context);
   const credentials = await findCredentialsById(db, auth.user.id);
   if (!credentials || !(await verifyPassword(credentials.passwordHash, input.currentPassword))) {
     throw new DomainError('VALIDATION', 'The current password is not right.', {
@@ -259,7 +290,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await markLoginAttemptSucceeded(trx, attemptId);
+    await markAttemptSucceeded(trx, attempt, context.now);
     await updateUserPassword(trx, auth.user.id, passwordHash);
     // Every other session of this user ends: a stolen session dies with the old password.
     await deleteSessionsOfUser(trx, auth.user.id, auth.sessionId);

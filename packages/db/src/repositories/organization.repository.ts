@@ -23,6 +23,7 @@ function toOrganization(row: OrganizationCore): Organization {
     defaultLocale: row.default_locale,
     suppressionThreshold: row.suppression_threshold,
     timeZone: row.time_zone,
+    requireSecondFactor: row.require_second_factor === 1,
   };
 }
 
@@ -41,7 +42,8 @@ export async function insertOrganization(db: Executor, input: CreateOrganization
     updated_at: now,
   };
   await db.insertInto('organization').values(row).execute();
-  return toOrganization(row);
+  // Settings added by later migrations keep their column defaults (older schemas in migration tests).
+  return toOrganization({ ...row, require_second_factor: 0 });
 }
 
 export async function findOrganizationBySlug(db: Executor, slug: string): Promise<Organization | undefined> {
@@ -60,4 +62,30 @@ export async function countOrganizations(db: Executor): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Whether admins and finance of the organisation must use a second factor. */
+export async function setOrganizationSecondFactorRequired(
+  db: Executor,
+  orgId: string,
+  required: boolean,
+): Promise<void> {
+  await db
+    .updateTable('organization')
+    .set({ require_second_factor: required ? 1 : 0, updated_at: nowIso() })
+    .where('id', '=', orgId)
+    .execute();
+}
+
+/** Whether any organisation the user is admin or finance of requires a second factor. */
+export async function isSecondFactorRequiredFor(db: Executor, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('membership')
+    .innerJoin('organization', 'organization.id', 'membership.org_id')
+    .select('organization.id')
+    .where('membership.user_id', '=', userId)
+    .where('membership.role', 'in', ['admin', 'finance'])
+    .where('organization.require_second_factor', '=', 1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

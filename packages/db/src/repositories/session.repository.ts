@@ -1,8 +1,12 @@
 import type { Executor } from '../connection';
 import { nowIso } from '../clock';
 
+/** 'full', or half signed in: waiting for the second factor, or for enrolment in one. */
+export type SessionStage = 'full' | 'second_factor' | 'enrol';
+
 export interface SessionRecord {
   id: string;
+  stage: SessionStage;
   userId: string;
   activeOrgId: string | null;
   createdAt: Date;
@@ -11,7 +15,14 @@ export interface SessionRecord {
 
 export async function insertSession(
   db: Executor,
-  input: { id: string; userId: string; activeOrgId: string | null; expiresAt: Date; createdAt?: Date },
+  input: {
+    id: string;
+    userId: string;
+    activeOrgId: string | null;
+    expiresAt: Date;
+    createdAt?: Date;
+    stage?: SessionStage;
+  },
 ): Promise<void> {
   await db
     .insertInto('session')
@@ -21,6 +32,7 @@ export async function insertSession(
       active_org_id: input.activeOrgId,
       created_at: nowIso(input.createdAt),
       expires_at: input.expiresAt.toISOString(),
+      stage: input.stage ?? 'full',
     })
     .execute();
 }
@@ -30,6 +42,7 @@ export async function findSession(db: Executor, id: string): Promise<SessionReco
   return (
     row && {
       id: row.id,
+      stage: row.stage as SessionStage,
       userId: row.user_id,
       activeOrgId: row.active_org_id,
       createdAt: new Date(row.created_at),

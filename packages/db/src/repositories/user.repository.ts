@@ -130,7 +130,15 @@ export async function listMembers(db: Executor, orgId: string): Promise<Member[]
   const rows = await db
     .selectFrom('membership')
     .innerJoin('user', 'user.id', 'membership.user_id')
-    .select(['user.id', 'user.email', 'user.display_name', 'membership.role', 'membership.created_at'])
+    .leftJoin('user_second_factor', 'user_second_factor.user_id', 'user.id')
+    .select([
+      'user.id',
+      'user.email',
+      'user.display_name',
+      'membership.role',
+      'membership.created_at',
+      'user_second_factor.secret_sealed',
+    ])
     .where('membership.org_id', '=', orgId)
     .orderBy('user.display_name')
     .execute();
@@ -140,6 +148,7 @@ export async function listMembers(db: Executor, orgId: string): Promise<Member[]
     displayName: r.display_name,
     role: r.role as Role,
     addedAt: r.created_at,
+    hasSecondFactor: r.secret_sealed !== null && r.secret_sealed !== undefined,
   }));
 }
 

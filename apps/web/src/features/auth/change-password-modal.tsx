@@ -9,9 +9,12 @@ import { ErrorAlert } from '../../components/error-alert';
 import { translateMessageKey } from '../../lib/errors';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { trpc } from '../../lib/trpc';
+import { PasswordStrengthMeter } from './password-strength-meter';
+import { useSession } from './use-session';
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const intl = useIntl();
+  const { session } = useSession();
   const form = useForm<ChangePasswordInput>({
     resolver: zodResolver(changePasswordInput),
     defaultValues: { currentPassword: '', newPassword: '' },
@@ -53,6 +56,10 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             autoComplete="new-password"
             error={translateMessageKey(intl, errors.newPassword?.message)}
             {...form.register('newPassword')}
+          />
+          <PasswordStrengthMeter
+            password={form.watch('newPassword')}
+            person={{ email: session?.user.email, displayName: session?.user.displayName }}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type SignInInput, signInInput } from '@tessera/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate } from '@tanstack/react-router';
 import { useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
@@ -9,6 +9,8 @@ import { Loading } from '../../components/loading';
 import { readAppError, translateAppError, translateMessageKey } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { LanguageMenu } from '../shell/language-menu';
+import { EnrolmentPanel } from './enrolment-panel';
+import { SecondFactorStep } from './second-factor-step';
 import { useSession } from './use-session';
 
 export function SignInPage() {
@@ -17,18 +19,47 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const { query, session } = useSession();
   const form = useForm<SignInInput>({ resolver: zodResolver(signInInput), defaultValues: { email: '', password: '' } });
+  // Password right, second factor still owed: which step to show (survives a reload).
+  const pending = useQuery(trpc.auth.pendingStage.queryOptions());
+  const enterApp = async () => {
+    queryClient.clear();
+    await queryClient.fetchQuery(trpc.auth.session.queryOptions());
+    await navigate({ to: '/' });
+  };
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: async () => {
-        queryClient.clear();
-        await queryClient.fetchQuery(trpc.auth.session.queryOptions());
-        await navigate({ to: '/' });
+      onSuccess: async (result) => {
+        if (result.stage === 'full') await enterApp();
+        else await pending.refetch();
       },
     }),
   );
 
-  if (query.isPending) return <Loading />;
+  if (query.isPending || pending.isPending) return <Loading />;
   if (session && !signIn.isPending) return <Navigate to="/" />;
+  const stage = pending.data?.stage ?? null;
+  if (stage) {
+    return (
+      <Center mih="100dvh" p="md" bg="gray.0">
+        <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={460}>
+          <Stack>
+            <Title order={1} size="h2">
+              {intl.formatMessage({ id: stage === 'enrol' ? 'security.enrol.title' : 'security.code.title' })}
+            </Title>
+            {stage === 'enrol' ? (
+              <>
+                <Text size="sm">{intl.formatMessage({ id: 'security.enrol.required' })}</Text>
+                <EnrolmentPanel onDone={() => void enterApp()} />
+              </>
+            ) : (
+              <SecondFactorStep onSignedIn={enterApp} />
+            )}
+            <LanguageMenu variant="sign-in" />
+          </Stack>
+        </Paper>
+      </Center>
+    );
+  }
 
   const failure = readAppError(signIn.error);
   const failureText =

@@ -28,6 +28,7 @@ import { trpc } from '../../lib/trpc';
 import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan, useSession } from '../auth/use-session';
+import { SecondFactorCell, SecondFactorSetting } from './second-factor-controls';
 
 export function MembersPage() {
   const intl = useIntl();
@@ -62,6 +63,7 @@ export function MembersPage() {
   return (
     <Stack>
       <Title order={2}>{t('members.title')}</Title>
+      <SecondFactorSetting />
       {(setRole.error ?? (removing ? null : remove.error)) && <ErrorAlert error={setRole.error ?? remove.error} />}
       {members.error && <ErrorAlert error={members.error} onReload={() => void members.refetch()} />}
       {members.isPending ? (
@@ -75,6 +77,7 @@ export function MembersPage() {
                 <Table.Th>{t('members.column.email')}</Table.Th>
                 <Table.Th>{t('members.column.role')}</Table.Th>
                 <Table.Th>{t('members.column.added')}</Table.Th>
+                <Table.Th>{t('security.members.column')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -106,6 +109,9 @@ export function MembersPage() {
                     />
                   </Table.Td>
                   <Table.Td>{format.date(member.addedAt)}</Table.Td>
+                  <Table.Td>
+                    <SecondFactorCell member={member} onReset={refresh} />
+                  </Table.Td>
                   <Table.Td>
                     <Button
                       variant="subtle"

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { trpc } from '../../lib/trpc';
 import { ChangePasswordModal } from '../auth/change-password-modal';
+import { SecondFactorModal } from '../auth/second-factor-modal';
 import { useSession } from '../auth/use-session';
 import { LanguageMenu } from './language-menu';
 
@@ -27,6 +28,7 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
   const intl = useIntl();
   const [navOpen, nav] = useDisclosure(false);
   const [passwordOpen, passwordModal] = useDisclosure(false);
+  const [secondFactorOpen, secondFactorModal] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const organization = useQuery(trpc.organization.current.queryOptions());
   const zoneReady = useTimeZoneReady(organization.data?.timeZone, organization.isPending);
@@ -102,6 +104,7 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
                 <Menu.Item onClick={passwordModal.open}>
                   {intl.formatMessage({ id: 'auth.changePassword.title' })}
                 </Menu.Item>
+                <Menu.Item onClick={secondFactorModal.open}>{intl.formatMessage({ id: 'security.menu' })}</Menu.Item>
                 <SignOutItem />
               </Menu.Dropdown>
             </Menu>
@@ -133,6 +136,7 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
         <Suspense fallback={<Loading />}>{zoneReady ? <Outlet /> : <Loading />}</Suspense>
       </AppShell.Main>
       <ChangePasswordModal opened={passwordOpen} onClose={passwordModal.close} />
+      <SecondFactorModal opened={secondFactorOpen} onClose={secondFactorModal.close} />
     </AppShell>
   );
 }

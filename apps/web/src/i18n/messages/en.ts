@@ -1,4 +1,5 @@
 import { matchEn } from './match/en';
+import { securityEn } from './security/en';
 import { moneyEn } from './money/en';
 import { participantsEn } from './participants/en';
 import { programmeEn } from './programme/en';
@@ -519,6 +520,7 @@ export const en = {
   ...participantsEn,
   ...moneyEn,
   ...matchEn,
+  ...securityEn,
   ...resultsEn,
 } as const;
 

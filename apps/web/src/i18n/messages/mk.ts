@@ -1,5 +1,6 @@
 import type { en } from './en';
 import { matchMk } from './match/mk';
+import { securityMk } from './security/mk';
 import { moneyMk } from './money/mk';
 import { participantsMk } from './participants/mk';
 import { programmeMk } from './programme/mk';
@@ -521,5 +522,6 @@ export const mk: Record<keyof typeof en, string> = {
   ...participantsMk,
   ...moneyMk,
   ...matchMk,
+  ...securityMk,
   ...resultsMk,
 };

@@ -1,5 +1,6 @@
 import type { en } from './en';
 import { matchSq } from './match/sq';
+import { securitySq } from './security/sq';
 import { moneySq } from './money/sq';
 import { participantsSq } from './participants/sq';
 import { programmeSq } from './programme/sq';
@@ -520,5 +521,6 @@ export const sq: Record<keyof typeof en, string> = {
   ...participantsSq,
   ...moneySq,
   ...matchSq,
+  ...securitySq,
   ...resultsSq,
 };

@@ -1,5 +1,6 @@
 import type { en } from './en';
 import { matchSv } from './match/sv';
+import { securitySv } from './security/sv';
 import { moneySv } from './money/sv';
 import { participantsSv } from './participants/sv';
 import { programmeSv } from './programme/sv';
@@ -518,5 +519,6 @@ export const sv: Record<keyof typeof en, string> = {
   ...participantsSv,
   ...moneySv,
   ...matchSv,
+  ...securitySv,
   ...resultsSv,
 };

@@ -1,0 +1,56 @@
+import type { securityEn } from './en';
+
+export const securitySq: Record<keyof typeof securityEn, string> = {
+  'security.strength.label': 'Forca e fjalëkalimit: {level}',
+  'security.strength.0': 'shumë e dobët',
+  'security.strength.1': 'e dobët',
+  'security.strength.2': 'mesatare',
+  'security.strength.3': 'e fortë',
+  'security.strength.4': 'shumë e fortë',
+  'security.code.title': 'Hyrja me dy hapa',
+  'security.code.intro': 'Hapni aplikacionin e vërtetimit dhe shkruani kodin gjashtëshifror që tregon për Tessera.',
+  'security.code.label': 'Kodi nga aplikacioni i vërtetimit',
+  'security.code.submit': 'Verifiko',
+  'security.recovery.use': 'Përdor një kod rikuperimi',
+  'security.recovery.useApp': 'Përdor një kod nga aplikacioni',
+  'security.recovery.label': 'Kodi i rikuperimit',
+  'security.recovery.used':
+    'Hytë me një kod rikuperimi; {count, plural, one {ka mbetur #} other {kanë mbetur #}}. Nëse e humbët telefonin, vendosni të riun tani te “Hyrja me dy hapa” në menunë e përdoruesit.',
+  'security.enrol.title': 'Vendosni hyrjen me dy hapa',
+  'security.enrol.required':
+    'Organizata juaj kërkon që administratorët dhe stafi i financave të hyjnë edhe me një kod nga një aplikacion vërtetimi, përveç fjalëkalimit.',
+  'security.enrol.scan':
+    'Skanoni këtë kod QR me një aplikacion vërtetimi (p.sh. Aegis, FreeOTP ose Google Authenticator), ose shkruani çelësin në të. Pastaj shkruani kodin që tregon aplikacioni.',
+  'security.enrol.qrAlt': 'Kodi QR për aplikacionin tuaj të vërtetimit',
+  'security.enrol.secret': 'Çelësi',
+  'security.enrol.copy': 'Kopjo çelësin',
+  'security.enrol.copied': 'U kopjua',
+  'security.enrol.confirm': 'Konfirmo',
+  'security.enrol.codesTitle': 'Kodet tuaja të rikuperimit',
+  'security.enrol.codesIntro':
+    'Çdo kod ju fut një herë nëse e humbni telefonin. Ruajini tani në një vend të sigurt: shfaqen vetëm këtë herë.',
+  'security.enrol.codesSaved': 'I kam ruajtur kodet',
+  'security.menu': 'Hyrja me dy hapa',
+  'security.status.on': 'Hyrja me dy hapa është aktive. Kode rikuperimi të mbetura: {count}.',
+  'security.status.off': 'Hyrja me dy hapa është joaktive.',
+  'security.status.reenrol': 'Vendose në një telefon të ri',
+  'security.status.enrol': 'Vendos hyrjen me dy hapa',
+  'security.status.done': 'Hyrja me dy hapa u vendos.',
+  'security.members.column': 'Hyrja me dy hapa',
+  'security.members.on': 'Aktive',
+  'security.members.off': 'Joaktive',
+  'security.members.reset': 'Rivendos',
+  'security.members.resetFor': 'Rivendos hyrjen me dy hapa për {name}',
+  'security.members.resetTitle': 'Rivendosja e hyrjes me dy hapa',
+  'security.members.resetBody':
+    'Të hiqen aplikacioni i vërtetimit dhe kodet e rikuperimit të {name}? Do të nxirret kudo dhe do ta vendosë sërish hyrjen me dy hapa në hyrjen e ardhshme.',
+  'security.members.resetDone': 'Hyrja me dy hapa u rivendos.',
+  'security.setting.label': 'Kërko hyrje me dy hapa për administratorët dhe financat',
+  'security.setting.description': 'Kush nuk e ka vendosur ende, e vendos në hyrjen e ardhshme.',
+  'security.setting.saved': 'Cilësimi u ruajt.',
+  'audit.entity.second_factor': 'Hyrja me dy hapa',
+  'validation.weakPassword':
+    'Shumë e lehtë për t’u gjetur: fjalëkalim i zakonshëm, një model, ose emri apo email-i juaj. Disa fjalë pa lidhje bëjnë një fjalëkalim të mirë.',
+  'validation.wrongCode': 'Kodi nuk është i saktë. Kontrolloni orën e telefonit dhe provoni kodin më të ri.',
+  'validation.codeUsed': 'Ky kod është përdorur tashmë. Prisni kodin e ardhshëm në aplikacion.',
+};

@@ -1,0 +1,56 @@
+import type { securityEn } from './en';
+
+export const securitySv: Record<keyof typeof securityEn, string> = {
+  'security.strength.label': 'Lösenordets styrka: {level}',
+  'security.strength.0': 'mycket svagt',
+  'security.strength.1': 'svagt',
+  'security.strength.2': 'godtagbart',
+  'security.strength.3': 'starkt',
+  'security.strength.4': 'mycket starkt',
+  'security.code.title': 'Tvåstegsinloggning',
+  'security.code.intro': 'Öppna din autentiseringsapp och skriv den sexsiffriga kod den visar för Tessera.',
+  'security.code.label': 'Kod från autentiseringsappen',
+  'security.code.submit': 'Verifiera',
+  'security.recovery.use': 'Använd en återställningskod i stället',
+  'security.recovery.useApp': 'Använd en kod från appen i stället',
+  'security.recovery.label': 'Återställningskod',
+  'security.recovery.used':
+    'Du loggade in med en återställningskod; {count, plural, one {# återstår} other {# återstår}}. Har du tappat telefonen, ställ in den nya nu under ”Tvåstegsinloggning” i användarmenyn.',
+  'security.enrol.title': 'Ställ in tvåstegsinloggning',
+  'security.enrol.required':
+    'Din organisation kräver att administratörer och ekonomipersonal loggar in med en kod från en autentiseringsapp utöver lösenordet.',
+  'security.enrol.scan':
+    'Skanna QR-koden med en autentiseringsapp (till exempel Aegis, FreeOTP eller Google Authenticator), eller skriv in nyckeln. Ange sedan koden som appen visar.',
+  'security.enrol.qrAlt': 'QR-kod för din autentiseringsapp',
+  'security.enrol.secret': 'Nyckel',
+  'security.enrol.copy': 'Kopiera nyckeln',
+  'security.enrol.copied': 'Kopierad',
+  'security.enrol.confirm': 'Bekräfta',
+  'security.enrol.codesTitle': 'Dina återställningskoder',
+  'security.enrol.codesIntro':
+    'Varje kod loggar in dig en gång om du tappar telefonen. Spara dem på ett säkert ställe nu: de visas bara den här gången.',
+  'security.enrol.codesSaved': 'Jag har sparat koderna',
+  'security.menu': 'Tvåstegsinloggning',
+  'security.status.on': 'Tvåstegsinloggning är på. Återställningskoder kvar: {count}.',
+  'security.status.off': 'Tvåstegsinloggning är av.',
+  'security.status.reenrol': 'Ställ in på en ny telefon',
+  'security.status.enrol': 'Ställ in tvåstegsinloggning',
+  'security.status.done': 'Tvåstegsinloggning är inställd.',
+  'security.members.column': 'Tvåstegsinloggning',
+  'security.members.on': 'På',
+  'security.members.off': 'Av',
+  'security.members.reset': 'Återställ',
+  'security.members.resetFor': 'Återställ tvåstegsinloggning för {name}',
+  'security.members.resetTitle': 'Återställ tvåstegsinloggning',
+  'security.members.resetBody':
+    'Ta bort autentiseringsappen och återställningskoderna för {name}? Hen loggas ut överallt och ställer in tvåstegsinloggning igen vid nästa inloggning.',
+  'security.members.resetDone': 'Tvåstegsinloggningen har återställts.',
+  'security.setting.label': 'Kräv tvåstegsinloggning för administratörer och ekonomi',
+  'security.setting.description': 'Den som inte har ställt in den gör det vid nästa inloggning.',
+  'security.setting.saved': 'Inställningen har sparats.',
+  'audit.entity.second_factor': 'Tvåstegsinloggning',
+  'validation.weakPassword':
+    'För lätt att gissa: ett vanligt lösenord, ett mönster eller ditt eget namn eller din e-post. Några orelaterade ord blir ett bra lösenord.',
+  'validation.wrongCode': 'Koden stämmer inte. Kontrollera tiden på telefonen och prova den senaste koden.',
+  'validation.codeUsed': 'Koden har redan använts. Vänta på nästa kod i appen.',
+};
