@@ -51,6 +51,8 @@ function contextOf(value: Awaited<ReturnType<typeof listSealedValues>>[number]):
       return contentContext(value.orgId, value.id);
     case 'report_pack_file':
       return fileContext(value.orgId, value.packId, value.id);
+    case 'user_second_factor':
+      return `user_second_factor:${value.id}:${value.column === 'secret_sealed' ? 'secret' : 'pending'}`;
   }
 }
 
@@ -138,6 +140,20 @@ beforeAll(async () => {
       sha256: '0'.repeat(64),
       created_at: now,
     })
+    .execute();
+  // The demo's admin and finance have TOTP secrets sealed by the seed; one is moving to a new
+  // phone (a pending secret), so both columns are there.
+  const factor = await opened.db
+    .selectFrom('user_second_factor')
+    .select('user_id')
+    .where('secret_sealed', 'is not', null)
+    .executeTakeFirstOrThrow();
+  await opened.db
+    .updateTable('user_second_factor')
+    .set({
+      pending_secret_sealed: crypto.encrypt('JBSWY3DPEHPK3PXP', `user_second_factor:${factor.user_id}:pending`),
+    })
+    .where('user_id', '=', factor.user_id)
     .execute();
   expect(await verifySecretKey(opened.db, keyA)).toBe('recorded');
   plainBefore = await openAll(keyA);

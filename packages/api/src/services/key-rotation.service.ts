@@ -14,6 +14,7 @@ import { participantCrypto, splitSecret } from '../participant-crypto';
 import { descriptionContext } from './outcome-descriptions';
 import { reasonContext, sealContext } from './participants.service';
 import { contentContext, fileContext } from './report-freeze.service';
+import { sealContext as secondFactorContext } from './second-factor.service';
 
 /**
  * The key and the data belong together (docs/decisions/0018): the database keeps a check value
@@ -53,6 +54,8 @@ function contextOf(ref: SealedValueRef): string {
       return contentContext(ref.orgId, ref.id);
     case 'report_pack_file':
       return fileContext(ref.orgId, ref.packId, ref.id);
+    case 'user_second_factor':
+      return secondFactorContext(ref.id, ref.column === 'secret_sealed' ? 'secret' : 'pending');
   }
 }
 

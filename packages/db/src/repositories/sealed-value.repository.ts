@@ -11,7 +11,9 @@ export type SealedValueRef =
   | { table: 'enrollment'; column: 'override_reason'; orgId: string; id: string }
   | { table: 'outcome_record'; column: 'description_enc'; orgId: string; id: string }
   | { table: 'report_pack'; column: 'frozen_content'; orgId: string; id: string }
-  | { table: 'report_pack_file'; column: 'sealed'; orgId: string; id: string; packId: string };
+  | { table: 'report_pack_file'; column: 'sealed'; orgId: string; id: string; packId: string }
+  /** A TOTP secret (id: the user's; not an organisation's record). */
+  | { table: 'user_second_factor'; column: 'secret_sealed' | 'pending_secret_sealed'; orgId: null; id: string };
 
 export type SealedValue = SealedValueRef & { value: string };
 
@@ -24,6 +26,8 @@ export const sealedColumns = [
   'outcome_record.description_enc',
   'report_pack.frozen_content',
   'report_pack_file.sealed',
+  'user_second_factor.secret_sealed',
+  'user_second_factor.pending_secret_sealed',
 ] as const;
 
 /** Every sealed value (all organisations). Used by key rotation, inside its transaction. */
@@ -101,6 +105,16 @@ export async function listSealedValues(db: Executor): Promise<SealedValue[]> {
       value: row.sealed,
     });
   }
+  const factors = await db
+    .selectFrom('user_second_factor')
+    .select(['user_id', 'secret_sealed', 'pending_secret_sealed'])
+    .execute();
+  for (const row of factors) {
+    for (const column of ['secret_sealed', 'pending_secret_sealed'] as const) {
+      const value = row[column];
+      if (value !== null) values.push({ table: 'user_second_factor', column, orgId: null, id: row.user_id, value });
+    }
+  }
   return values;
 }
 
@@ -161,6 +175,13 @@ export async function updateSealedValue(db: Executor, ref: SealedValueRef, value
       return;
     case 'report_pack_file':
       await db.updateTable('report_pack_file').set({ sealed: value }).where('id', '=', ref.id).execute();
+      return;
+    case 'user_second_factor':
+      await db
+        .updateTable('user_second_factor')
+        .set({ [ref.column]: value })
+        .where('user_id', '=', ref.id)
+        .execute();
       return;
   }
 }
