@@ -4,8 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoPassword, seedDemo } from '@tessera/api';
+import { demoPassword, demoTotpSecrets, seedDemo } from '@tessera/api';
 import { migrateToLatest, openDatabase } from '@tessera/db';
+import { Secret, TOTP } from 'otpauth';
 import { buildApp } from '../src/app';
 
 /**
@@ -103,7 +104,19 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
         body: JSON.stringify({ email: 'admin@demo.test', password: demoPassword }),
       });
       if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status}`);
-      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      let cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      // The demo asks its admin for a second factor when seeded with the key: the demo secret.
+      const stage = ((await signIn.json()) as { result?: { data?: { stage?: string } } }).result?.data?.stage;
+      if (stage === 'second_factor') {
+        const code = new TOTP({ secret: Secret.fromBase32(demoTotpSecrets['admin@demo.test'] ?? '') }).generate();
+        const verified = await fetch(`${url}/trpc/auth.verifySecondFactor`, {
+          method: 'POST',
+          headers: { ...headers, cookie },
+          body: JSON.stringify({ code }),
+        });
+        if (verified.status !== 200) throw new Error(`second factor failed: ${verified.status}`);
+        cookie = (verified.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      }
       const list = await fetch(`${url}/trpc/participants.list?input=${encodeURIComponent('{"search":""}')}`, {
         headers: { cookie },
       });

@@ -1,4 +1,5 @@
-import { demoPassword, seedDemo } from '@tessera/api';
+import { demoPassword, demoTotpSecrets, seedDemo } from '@tessera/api';
+import { Secret, TOTP } from 'otpauth';
 import { createTestDatabase } from '@tessera/db/testing';
 import type { OpenedDatabase } from '@tessera/db';
 import type { FastifyInstance } from 'fastify';
@@ -45,11 +46,24 @@ export async function startServer(
 
 /** Signs a demo user in over HTTP and returns the session cookie ("name=value"). */
 export async function signInAs(url: string, email: string): Promise<string> {
+  const headers = { 'content-type': 'application/json', 'x-tessera-request': '1' };
   const response = await fetch(`${url}/trpc/auth.signIn`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tessera-request': '1' },
+    headers,
     body: JSON.stringify({ email, password: demoPassword }),
   });
   expect(response.status).toBe(200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const stage = ((await response.json()) as { result?: { data?: { stage?: string } } }).result?.data?.stage;
+  if (stage !== 'second_factor') return cookie;
+  // A demo seeded with the key asks admin and finance for a code: the demo secret gives it.
+  const secret = demoTotpSecrets[email];
+  if (!secret) throw new Error(`${email} needs a second factor and has no demo secret`);
+  const verified = await fetch(`${url}/trpc/auth.verifySecondFactor`, {
+    method: 'POST',
+    headers: { ...headers, cookie },
+    body: JSON.stringify({ code: new TOTP({ secret: Secret.fromBase32(secret) }).generate() }),
+  });
+  expect(verified.status).toBe(200);
+  return (verified.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
