@@ -22,6 +22,7 @@ export {
 } from './backup';
 export { claimExclusiveUse } from './exclusive';
 export * from './repositories/audit.repository';
+export * from './repositories/audit-label.repository';
 export * from './repositories/budget.repository';
 export * from './repositories/deadline.repository';
 export * from './repositories/delivery.repository';

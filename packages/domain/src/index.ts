@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './audit-fields';
 export * from './auth';
 export * from './budget-revision';
 export * from './budget-vs-actual';

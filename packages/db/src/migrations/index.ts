@@ -11,6 +11,7 @@ import * as m0009 from './2026-12-03-0003-match-contributions';
 import * as m0010 from './2026-12-03-0005-report-variance-explanations';
 import * as m0011 from './2026-12-03-0006-match-evidence';
 import * as m0012 from './2026-12-03-0007-instance-settings';
+import * as m0013 from './2026-12-03-0010-audit-labels';
 
 /** Static list, so bundles and tests need no directory glob. Names sort in the order to apply. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-0005-report-variance-explanations': m0010,
   '2026-12-03-0006-match-evidence': m0011,
   '2026-12-03-0007-instance-settings': m0012,
+  '2026-12-03-0010-audit-labels': m0013,
 };
