@@ -1,3 +1,4 @@
+import { auditEn } from './audit/en';
 import { matchEn } from './match/en';
 import { moneyEn } from './money/en';
 import { participantsEn } from './participants/en';
@@ -503,6 +504,7 @@ export const en = {
   ...moneyEn,
   ...matchEn,
   ...resultsEn,
+  ...auditEn,
 } as const;
 
 export type MessageId = keyof typeof en;

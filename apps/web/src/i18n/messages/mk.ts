@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { auditMk } from './audit/mk';
 import { matchMk } from './match/mk';
 import { moneyMk } from './money/mk';
 import { participantsMk } from './participants/mk';
@@ -505,4 +506,5 @@ export const mk: Record<keyof typeof en, string> = {
   ...moneyMk,
   ...matchMk,
   ...resultsMk,
+  ...auditMk,
 };

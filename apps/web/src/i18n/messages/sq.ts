@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { auditSq } from './audit/sq';
 import { matchSq } from './match/sq';
 import { moneySq } from './money/sq';
 import { participantsSq } from './participants/sq';
@@ -504,4 +505,5 @@ export const sq: Record<keyof typeof en, string> = {
   ...moneySq,
   ...matchSq,
   ...resultsSq,
+  ...auditSq,
 };

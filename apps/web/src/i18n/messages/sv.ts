@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { auditSv } from './audit/sv';
 import { matchSv } from './match/sv';
 import { moneySv } from './money/sv';
 import { participantsSv } from './participants/sv';
@@ -502,4 +503,5 @@ export const sv: Record<keyof typeof en, string> = {
   ...moneySv,
   ...matchSv,
   ...resultsSv,
+  ...auditSv,
 };
