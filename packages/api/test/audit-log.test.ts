@@ -2,7 +2,14 @@ import type { OpenedDatabase } from '@tessera/db';
 import { createTestGrantWithMoney } from '@tessera/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, createTestDatabase, createTestOrganization, expectTrpcError, indicatorInput, issuesOf } from './helpers';
+import {
+  callerFor,
+  createTestDatabase,
+  createTestOrganization,
+  expectTrpcError,
+  indicatorInput,
+  issuesOf,
+} from './helpers';
 
 /**
  * Issue 15 item 6: an audit log people can read. Each entry names its record (the name kept with
@@ -28,8 +35,14 @@ beforeAll(async () => {
   opened = await createTestDatabase();
   orgId = (await createTestOrganization(opened.db)).id;
   const options = { secretKey };
-  ({ caller: admin, user: { id: adminId } } = await callerFor(opened, orgId, 'admin', options));
-  ({ caller: finance, user: { id: financeId } } = await callerFor(opened, orgId, 'finance', options));
+  ({
+    caller: admin,
+    user: { id: adminId },
+  } = await callerFor(opened, orgId, 'admin', options));
+  ({
+    caller: finance,
+    user: { id: financeId },
+  } = await callerFor(opened, orgId, 'finance', options));
   ({ caller: coordinator } = await callerFor(opened, orgId, 'coordinator', options));
   grantId = (await createTestGrantWithMoney(opened.db, orgId)).grantId;
 });
@@ -103,9 +116,7 @@ describe('the audit log names and links each record', () => {
   });
 
   it('names events written before names were kept from the live record', async () => {
-    await sql`update audit_event set label = null where entity = 'grant' and entity_id = ${grantId}`.execute(
-      opened.db,
-    );
+    await sql`update audit_event set label = null where entity = 'grant' and entity_id = ${grantId}`.execute(opened.db);
     await sql`insert into audit_event (id, org_id, user_id, at, action, entity, entity_id, fields, label)
       values ('old-event', ${orgId}, ${adminId}, '2026-01-02T09:00:00.000Z', 'update', 'grant', ${grantId}, '["title"]', null)`.execute(
       opened.db,
@@ -122,14 +133,22 @@ describe('the audit log names and links each record', () => {
       expect(entry.label).toBeNull();
       expect(entry.link).toEqual({ page: 'participant', id: participant.id });
     }
-    const stored = await opened.db.selectFrom('audit_event').select(['label']).where('entity_id', '=', participant.id).execute();
+    const stored = await opened.db
+      .selectFrom('audit_event')
+      .select(['label'])
+      .where('entity_id', '=', participant.id)
+      .execute();
     expect(stored.every((row) => row.label === null)).toBe(true);
     const whole = await admin.organization.audit({ pageSize: 100 });
     expect(JSON.stringify(whole)).not.toContain('ZX-4711');
   });
 
   it('names a member by their display name, live, and never stores it in the event', async () => {
-    const added = await admin.members.add({ email: 'mira@example.test', displayName: 'Mira Stojanova', role: 'viewer' });
+    const added = await admin.members.add({
+      email: 'mira@example.test',
+      displayName: 'Mira Stojanova',
+      role: 'viewer',
+    });
     const userId = added.member.userId;
     const [entry] = await entriesFor('membership', userId);
     expect(entry).toMatchObject({ label: 'Mira Stojanova', link: { page: 'members', id: userId } });
@@ -189,7 +208,10 @@ describe('the audit log lists only the fields that changed', () => {
       ],
     });
     const updates = (await entriesFor('report_pack', pack.id)).filter((e) => e.action === 'update');
-    expect(updates.map((e) => e.fields)).toEqual([['varianceExplanations.2'], ['varianceExplanations.1', 'varianceExplanations.2']]);
+    expect(updates.map((e) => e.fields)).toEqual([
+      ['varianceExplanations.2'],
+      ['varianceExplanations.1', 'varianceExplanations.2'],
+    ]);
   });
 
   it('logs only the indicator value fields that changed', async () => {
@@ -197,9 +219,27 @@ describe('the audit log lists only the fields that changed', () => {
       indicatorInput({ grantId, code: 'V1', name: 'Brochures handed out', source: 'manual', numerator: null }),
     );
     const at = { indicatorId: indicator.id, periodStart: '2026-03-01', periodEnd: '2026-03-31' };
-    const value = await coordinator.indicators.setValue({ ...at, value: 40, numerator: null, denominator: null, comment: null });
-    await coordinator.indicators.setValue({ ...at, value: 40, numerator: null, denominator: null, comment: 'Counted at the door' });
-    await coordinator.indicators.setValue({ ...at, value: 40, numerator: null, denominator: null, comment: 'Counted at the door' });
+    const value = await coordinator.indicators.setValue({
+      ...at,
+      value: 40,
+      numerator: null,
+      denominator: null,
+      comment: null,
+    });
+    await coordinator.indicators.setValue({
+      ...at,
+      value: 40,
+      numerator: null,
+      denominator: null,
+      comment: 'Counted at the door',
+    });
+    await coordinator.indicators.setValue({
+      ...at,
+      value: 40,
+      numerator: null,
+      denominator: null,
+      comment: 'Counted at the door',
+    });
     const entries = await entriesFor('indicator_value', value.id);
     expect(entries.map((e) => [e.action, e.fields])).toEqual([
       ['update', ['comment']],
@@ -209,7 +249,13 @@ describe('the audit log lists only the fields that changed', () => {
   });
 
   it('logs only the budget line fields that changed', async () => {
-    const line = await finance.budget.addLine({ grantId, code: '8', category: 'Venue', description: null, amountMinor: 0 });
+    const line = await finance.budget.addLine({
+      grantId,
+      code: '8',
+      category: 'Venue',
+      description: null,
+      amountMinor: 0,
+    });
     await finance.budget.updateLine({ id: line.id, version: line.version, code: '8', category: 'Venue hire' });
     const [update] = await entriesFor('budget_line', line.id);
     expect(update).toMatchObject({ action: 'update', fields: ['category'], label: '8 Venue hire' });

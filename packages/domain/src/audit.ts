@@ -51,13 +51,14 @@ const optionalId = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
-
 /** The audit log's filters, all optional, and the page wanted. Dates are whole UTC days, inclusive. */
 export const listAuditInput = z
   .object({
     userId: optionalId,
     action: z.enum(auditActions, { error: messageKey('validation.invalidChoice') }).optional(),
-    entity: z.enum(auditEntities as [string, ...string[]], { error: messageKey('validation.invalidChoice') }).optional(),
+    entity: z
+      .enum(auditEntities as [string, ...string[]], { error: messageKey('validation.invalidChoice') })
+      .optional(),
     entityId: optionalId,
     from: optionalIsoDateSchema,
     to: optionalIsoDateSchema,

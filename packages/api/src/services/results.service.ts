@@ -241,8 +241,8 @@ export async function setValue(db: Executor, actor: Actor, input: IndicatorValue
   }
   const before = await findIndicatorValueAt(db, actor.orgId, input);
   const value = await upsertIndicatorValue(db, actor.orgId, input);
-  const fields = (['comment', 'denominator', 'numerator', 'value'] as const).filter(
-    (field) => (before ? before[field] !== value[field] : value[field] !== null),
+  const fields = (['comment', 'denominator', 'numerator', 'value'] as const).filter((field) =>
+    before ? before[field] !== value[field] : value[field] !== null,
   );
   if (!before || fields.length > 0) {
     await audit(db, actor, before ? 'update' : 'create', 'indicator_value', value.id, fields);
@@ -346,7 +346,14 @@ export async function updateOutcome(
   const updated = (await listOutcomeRows(db, actor.orgId, stored.participant_id)).find((o) => o.id === input.id);
   if (!updated) throw notFound('outcome record');
   const after = openOutcome(crypto, actor.orgId, updated);
-  await audit(db, actor, 'update', 'outcome_record', input.id, outcomeChanges(openOutcome(crypto, actor.orgId, previous), after));
+  await audit(
+    db,
+    actor,
+    'update',
+    'outcome_record',
+    input.id,
+    outcomeChanges(openOutcome(crypto, actor.orgId, previous), after),
+  );
   return after;
 }
 

@@ -9,7 +9,11 @@ import type { Kysely } from 'kysely';
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema type.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('audit_event').addColumn('label', 'text').execute();
-  await db.schema.createIndex('audit_event_org_user_at').on('audit_event').columns(['org_id', 'user_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_event_org_user_at')
+    .on('audit_event')
+    .columns(['org_id', 'user_id', 'at'])
+    .execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema type.

@@ -68,7 +68,13 @@ const resolvers: Record<string, Resolver> = {
       await db
         .selectFrom('tranche')
         .innerJoin('grant', 'grant.id', 'tranche.grant_id')
-        .select(['tranche.id', 'tranche.grant_id', 'tranche.expected_date', 'tranche.expected_amount_minor', 'grant.currency'])
+        .select([
+          'tranche.id',
+          'tranche.grant_id',
+          'tranche.expected_date',
+          'tranche.expected_amount_minor',
+          'grant.currency',
+        ])
         .where('tranche.org_id', '=', orgId)
         .where('tranche.id', 'in', ids)
         .execute(),
@@ -109,7 +115,13 @@ const resolvers: Record<string, Resolver> = {
       await db
         .selectFrom('report_pack')
         .innerJoin('grant', 'grant.id', 'report_pack.grant_id')
-        .select(['report_pack.id', 'report_pack.grant_id', 'report_pack.period_start', 'report_pack.period_end', 'grant.title'])
+        .select([
+          'report_pack.id',
+          'report_pack.grant_id',
+          'report_pack.period_start',
+          'report_pack.period_end',
+          'grant.title',
+        ])
         .where('report_pack.org_id', '=', orgId)
         .where('report_pack.id', 'in', ids)
         .execute(),
@@ -120,17 +132,32 @@ const resolvers: Record<string, Resolver> = {
     ),
   partner: async (db, orgId, ids) =>
     byId(
-      await db.selectFrom('partner').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', ids).execute(),
+      await db
+        .selectFrom('partner')
+        .select(['id', 'name'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
       (r) => ({ label: r.name, link: { page: 'partners', id: r.id } }),
     ),
   project: async (db, orgId, ids) =>
     byId(
-      await db.selectFrom('project').select(['id', 'title']).where('org_id', '=', orgId).where('id', 'in', ids).execute(),
+      await db
+        .selectFrom('project')
+        .select(['id', 'title'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
       (r) => ({ label: r.title, link: { page: 'project', id: r.id } }),
     ),
   activity: async (db, orgId, ids) =>
     byId(
-      await db.selectFrom('activity').select(['id', 'title']).where('org_id', '=', orgId).where('id', 'in', ids).execute(),
+      await db
+        .selectFrom('activity')
+        .select(['id', 'title'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
       (r) => ({ label: r.title, link: { page: 'activity', id: r.id } }),
     ),
   activity_session: async (db, orgId, ids) =>
@@ -196,13 +223,19 @@ const resolvers: Record<string, Resolver> = {
     // Some rate events name the pair and day instead of a row ("USD/MKD@2026-03-01").
     for (const id of ids) {
       const pair = /^([A-Z]{3})\/([A-Z]{3})@(\d{4}-\d{2}-\d{2})$/.exec(id);
-      if (pair && !named.has(id)) named.set(id, { label: `${pair[1]}/${pair[2]} ${pair[3]}`, link: { page: 'rates', id } });
+      if (pair && !named.has(id))
+        named.set(id, { label: `${pair[1]}/${pair[2]} ${pair[3]}`, link: { page: 'rates', id } });
     }
     return named;
   },
   organization: async (db, orgId, ids) =>
     byId(
-      await db.selectFrom('organization').select(['id', 'name']).where('id', '=', orgId).where('id', 'in', ids).execute(),
+      await db
+        .selectFrom('organization')
+        .select(['id', 'name'])
+        .where('id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
       (r) => ({ label: r.name, link: null }),
     ),
   membership: (db, orgId, ids) => people(db, orgId, ids),

@@ -53,7 +53,8 @@ export function AuditPage() {
   });
   const errors: Record<string, string> = {};
   if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-  for (const [field, keys] of Object.entries(readAppError(audit.error)?.fieldErrors ?? {})) errors[field] ??= keys[0] ?? '';
+  for (const [field, keys] of Object.entries(readAppError(audit.error)?.fieldErrors ?? {}))
+    errors[field] ??= keys[0] ?? '';
 
   const changeFilters = (next: AuditFilterValues) => {
     if (record && next.entity !== record.entity) setRecord(null);

@@ -18,7 +18,11 @@ function RecordLink({ link, ...props }: { link: AuditLink } & Record<string, unk
       return <Link {...props} to="/grants/$grantId" params={{ grantId: link.id }} />;
     case 'report':
       return (
-        <Link {...props} to="/grants/$grantId/reports/$packId" params={{ grantId: link.parentId ?? '', packId: link.id }} />
+        <Link
+          {...props}
+          to="/grants/$grantId/reports/$packId"
+          params={{ grantId: link.parentId ?? '', packId: link.id }}
+        />
       );
     case 'funder':
       return <Link {...props} to="/funders/$funderId" params={{ funderId: link.id }} />;
