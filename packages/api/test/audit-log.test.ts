@@ -125,6 +125,38 @@ describe('the audit log names and links each record', () => {
     expect(entries.find((e) => e.id === 'old-event')).toMatchObject({ label: 'Test grant', link: { page: 'grant' } });
   });
 
+  it('names a generated schedule, logged under its activity, by the activity', async () => {
+    const project = await coordinator.projects.create({
+      title: 'Careers',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
+    const activity = await coordinator.activities.create({
+      projectId: project.id,
+      kind: 'training',
+      title: 'Career counselling',
+      city: 'Skopje',
+      startDate: '2026-03-02',
+      endDate: '2026-04-30',
+      plannedMinutes: 600,
+      completionThreshold: 80,
+    });
+    await coordinator.sessions.generate({
+      activityId: activity.id,
+      startDate: '2026-03-02',
+      weeks: 1,
+      days: ['mon', 'wed'],
+      minutesPerSession: 300,
+      module: null,
+    });
+    const [schedule] = await entriesFor('activity_session', activity.id);
+    expect(schedule).toMatchObject({
+      fields: ['schedule'],
+      label: 'Career counselling',
+      link: { page: 'activity', id: activity.id },
+    });
+  });
+
   it('never names a participant: no code in the log, only a link to the record', async () => {
     const participant = await coordinator.participants.create({ code: 'ZX-4711' });
     const entries = await entriesFor('participant', participant.id);

@@ -160,8 +160,8 @@ const resolvers: Record<string, Resolver> = {
         .execute(),
       (r) => ({ label: r.title, link: { page: 'activity', id: r.id } }),
     ),
-  activity_session: async (db, orgId, ids) =>
-    byId(
+  activity_session: async (db, orgId, ids) => {
+    const sessions = byId(
       await db
         .selectFrom('activity_session')
         .innerJoin('activity', 'activity.id', 'activity_session.activity_id')
@@ -170,7 +170,14 @@ const resolvers: Record<string, Resolver> = {
         .where('activity_session.id', 'in', ids)
         .execute(),
       (r) => ({ label: `${r.title} · ${r.date}`, link: { page: 'activity', id: r.activity_id } }),
-    ),
+    );
+    // A generated schedule is one event under its activity's id.
+    const rest = ids.filter((id) => !sessions.has(id));
+    if (rest.length === 0) return sessions;
+    const activities = resolvers.activity;
+    if (activities) for (const [id, name] of await activities(db, orgId, rest)) sessions.set(id, name);
+    return sessions;
+  },
   output: async (db, orgId, ids) =>
     byId(
       await db
