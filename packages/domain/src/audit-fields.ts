@@ -96,7 +96,14 @@ export const auditFieldRegistry = {
     'source',
   ],
   membership: ['role'],
-  organization: ['attributes', 'codePrefix', 'codeScheme', 'suppressionThreshold', 'uicQuestions'],
+  organization: [
+    'attributes',
+    'codePrefix',
+    'codeScheme',
+    'requireSecondFactor',
+    'suppressionThreshold',
+    'uicQuestions',
+  ],
   outcome_record: ['activityId', 'date', 'description', 'kind', 'scores'],
   output: ['activityId', 'date', 'kind', 'link', 'note', 'quantity', 'title'],
   participant: [
@@ -136,7 +143,8 @@ export const auditFieldRegistry = {
     'receivedBaseMinor',
     'receivedDate',
   ],
-  user: ['displayName', 'email', 'locale', 'password'],
+  second_factor: ['recovery_codes', 'second_factor'],
+  user: ['displayName', 'email', 'locale', 'password', 'recovery_code', 'recovery_codes', 'second_factor'],
 } as const;
 
 export type AuditEntity = keyof typeof auditFieldRegistry;

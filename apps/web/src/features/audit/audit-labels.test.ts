@@ -1,8 +1,14 @@
 import { auditEntities, auditFieldRegistry } from '@tessera/domain';
 import { createIntl } from 'react-intl';
-import { describe, expect, it } from 'vitest';
-import { catalogs, isMessageId } from '../../i18n/catalogs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogs } from '../../i18n/all-catalogs';
+import { isMessageId, loadCatalog } from '../../i18n/catalogs';
 import { auditFieldMessage, formatLabel, messageIdsOf } from './audit-labels';
+
+// Which keys have messages is known once a language is loaded (as in the app).
+beforeAll(async () => {
+  await loadCatalog('en');
+});
 
 /**
  * Every field name any service may write to the audit log (the services' audit calls are typed
