@@ -85,7 +85,7 @@ const deadline = {
 
 const calls: Record<string, (caller: Caller, ids: Ids) => Promise<unknown>> = {
   'organization.current': (c) => c.organization.current(),
-  'organization.audit': (c) => c.organization.audit({ limit: 5 }),
+  'organization.audit': (c) => c.organization.audit({ pageSize: 5 }),
   'organization.codeFindings': (c) => c.organization.codeFindings(),
   'organization.setSecondFactorRequired': (c) => c.organization.setSecondFactorRequired({ required: false }),
   'members.list': (c) => c.members.list(),

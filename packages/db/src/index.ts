@@ -32,6 +32,7 @@ export {
 } from './faults';
 export { type DatabaseHealth, probeDatabaseWritable } from './health';
 export * from './repositories/audit.repository';
+export * from './repositories/audit-label.repository';
 export * from './repositories/budget.repository';
 export * from './repositories/deadline.repository';
 export * from './repositories/delivery.repository';

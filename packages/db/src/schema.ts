@@ -175,6 +175,8 @@ export interface AuditEventTable {
   entity_id: string;
   /** JSON array of field names; never values. */
   fields: string;
+  /** The record's short name when the event was written (never a participant's); null before issue 15. */
+  label: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Money columns hold integer minor units (see @tessera/domain money.ts). */

@@ -85,15 +85,15 @@ export function funderSearchText(
 }
 
 /** The names of the fields given a value, for the audit row of a create (values never copied). */
-export function filledFields<T extends object>(values: T): string[] {
+export function filledFields<T extends object>(values: T): (keyof T & string)[] {
   return (Object.keys(values) as (keyof T & string)[])
     .filter((key) => values[key] !== null && values[key] !== undefined)
     .sort();
 }
 
 /** The names of the fields whose values differ, for the audit log (values are never copied). */
-export function changedFields<T extends object>(before: T, after: Partial<T>): string[] {
-  return (Object.keys(after) as (keyof T & string)[])
+export function changedFields<T extends object, A extends Partial<T>>(before: T, after: A): (keyof A & string)[] {
+  return (Object.keys(after) as (keyof A & keyof T & string)[])
     .filter((key) => after[key] !== undefined && after[key] !== before[key])
     .sort();
 }

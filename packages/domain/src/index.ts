@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './audit-fields';
 export * from './auth';
 export * from './login-throttle';
 export * from './budget-revision';

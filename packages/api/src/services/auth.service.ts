@@ -162,7 +162,7 @@ async function openSession(
   expiresAt: Date,
   now: Date,
   stage: SessionStage,
-  auditFields?: string[],
+  auditFields?: readonly ('second_factor' | 'recovery_code')[],
 ): Promise<void> {
   const memberships = await listMembershipsOfUser(trx, userId);
   const activeOrgId = pickOrganization(memberships, [await findLastOrganization(trx, userId)]);
@@ -206,7 +206,7 @@ export async function upgradeSession(
   db: Db,
   auth: AuthState,
   context: { now: Date; lifetimeMs: number },
-  auditFields: string[],
+  auditFields: readonly ('second_factor' | 'recovery_code')[],
   alsoInTransaction?: (trx: Executor) => Promise<void>,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateSessionToken();

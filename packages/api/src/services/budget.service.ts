@@ -97,7 +97,7 @@ export async function editLine(db: Executor, actor: Actor, input: UpdateBudgetLi
     action: 'update',
     entity: 'budget_line',
     entityId: input.id,
-    fields: ['code', 'category', 'description'].filter(
+    fields: (['code', 'category', 'description'] as const).filter(
       (f) => before[f as keyof BudgetLine] !== input[f as keyof UpdateBudgetLineInput],
     ),
   });

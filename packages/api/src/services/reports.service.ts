@@ -167,14 +167,20 @@ export async function saveNarrative(
   if (!(await saveReportNarrative(db, actor.orgId, { id: pack.id, version: pack.version, narrative }))) {
     throw stale('report');
   }
-  await audit(
-    db,
-    actor,
-    'update',
-    'report_pack',
-    pack.id,
-    input.sections.map((s) => `narrative.${s.key}`),
-  );
+  // Only the sections whose text changed: saving one section must not log all seven.
+  const before = new Map(pack.narrative.map((s) => [s.key, s.body]));
+  const after = new Map(narrative.map((s) => [s.key, s.body]));
+  const changed = narrativeSectionKeys.filter((key) => (before.get(key) ?? '') !== (after.get(key) ?? ''));
+  if (changed.length > 0) {
+    await audit(
+      db,
+      actor,
+      'update',
+      'report_pack',
+      pack.id,
+      changed.map((key) => `narrative.${key}` as const),
+    );
+  }
   return getPack(db, actor, keys, pack.id);
 }
 

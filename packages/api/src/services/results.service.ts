@@ -57,6 +57,7 @@ import {
   type ResultsScope,
   updateIndicator as updateIndicatorRow,
   updateOutcome as updateOutcomeRow,
+  findIndicatorValueAt,
   upsertIndicatorValue,
 } from '@tessera/db';
 import { participantCrypto } from '../participant-crypto';
@@ -238,8 +239,14 @@ export async function setValue(db: Executor, actor: Actor, input: IndicatorValue
       numerator: [messageKey('validation.invalid')],
     });
   }
+  const before = await findIndicatorValueAt(db, actor.orgId, input);
   const value = await upsertIndicatorValue(db, actor.orgId, input);
-  await audit(db, actor, value.version === 1 ? 'create' : 'update', 'indicator_value', value.id, ['value', 'comment']);
+  const fields = (['comment', 'denominator', 'numerator', 'value'] as const).filter((field) =>
+    before ? before[field] !== value[field] : value[field] !== null,
+  );
+  if (!before || fields.length > 0) {
+    await audit(db, actor, before ? 'update' : 'create', 'indicator_value', value.id, fields);
+  }
   return value;
 }
 
@@ -306,6 +313,17 @@ export async function createOutcome(
   return openOutcome(crypto, actor.orgId, created);
 }
 
+/** The outcome's fields that differ (compared opened, so a re-sealed, unchanged description is no change). */
+function outcomeChanges(before: OutcomeRecord, after: OutcomeRecord) {
+  const changed: ('activityId' | 'date' | 'description' | 'kind' | 'scores')[] = [];
+  if (before.activityId !== after.activityId) changed.push('activityId');
+  if (before.date !== after.date) changed.push('date');
+  if ((before.description ?? '') !== (after.description ?? '')) changed.push('description');
+  if (before.kind !== after.kind) changed.push('kind');
+  if (before.scoreBefore !== after.scoreBefore || before.scoreAfter !== after.scoreAfter) changed.push('scores');
+  return changed;
+}
+
 export async function updateOutcome(
   db: Executor,
   actor: Actor,
@@ -319,14 +337,24 @@ export async function updateOutcome(
   await checkOutcomeActivity(db, actor, input.activityId);
   const crypto = participantCrypto(keys.secretKey);
   const { id, version, description, ...values } = input;
+  const previous = (await listOutcomeRows(db, actor.orgId, stored.participant_id)).find((o) => o.id === input.id);
+  if (!previous) throw notFound('outcome record');
   const descriptionEnc = sealDescription(crypto, actor.orgId, id, description);
   if (!(await updateOutcomeRow(db, actor.orgId, { id, version }, { ...values, descriptionEnc }))) {
     throw stale('outcome record');
   }
-  await audit(db, actor, 'update', 'outcome_record', input.id, ['kind', 'date', 'scores', 'description']);
   const updated = (await listOutcomeRows(db, actor.orgId, stored.participant_id)).find((o) => o.id === input.id);
   if (!updated) throw notFound('outcome record');
-  return openOutcome(crypto, actor.orgId, updated);
+  const after = openOutcome(crypto, actor.orgId, updated);
+  await audit(
+    db,
+    actor,
+    'update',
+    'outcome_record',
+    input.id,
+    outcomeChanges(openOutcome(crypto, actor.orgId, previous), after),
+  );
+  return after;
 }
 
 export async function removeOutcome(db: Executor, actor: Actor, input: { id: string; version: number }) {

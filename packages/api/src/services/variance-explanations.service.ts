@@ -45,8 +45,21 @@ export async function saveVarianceExplanations(
   if (!(await saveReportVarianceExplanations(db, actor.orgId, { id: pack.id, version: pack.version, explanations }))) {
     throw stale('report');
   }
-  await audit(db, actor, 'update', 'report_pack', pack.id, [
-    ...new Set(input.explanations.map((e) => `varianceExplanations.${e.code}`)),
-  ]);
+  // Only the lines whose explanation changed.
+  const before = new Map((pack.varianceExplanations ?? []).map((e) => [e.code, e.body]));
+  const after = new Map(explanations.map((e) => [e.code, e.body]));
+  const changed = [...new Set([...before.keys(), ...after.keys()])]
+    .filter((code) => (before.get(code) ?? '') !== (after.get(code) ?? ''))
+    .sort();
+  if (changed.length > 0) {
+    await audit(
+      db,
+      actor,
+      'update',
+      'report_pack',
+      pack.id,
+      changed.map((code) => `varianceExplanations.${code}` as const),
+    );
+  }
   return getPack(db, actor, keys, pack.id);
 }

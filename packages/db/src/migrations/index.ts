@@ -12,6 +12,7 @@ import * as m0010 from './2026-12-03-0005-report-variance-explanations';
 import * as m0011 from './2026-12-03-0006-match-evidence';
 import * as m0012 from './2026-12-03-0007-instance-settings';
 import * as m0013 from './2026-12-03-0008-sign-in-second-factor';
+import * as m0014 from './2026-12-03-0009-audit-labels';
 
 /** Static list, so bundles and tests need no directory glob. Names sort in the order to apply. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-0006-match-evidence': m0011,
   '2026-12-03-0007-instance-settings': m0012,
   '2026-12-03-0008-sign-in-second-factor': m0013,
+  '2026-12-03-0009-audit-labels': m0014,
 };

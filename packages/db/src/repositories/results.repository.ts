@@ -448,6 +448,23 @@ export async function upsertIndicatorValue(
   return toIndicatorValue(row);
 }
 
+/** The value stored for this indicator and period, if any. */
+export async function findIndicatorValueAt(
+  db: Executor,
+  orgId: string,
+  at: { indicatorId: string; periodStart: string; periodEnd: string },
+) {
+  const row = await db
+    .selectFrom('indicator_value')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('indicator_id', '=', at.indicatorId)
+    .where('period_start', '=', at.periodStart)
+    .where('period_end', '=', at.periodEnd)
+    .executeTakeFirst();
+  return row ? toIndicatorValue(row) : undefined;
+}
+
 export async function findIndicatorValue(db: Executor, orgId: string, id: string) {
   const row = await db
     .selectFrom('indicator_value')

@@ -1,3 +1,4 @@
+import { auditEn } from './audit/en';
 import { matchEn } from './match/en';
 import { securityEn } from './security/en';
 import { moneyEn } from './money/en';
@@ -522,6 +523,7 @@ export const en = {
   ...matchEn,
   ...securityEn,
   ...resultsEn,
+  ...auditEn,
 } as const;
 
 export type MessageId = keyof typeof en;

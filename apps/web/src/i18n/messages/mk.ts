@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { auditMk } from './audit/mk';
 import { matchMk } from './match/mk';
 import { securityMk } from './security/mk';
 import { moneyMk } from './money/mk';
@@ -524,4 +525,5 @@ export const mk: Record<keyof typeof en, string> = {
   ...matchMk,
   ...securityMk,
   ...resultsMk,
+  ...auditMk,
 };

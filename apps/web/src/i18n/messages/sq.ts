@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { auditSq } from './audit/sq';
 import { matchSq } from './match/sq';
 import { securitySq } from './security/sq';
 import { moneySq } from './money/sq';
@@ -523,4 +524,5 @@ export const sq: Record<keyof typeof en, string> = {
   ...matchSq,
   ...securitySq,
   ...resultsSq,
+  ...auditSq,
 };

@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { auditSv } from './audit/sv';
 import { matchSv } from './match/sv';
 import { securitySv } from './security/sv';
 import { moneySv } from './money/sv';
@@ -521,4 +522,5 @@ export const sv: Record<keyof typeof en, string> = {
   ...matchSv,
   ...securitySv,
   ...resultsSv,
+  ...auditSv,
 };

@@ -1,0 +1,343 @@
+import { type AuditLink, formatMinorPlain } from '@tessera/domain';
+import type { Executor } from '../connection';
+
+/** What the audit log can say about a record that still exists: its short name and its page. */
+export interface AuditRecordName {
+  label: string | null;
+  link: AuditLink | null;
+}
+
+type Resolver = (db: Executor, orgId: string, ids: string[]) => Promise<Map<string, AuditRecordName>>;
+
+const money = (amountMinor: number, currency: string) => `${formatMinorPlain(amountMinor, currency)} ${currency}`;
+const grantLink = (grantId: string): AuditLink => ({ page: 'grant', id: grantId });
+
+function byId<R extends { id: string }>(rows: R[], name: (row: R) => AuditRecordName) {
+  return new Map(rows.map((row) => [row.id, name(row)]));
+}
+
+/**
+ * One resolver per kind of record. Labels are names of records, never values of the fields an
+ * event changed. Nothing about a participant is ever named: a participant's, an enrollment's and
+ * an outcome record's entries carry only a link to the participant's page, which shows the code
+ * to those allowed to see it. People are named live from their account, never copied into the log.
+ */
+const resolvers: Record<string, Resolver> = {
+  grant: async (db, orgId, ids) =>
+    byId(
+      await db.selectFrom('grant').select(['id', 'title']).where('org_id', '=', orgId).where('id', 'in', ids).execute(),
+      (r) => ({ label: r.title, link: grantLink(r.id) }),
+    ),
+  funder: async (db, orgId, ids) =>
+    byId(
+      await db.selectFrom('funder').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', ids).execute(),
+      (r) => ({ label: r.name, link: { page: 'funder', id: r.id } }),
+    ),
+  budget_line: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('budget_line')
+        .select(['id', 'grant_id', 'code', 'category'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      (r) => ({ label: `${r.code} ${r.category}`, link: grantLink(r.grant_id) }),
+    ),
+  budget_revision: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('budget_revision')
+        .select(['id', 'grant_id', 'date'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      (r) => ({ label: r.date, link: grantLink(r.grant_id) }),
+    ),
+  expenditure: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('expenditure')
+        .select(['id', 'grant_id', 'date', 'amount_minor', 'currency'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      (r) => ({ label: `${r.date} · ${money(r.amount_minor, r.currency)}`, link: grantLink(r.grant_id) }),
+    ),
+  tranche: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('tranche')
+        .innerJoin('grant', 'grant.id', 'tranche.grant_id')
+        .select([
+          'tranche.id',
+          'tranche.grant_id',
+          'tranche.expected_date',
+          'tranche.expected_amount_minor',
+          'grant.currency',
+        ])
+        .where('tranche.org_id', '=', orgId)
+        .where('tranche.id', 'in', ids)
+        .execute(),
+      (r) => ({
+        label: `${r.expected_date} · ${money(r.expected_amount_minor, r.currency)}`,
+        link: grantLink(r.grant_id),
+      }),
+    ),
+  match_contribution: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('match_contribution')
+        .innerJoin('grant', 'grant.id', 'match_contribution.grant_id')
+        .select([
+          'match_contribution.id',
+          'match_contribution.grant_id',
+          'match_contribution.date',
+          'match_contribution.amount_minor',
+          'grant.currency',
+        ])
+        .where('match_contribution.org_id', '=', orgId)
+        .where('match_contribution.id', 'in', ids)
+        .execute(),
+      (r) => ({ label: `${r.date} · ${money(r.amount_minor, r.currency)}`, link: grantLink(r.grant_id) }),
+    ),
+  reporting_deadline: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('reporting_deadline')
+        .select(['id', 'grant_id', 'period_start', 'period_end'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      (r) => ({ label: `${r.period_start} – ${r.period_end}`, link: grantLink(r.grant_id) }),
+    ),
+  report_pack: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('report_pack')
+        .innerJoin('grant', 'grant.id', 'report_pack.grant_id')
+        .select([
+          'report_pack.id',
+          'report_pack.grant_id',
+          'report_pack.period_start',
+          'report_pack.period_end',
+          'grant.title',
+        ])
+        .where('report_pack.org_id', '=', orgId)
+        .where('report_pack.id', 'in', ids)
+        .execute(),
+      (r) => ({
+        label: `${r.title} · ${r.period_start} – ${r.period_end}`,
+        link: { page: 'report', id: r.id, parentId: r.grant_id },
+      }),
+    ),
+  partner: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('partner')
+        .select(['id', 'name'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      (r) => ({ label: r.name, link: { page: 'partners', id: r.id } }),
+    ),
+  project: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('project')
+        .select(['id', 'title'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      (r) => ({ label: r.title, link: { page: 'project', id: r.id } }),
+    ),
+  activity: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('activity')
+        .select(['id', 'title'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      (r) => ({ label: r.title, link: { page: 'activity', id: r.id } }),
+    ),
+  activity_session: async (db, orgId, ids) => {
+    const sessions = byId(
+      await db
+        .selectFrom('activity_session')
+        .innerJoin('activity', 'activity.id', 'activity_session.activity_id')
+        .select(['activity_session.id', 'activity_session.activity_id', 'activity_session.date', 'activity.title'])
+        .where('activity_session.org_id', '=', orgId)
+        .where('activity_session.id', 'in', ids)
+        .execute(),
+      (r) => ({ label: `${r.title} · ${r.date}`, link: { page: 'activity', id: r.activity_id } }),
+    );
+    // A generated schedule is one event under its activity's id.
+    const rest = ids.filter((id) => !sessions.has(id));
+    if (rest.length === 0) return sessions;
+    const activities = resolvers.activity;
+    if (activities) for (const [id, name] of await activities(db, orgId, rest)) sessions.set(id, name);
+    return sessions;
+  },
+  output: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('output')
+        .select(['id', 'activity_id', 'title'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      (r) => ({ label: r.title, link: { page: 'activity', id: r.activity_id } }),
+    ),
+  indicator: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('indicator')
+        .select(['id', 'code', 'name', 'project_id', 'grant_id'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      (r) => ({ label: `${r.code} ${r.name}`, link: indicatorLink(r) }),
+    ),
+  indicator_value: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('indicator_value')
+        .innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
+        .select([
+          'indicator_value.id',
+          'indicator_value.period_start',
+          'indicator_value.period_end',
+          'indicator.code',
+          'indicator.project_id',
+          'indicator.grant_id',
+        ])
+        .where('indicator_value.org_id', '=', orgId)
+        .where('indicator_value.id', 'in', ids)
+        .execute(),
+      (r) => ({ label: `${r.code} · ${r.period_start} – ${r.period_end}`, link: indicatorLink(r) }),
+    ),
+  exchange_rate: async (db, orgId, ids) => {
+    const rows = await db
+      .selectFrom('exchange_rate')
+      .select(['id', 'date', 'from_currency', 'to_currency'])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids)
+      .execute();
+    const named = byId(rows, (r) => ({
+      label: `${r.from_currency}/${r.to_currency} ${r.date}`,
+      link: { page: 'rates', id: r.id },
+    }));
+    // Some rate events name the pair and day instead of a row ("USD/MKD@2026-03-01").
+    for (const id of ids) {
+      const pair = /^([A-Z]{3})\/([A-Z]{3})@(\d{4}-\d{2}-\d{2})$/.exec(id);
+      if (pair && !named.has(id))
+        named.set(id, { label: `${pair[1]}/${pair[2]} ${pair[3]}`, link: { page: 'rates', id } });
+    }
+    return named;
+  },
+  organization: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('organization')
+        .select(['id', 'name'])
+        .where('id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      (r) => ({ label: r.name, link: null }),
+    ),
+  membership: (db, orgId, ids) => people(db, orgId, ids),
+  user: (db, orgId, ids) => people(db, orgId, ids),
+  participant: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('participant')
+        .select(['id'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .where('erased_at', 'is', null)
+        .execute(),
+      (r) => ({ label: null, link: { page: 'participant', id: r.id } }),
+    ),
+  enrollment: async (db, orgId, ids) => participantOf(db, orgId, 'enrollment', ids),
+  outcome_record: async (db, orgId, ids) => participantOf(db, orgId, 'outcome_record', ids),
+};
+
+function indicatorLink(r: { project_id: string | null; grant_id: string | null }): AuditLink | null {
+  if (r.project_id) return { page: 'project', id: r.project_id };
+  if (r.grant_id) return grantLink(r.grant_id);
+  return null;
+}
+
+async function people(db: Executor, orgId: string, ids: string[]) {
+  const rows = await db
+    .selectFrom('user')
+    .innerJoin('membership', 'membership.user_id', 'user.id')
+    .select(['user.id', 'user.display_name'])
+    .where('membership.org_id', '=', orgId)
+    .where('user.id', 'in', ids)
+    .execute();
+  return byId(rows, (r) => ({ label: r.display_name, link: { page: 'members', id: r.id } }));
+}
+
+async function participantOf(db: Executor, orgId: string, table: 'enrollment' | 'outcome_record', ids: string[]) {
+  const rows = await db
+    .selectFrom(table)
+    .innerJoin('participant', 'participant.id', `${table}.participant_id`)
+    .select([`${table}.id as id`, 'participant.id as participantId'])
+    .where(`${table}.org_id`, '=', orgId)
+    .where(`${table}.id`, 'in', ids)
+    .where('participant.erased_at', 'is', null)
+    .execute();
+  return byId(rows, (r) => ({ label: null, link: { page: 'participant', id: r.participantId } }));
+}
+
+/** Kinds of record whose name is never copied into an event: people, and anything about a participant. */
+const neverStored = new Set(['user', 'membership', 'participant', 'enrollment', 'outcome_record', 'import']);
+
+/** Names and pages of the records that still exist, keyed `entity:id`. */
+export async function resolveAuditRecords(
+  db: Executor,
+  orgId: string,
+  refs: readonly { entity: string; entityId: string }[],
+): Promise<Map<string, AuditRecordName>> {
+  const idsByEntity = new Map<string, Set<string>>();
+  for (const ref of refs) {
+    if (!resolvers[ref.entity]) continue;
+    const ids = idsByEntity.get(ref.entity) ?? new Set<string>();
+    ids.add(ref.entityId);
+    idsByEntity.set(ref.entity, ids);
+  }
+  const out = new Map<string, AuditRecordName>();
+  for (const [entity, ids] of idsByEntity) {
+    const resolve = resolvers[entity];
+    if (!resolve) continue;
+    for (const [id, name] of await resolve(db, orgId, [...ids])) out.set(`${entity}:${id}`, name);
+  }
+  return out;
+}
+
+/**
+ * The short name to keep with a new event: the record's own, or, when it is already gone (a
+ * deletion), the name its earlier events recorded. Null for people and participants.
+ */
+export async function recordLabelAtWrite(
+  db: Executor,
+  orgId: string | null,
+  entity: string,
+  entityId: string,
+): Promise<string | null> {
+  if (!orgId || neverStored.has(entity)) return null;
+  const live = (await resolveAuditRecords(db, orgId, [{ entity, entityId }])).get(`${entity}:${entityId}`);
+  if (live?.label) return live.label;
+  const earlier = await db
+    .selectFrom('audit_event')
+    .select('label')
+    .where('org_id', '=', orgId)
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .where('label', 'is not', null)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return earlier?.label ?? null;
+}
