@@ -45,6 +45,18 @@ export async function startServer(
 }
 
 /** Signs a demo user in over HTTP and returns the session cookie ("name=value"). */
+/** The password step alone: the cookie as it stands (half signed in where a second factor is asked). */
+export async function signInWithPasswordOnly(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tessera-request': '1' },
+    body: JSON.stringify({ email, password: demoPassword }),
+  });
+  expect(response.status).toBe(200);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** Signed in fully: the password, then the demo's code where a second factor is asked. */
 export async function signInAs(url: string, email: string): Promise<string> {
   const headers = { 'content-type': 'application/json', 'x-tessera-request': '1' };
   const response = await fetch(`${url}/trpc/auth.signIn`, {

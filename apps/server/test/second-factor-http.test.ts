@@ -3,7 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { participantCrypto } from '../../../packages/api/src/participant-crypto';
 import { sealContext } from '../../../packages/api/src/services/second-factor.service';
-import { type RunningServer, signInAs, startServer } from './helpers';
+import { type RunningServer, signInWithPasswordOnly, startServer } from './helpers';
 
 /**
  * Over real HTTP: a password alone opens a half-signed-in session that no API procedure and no
@@ -33,7 +33,7 @@ async function trpcQuery(path: string, cookie: string): Promise<Response> {
 
 describe('a half-signed-in session', () => {
   it('opens nothing until the code is given, then a new cookie opens everything', async () => {
-    const pending = await signInAs(server.url, 'admin@demo.test');
+    const pending = await signInWithPasswordOnly(server.url, 'admin@demo.test');
     expect(pending).toMatch(/=/);
 
     const session = await (await trpcQuery('auth.session', pending)).json();
