@@ -4,14 +4,14 @@ import { shouldPolyfill as shouldPolyfillPluralRules } from '@formatjs/intl-plur
 import { shouldPolyfill as shouldPolyfillNumberFormat } from '@formatjs/intl-numberformat/should-polyfill.js';
 import { shouldPolyfill as shouldPolyfillDateTimeFormat } from '@formatjs/intl-datetimeformat/should-polyfill.js';
 import { shouldPolyfill as shouldPolyfillDisplayNames } from '@formatjs/intl-displaynames/should-polyfill.js';
-import type { Locale } from '@tessera/domain';
+import { type Locale, locales } from '@tessera/domain';
 import { loadTimeZones } from './time-zones';
 
 /*
  * Some Chromium builds (Debian's among them) ship without Macedonian and Albanian CLDR data and
- * print "MKD 1,234.50" or month "M11". A polyfill is loaded only when the runtime lacks the
- * language in use, with that language's data only; once a polyfill has replaced a constructor
- * (for every language), each language chosen later brings its data too. Static import maps keep
+ * print "MKD 1,234.50" or month "M11". A polyfill is loaded only when the runtime lacks one of
+ * the UI languages, at the first load, with the data of the language in use only; each language
+ * chosen later brings its own data. Static import maps keep
  * the chunks visible to the bundler.
  */
 
@@ -56,7 +56,11 @@ async function ensure(
   data: Loaders,
 ): Promise<void> {
   if (!polyfilled[name]) {
-    if (!missing(locale)) return;
+    // Installed at the first load when the browser lacks any UI language, not only the one in
+    // use: replacing a constructor later would leave the language on screen without its data
+    // (and the app would have to step aside, losing what someone was typing). Only the data of
+    // the language in use is loaded; another's comes when it is chosen.
+    if (!locales.some((each) => missing(each))) return;
     await force();
     polyfilled[name] = true;
   }
