@@ -1,4 +1,4 @@
-import { Anchor, Button, FileInput, Group, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   createExpenditureInput,
@@ -14,6 +14,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
+import { AttachedFileField } from '../../components/attached-file-field';
 import { ErrorAlert } from '../../components/error-alert';
 import { AmountField } from '../../components/money-fields/amount-field';
 import { OverBudgetNotice } from '../../components/money-fields/over-budget-notice';
@@ -262,39 +263,18 @@ export function ExpenditureModal({
         )
       )}
       <OverBudgetNotice form={form} confirmName="confirmOverBudget" />
-      <Controller
+      <AttachedFileField
         control={form.control}
         name="file"
-        render={({ field }) => (
-          <FileInput
-            label={t('ledger.receiptFile')}
-            description={t('ledger.receiptFileHint', { max: receiptPolicy.maxBytes / 1024 / 1024 })}
-            accept={receiptPolicy.types.join(',')}
-            clearable
-            value={field.value}
-            onChange={field.onChange}
-            error={error('file')}
-            data-testid="receipt-file"
-          />
-        )}
+        label={t('ledger.receiptFile')}
+        error={error('file')}
+        testId="receipt-file"
+        kept={expenditure?.receipt ? { fileName: expenditure.receipt.fileName, url: receiptUrl(expenditure.id) } : null}
+        removeLabel={t('ledger.removeReceipt')}
+        removing={removeReceipt.isPending}
+        removeDisabled={removeReceipt.isSuccess}
+        onRemove={() => expenditure && removeReceipt.mutate({ id: expenditure.id })}
       />
-      {expenditure?.receipt && (
-        <Group gap="xs">
-          <Anchor href={receiptUrl(expenditure.id)} target="_blank" rel="noopener" size="sm">
-            {expenditure.receipt.fileName}
-          </Anchor>
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            color="red"
-            loading={removeReceipt.isPending}
-            disabled={removeReceipt.isSuccess}
-            onClick={() => removeReceipt.mutate({ id: expenditure.id })}
-          >
-            {t('ledger.removeReceipt')}
-          </Button>
-        </Group>
-      )}
     </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, FileInput, Group, Select, Text, Textarea, TextInput } from '@mantine/core';
+import { Select, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   createMatchContributionInput,
@@ -13,6 +13,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
+import { AttachedFileField } from '../../components/attached-file-field';
 import { ErrorAlert } from '../../components/error-alert';
 import { FormModal } from '../../components/form-modal';
 import { AmountField } from '../../components/money-fields/amount-field';
@@ -195,39 +196,20 @@ export function ContributionModal({
         description={t('match.evidenceHint')}
         {...inputProps('evidenceReference')}
       />
-      <Controller
+      <AttachedFileField
         control={form.control}
         name="file"
-        render={({ field }) => (
-          <FileInput
-            label={t('match.evidenceFile')}
-            description={t('ledger.receiptFileHint', { max: maxMb })}
-            accept={receiptPolicy.types.join(',')}
-            clearable
-            value={field.value}
-            onChange={field.onChange}
-            error={error('file')}
-            data-testid="match-evidence-file"
-          />
-        )}
+        label={t('match.evidenceFile')}
+        error={error('file')}
+        testId="match-evidence-file"
+        kept={
+          current?.evidenceFile ? { fileName: current.evidenceFile.fileName, url: matchEvidenceUrl(current.id) } : null
+        }
+        removeLabel={t('match.removeEvidenceFile')}
+        removeTestId="match-evidence-remove"
+        removing={removeEvidence.isPending}
+        onRemove={() => current && removeEvidence.mutate({ id: current.id })}
       />
-      {current?.evidenceFile && (
-        <Group gap="xs">
-          <Anchor href={matchEvidenceUrl(current.id)} target="_blank" rel="noopener" size="sm">
-            {current.evidenceFile.fileName}
-          </Anchor>
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            color="red"
-            loading={removeEvidence.isPending}
-            onClick={() => removeEvidence.mutate({ id: current.id })}
-            data-testid="match-evidence-remove"
-          >
-            {t('match.removeEvidenceFile')}
-          </Button>
-        </Group>
-      )}
     </FormModal>
   );
 }
