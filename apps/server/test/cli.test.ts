@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCaller, createInnerContext } from '@tessera/api';
-import { findOrganizationBySlug, listMembers, openDatabase } from '@tessera/db';
+import { createCaller, createInnerContext, demoPassword } from '@tessera/api';
+import { findOrganizationBySlug, findSecondFactor, findUserByEmail, listMembers, openDatabase } from '@tessera/db';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,7 +44,8 @@ describe('admin CLI', () => {
   it('prints help listing every command', () => {
     const { code, out } = cli(file, ['help']);
     expect(code).toBe(0);
-    for (const command of ['migrate', 'seed-demo', 'user:create', 'user:set-role']) expect(out).toContain(command);
+    for (const command of ['migrate', 'seed-demo', 'user:create', 'user:set-role', 'user:reset-second-factor'])
+      expect(out).toContain(command);
   });
 
   it('migrates, then reports nothing to do', () => {
@@ -148,6 +149,52 @@ describe('admin CLI', () => {
     const last = cli(file, ['user:set-role', '--email', 'admin@demo.test', '--org', 'demo', '--role', 'viewer']);
     expect(last.code).toBe(1);
     expect(last.err).toContain('at least one admin');
+  });
+
+  it('resets a lost second factor: codes gone, every session signed out, audited, and the next sign-in enrols again', async () => {
+    const before = await withDb(file, async (db) => {
+      const caller = createCaller(createInnerContext({ db }));
+      const signedIn = await caller.auth.signIn({ email: 'admin@demo.test', password: demoPassword });
+      const user = await findUserByEmail(db, 'admin@demo.test');
+      return { stage: signedIn.stage, userId: user!.id, factor: await findSecondFactor(db, user!.id) };
+    });
+    // The demo admin holds a confirmed authenticator: the password alone only half signs in.
+    expect(before.stage).toBe('second_factor');
+    expect(before.factor?.secretSealed).toBeTruthy();
+
+    const reset = cli(file, ['user:reset-second-factor', '--email', 'Admin@Demo.test']);
+    expect(reset.err).toBe('');
+    expect(reset.code).toBe(0);
+    expect(reset.out).toContain('admin@demo.test: second factor and recovery codes removed');
+
+    await withDb(file, async (db) => {
+      expect(await findSecondFactor(db, before.userId)).toBeUndefined();
+      const codes = await db
+        .selectFrom('recovery_code')
+        .select('user_id')
+        .where('user_id', '=', before.userId)
+        .execute();
+      expect(codes).toEqual([]);
+      const sessions = await db.selectFrom('session').select('id').where('user_id', '=', before.userId).execute();
+      expect(sessions).toEqual([]);
+      const demo = await findOrganizationBySlug(db, 'demo');
+      const events = await db
+        .selectFrom('audit_event')
+        .select(['user_id', 'action', 'entity'])
+        .where('org_id', '=', demo!.id)
+        .where('entity', '=', 'second_factor')
+        .where('entity_id', '=', before.userId)
+        .execute();
+      expect(events).toEqual([{ user_id: null, action: 'delete', entity: 'second_factor' }]);
+      const caller = createCaller(createInnerContext({ db }));
+      const again = await caller.auth.signIn({ email: 'admin@demo.test', password: demoPassword });
+      expect(again.stage).toBe('enrol');
+    });
+
+    const unknown = cli(file, ['user:reset-second-factor', '--email', 'nobody@example.test']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('No account with the email nobody@example.test');
+    expect(unknown.err).not.toMatch(/\n\s+at /);
   });
 
   it('lists grants with their money, as a table and as JSON', () => {

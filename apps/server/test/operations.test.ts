@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,6 +146,14 @@ describe('operations', () => {
     expect(cli(env, ['seed-demo']).code).toBe(0);
     const old = path.join(dir, 'old.key');
     copyFileSync(env.SECRET_KEY_FILE, old);
+
+    // A new-key file left by a rotation that was undone is named, and nothing is changed.
+    writeFileSync(`${env.SECRET_KEY_FILE}.new`, `${'cc'.repeat(32)}\n`);
+    const leftover = cli(env, ['key:rotate']);
+    expect(leftover.code).toBe(1);
+    expect(leftover.err).toContain('still sealed with the current key, so that file is not needed. Delete it');
+    expect(readFileSync(env.SECRET_KEY_FILE, 'utf8')).toBe(readFileSync(old, 'utf8'));
+    rmSync(`${env.SECRET_KEY_FILE}.new`);
 
     const rotated = cli(env, ['key:rotate']);
     expect(rotated.code).toBe(0);

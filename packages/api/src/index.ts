@@ -9,7 +9,7 @@ export {
 export { type AppRouter, appRouter, createCaller } from './root';
 export { demoPassword, demoUsers, isDatabaseEmpty, seedDemo } from './seed-demo';
 export { demoTotpSecrets } from './seed-demo-security';
-export { createUserWithMembership, setUserRole } from './services/admin.service';
+export { createUserWithMembership, resetSecondFactorByEmail, setUserRole } from './services/admin.service';
 export {
   databaseNeedsItsKey,
   type KeyRotationResult,

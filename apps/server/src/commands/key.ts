@@ -5,7 +5,7 @@ import { claimExclusiveUse, migrateToLatest } from '@tessera/db';
 import { openCliDatabase } from '../cli-database';
 import { type Command, CommanderError } from 'commander';
 import { loadEnv } from '../env';
-import { describeKeySource } from '../key-guard';
+import { describeKeySource, interruptedRotationHint } from '../key-guard';
 import { loadSecretKey, parseSecretKey, writeSecretKeyFile } from '../secret-key';
 
 /** key:rotate (docs/operations.md "Rotating the secret key"). */
@@ -34,13 +34,6 @@ export function registerKeyCommands(program: Command): void {
       }
       const keyFile = path.resolve(env.SECRET_KEY_FILE);
       const newKeyFile = path.resolve(opts.newKeyFile ?? `${keyFile}.new`);
-      if (existsSync(newKeyFile)) {
-        throw new CommanderError(
-          1,
-          'tessera.key',
-          `${newKeyFile} exists already (left by an earlier rotation?): check which key the database needs, then move it away.`,
-        );
-      }
       // NEW_SECRET_KEY lets a secrets manager supply the new key; otherwise 32 random bytes.
       const fresh = process.env.NEW_SECRET_KEY ? parseSecretKey(process.env.NEW_SECRET_KEY) : randomKey();
       if (fresh?.length !== 32) {
@@ -65,10 +58,18 @@ export function registerKeyCommands(program: Command): void {
             throw new CommanderError(
               1,
               'tessera.key',
-              `${error.message} The key was read from ${describeKeySource(env)}.`,
+              `${error.message} The key was read from ${describeKeySource(env)}.${await interruptedRotationHint(opened.db, env)}`,
             );
           }
           throw error;
+        }
+        if (existsSync(newKeyFile)) {
+          // The database opens with the current key, so that file is left by a rotation that was undone.
+          throw new CommanderError(
+            1,
+            'tessera.key',
+            `${newKeyFile} exists already, left by an earlier rotation that did not finish: the database is still sealed with the current key, so that file is not needed. Delete it, then rotate again.`,
+          );
         }
         // The new key is on disk before any data depends on it.
         writeSecretKeyFile(newKeyFile, next);

@@ -1,9 +1,9 @@
-import { createUserWithMembership, generatePassword, setUserRole } from '@tessera/api';
+import { createUserWithMembership, generatePassword, resetSecondFactorByEmail, setUserRole } from '@tessera/api';
 import { emailField, roleSchema, slugField } from '@tessera/domain';
 import type { Command } from 'commander';
 import { parseOrFail, readStdin, withDatabase } from './shared';
 
-/** user:create, user:set-role. */
+/** user:create, user:set-role, user:reset-second-factor. */
 export function registerUserCommands(program: Command): void {
   program
     .command('user:create')
@@ -48,5 +48,24 @@ export function registerUserCommands(program: Command): void {
       const role = parseOrFail(roleSchema, opts.role, '--role');
       await withDatabase(({ db }) => setUserRole(db, { email, orgSlug: org, role }));
       console.log(`${email} is now ${role} in ${org}.`);
+    });
+
+  program
+    .command('user:reset-second-factor')
+    .description(
+      'remove a user’s second factor and recovery codes and sign them out everywhere (a lost phone, and no admin left to reset it in the app)',
+    )
+    .requiredOption('--email <email>', 'the user’s email')
+    .action(async (opts: { email: string }) => {
+      const email = parseOrFail(emailField, opts.email, '--email');
+      const result = await withDatabase(({ db }) => resetSecondFactorByEmail(db, { email }));
+      console.log(
+        result.hadSecondFactor
+          ? `${email}: second factor and recovery codes removed, every session signed out.`
+          : `${email} had no second factor; every session signed out.`,
+      );
+      console.log(
+        'At the next sign-in they set up a new authenticator where their organisation requires one. Check who asked: this is the way into an account.',
+      );
     });
 }

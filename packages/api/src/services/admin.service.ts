@@ -2,13 +2,17 @@ import type { Role } from '@tessera/domain';
 import { DomainError, passwordField, wouldLeaveNoAdmin } from '@tessera/domain';
 import {
   type Db,
+  deleteSecondFactor,
+  deleteSessionsOfUser,
   findMembership,
+  findSecondFactor,
   findOrganizationBySlug,
   findUserByEmail,
   insertAuditEvent,
   insertMembership,
   insertUser,
   listMembers,
+  listMembershipsOfUser,
   updateMembershipRole,
 } from '@tessera/db';
 import { weakPasswordError } from '@tessera/domain/password-strength';
@@ -95,5 +99,35 @@ export async function setUserRole(db: Db, input: { email: string; orgSlug: strin
       entityId: user.id,
       fields: ['role'],
     });
+  });
+}
+
+/**
+ * Removes a user's second factor and recovery codes and signs them out everywhere: the way back
+ * in for an organisation's only admin who lost their phone and codes (no other admin can reset
+ * them in the app). At the next sign-in they enrol again where the organisation requires it.
+ * Audited in every organisation they belong to, with no user id (whoever holds the server did it).
+ */
+export async function resetSecondFactorByEmail(
+  db: Db,
+  input: { email: string },
+): Promise<{ hadSecondFactor: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const user = await findUserByEmail(trx, input.email);
+    if (!user) throw new DomainError('NOT_FOUND', `No account with the email ${input.email}.`);
+    const factor = await findSecondFactor(trx, user.id);
+    await deleteSecondFactor(trx, user.id);
+    await deleteSessionsOfUser(trx, user.id);
+    for (const membership of await listMembershipsOfUser(trx, user.id)) {
+      await insertAuditEvent(trx, {
+        orgId: membership.orgId,
+        userId: null,
+        action: 'delete',
+        entity: 'second_factor',
+        entityId: user.id,
+        fields: ['second_factor', 'recovery_codes'],
+      });
+    }
+    return { hadSecondFactor: Boolean(factor?.secretSealed || factor?.pendingSecretSealed) };
   });
 }
