@@ -1,9 +1,4 @@
-import {
-  findGrantByReference,
-  findOrganizationBySlug,
-  insertMatchContribution,
-  upsertMatchEvidence,
-} from '@tessera/db';
+import { findGrantByReference, findOrganizationBySlug, insertMatchContribution, upsertAttachedFile } from '@tessera/db';
 import { createTestGrantWithMoney } from '@tessera/db/testing';
 import type { Role } from '@tessera/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,8 +100,8 @@ beforeAll(async () => {
     description: null,
     evidenceReference: null,
   });
-  await upsertMatchEvidence(server.opened.db, demo!.id, {
-    contributionId,
+  await upsertAttachedFile(server.opened.db, demo!.id, 'evidence', {
+    ownerId: contributionId,
     fileName: 'e.pdf',
     contentType: 'application/pdf',
     content: pdf,

@@ -4,7 +4,7 @@ import {
   listAuditEvents,
   type OpenedDatabase,
   updateParticipantSettings,
-  upsertMatchEvidence,
+  upsertAttachedFile,
 } from '@tessera/db';
 import { type CreateMatchContributionInput, maxGrantTotalMinor, maxRecordMinor } from '@tessera/domain';
 import { sql } from 'kysely';
@@ -134,8 +134,8 @@ describe('recording contributions', () => {
 describe('evidence files (uploaded over HTTP: apps/server/test/files.test.ts)', () => {
   it('are listed with the contribution, kept through an edit, and removed on their own with an audit event', async () => {
     const made = await finance.match.create(hall());
-    await upsertMatchEvidence(opened.db, orgId, {
-      contributionId: made.id,
+    await upsertAttachedFile(opened.db, orgId, 'evidence', {
+      ownerId: made.id,
       fileName: 'letter.pdf',
       contentType: 'application/pdf',
       content: new Uint8Array(Buffer.from('%PDF-1.4 letter')),

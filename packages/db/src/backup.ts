@@ -45,6 +45,9 @@ export interface BackupResult extends DatabaseInspection {
   file: string;
   bytes: number;
   milliseconds: number;
+  /** Of which: the copy (VACUUM INTO) and the checks (integrity_check, counts). */
+  copyMilliseconds: number;
+  checkMilliseconds: number;
 }
 
 /** Creates an empty file readable and writable by its owner only, whatever the umask. */
@@ -72,6 +75,7 @@ export function backupDatabase(source: string, out: string): BackupResult {
     } finally {
       sqlite.close();
     }
+    const copied = performance.now();
     const copy = new BetterSqlite3(partial, { fileMustExist: true });
     let inspection: DatabaseInspection;
     try {
@@ -81,6 +85,7 @@ export function backupDatabase(source: string, out: string): BackupResult {
     } finally {
       copy.close();
     }
+    const checked = performance.now();
     chmodSync(partial, 0o600);
     syncFile(partial);
     renameSync(partial, target);
@@ -90,6 +95,8 @@ export function backupDatabase(source: string, out: string): BackupResult {
       file: target,
       bytes: statSync(target).size,
       milliseconds: Math.round(performance.now() - started),
+      copyMilliseconds: Math.round(copied - started),
+      checkMilliseconds: Math.round(checked - copied),
     };
   } catch (error) {
     rmSync(partial, { force: true });
@@ -136,6 +143,11 @@ function refuseNonSqlite(file: string): void {
 }
 
 function inspectOpen(sqlite: BetterSqlite3.Database): DatabaseInspection {
+  // integrity_check reads every page and every index: with SQLite's default 2 MB cache it is the
+  // slowest part of a backup (about 25 s for 1 GB on the 2-core test machine under load); pages
+  // mapped into memory and a 128 MB cache for this one connection make it 2-3 times faster.
+  sqlite.pragma('mmap_size = 2147483648');
+  sqlite.pragma('cache_size = -131072');
   let integrity: string[];
   try {
     integrity = (sqlite.pragma('integrity_check(5)') as { integrity_check: string }[]).map((r) => r.integrity_check);

@@ -31,6 +31,7 @@ export {
   isDatabaseFault,
 } from './faults';
 export { type DatabaseHealth, probeDatabaseWritable } from './health';
+export * from './repositories/attached-file.repository';
 export * from './repositories/audit.repository';
 export * from './repositories/audit-label.repository';
 export * from './repositories/budget.repository';

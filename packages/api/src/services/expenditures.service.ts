@@ -19,20 +19,17 @@ import {
 } from '@tessera/domain';
 import {
   deleteExpenditure,
-  deleteReceipt,
   type Executor,
   type ExpenditureValues,
   findBudgetLine,
   findExpenditure,
-  findReceipt,
   insertAuditEvent,
   insertExpenditure,
   listExpenditures,
   sumSpentOnLine,
   updateExpenditure,
-  upsertReceipt,
 } from '@tessera/db';
-import { checkedAttachment } from './attached-files';
+import { attachFile, detachFile, readAttachedFile } from './attached-files';
 import { refuseParticipantCodes } from './free-text';
 import { convertAtTypedQuote, refuseQuoteOfOtherPair, refuseUnlikelyRate } from './typed-rates';
 import { lookupRate } from './exchange-rates.service';
@@ -304,41 +301,20 @@ export async function attachReceipt(
   input: { expenditureId: string; fileName: string; content: Uint8Array },
 ): Promise<Expenditure> {
   await requireExpenditure(db, actor, input.expenditureId);
-  const { fileName, contentType } = checkedAttachment(input, 'receipt');
-  await upsertReceipt(db, actor.orgId, {
-    expenditureId: input.expenditureId,
-    fileName,
-    contentType,
+  await attachFile(db, actor, 'receipt', {
+    ownerId: input.expenditureId,
+    fileName: input.fileName,
     content: input.content,
-  });
-  await insertAuditEvent(db, {
-    orgId: actor.orgId,
-    userId: actor.userId,
-    action: 'update',
-    entity: 'expenditure',
-    entityId: input.expenditureId,
-    fields: ['receipt'],
   });
   return requireExpenditure(db, actor, input.expenditureId);
 }
 
 export async function detachReceipt(db: Executor, actor: Actor, expenditureId: string): Promise<Expenditure> {
   await requireExpenditure(db, actor, expenditureId);
-  if (await deleteReceipt(db, actor.orgId, expenditureId)) {
-    await insertAuditEvent(db, {
-      orgId: actor.orgId,
-      userId: actor.userId,
-      action: 'update',
-      entity: 'expenditure',
-      entityId: expenditureId,
-      fields: ['receipt'],
-    });
-  }
+  await detachFile(db, actor, 'receipt', expenditureId);
   return requireExpenditure(db, actor, expenditureId);
 }
 
-export async function readReceipt(db: Executor, actor: Actor, expenditureId: string) {
-  const receipt = await findReceipt(db, actor.orgId, expenditureId);
-  if (!receipt) throw new DomainError('NOT_FOUND', 'No receipt.');
-  return receipt;
+export function readReceipt(db: Executor, actor: Actor, expenditureId: string) {
+  return readAttachedFile(db, actor, 'receipt', expenditureId);
 }

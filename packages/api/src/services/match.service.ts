@@ -10,18 +10,15 @@ import type {
 import { changedFields, filledFields, matchSummary, messageKey } from '@tessera/domain';
 import {
   deleteMatchContribution,
-  deleteMatchEvidence,
   type Executor,
   findMatchContribution,
-  findMatchEvidence,
   insertAuditEvent,
   insertMatchContribution,
   listMatchContributions,
   sumMatchContributions,
   updateMatchContribution,
-  upsertMatchEvidence,
 } from '@tessera/db';
-import { checkedAttachment } from './attached-files';
+import { attachFile, detachFile, readAttachedFile } from './attached-files';
 import { invalid, notFound, stale } from './errors';
 import { refuseParticipantCodes } from './free-text';
 import { requireGrant } from './grants.service';
@@ -146,20 +143,10 @@ export async function attachMatchEvidence(
   input: { contributionId: string; fileName: string; content: Uint8Array },
 ): Promise<MatchContribution> {
   await requireContribution(db, actor, input.contributionId);
-  const { fileName, contentType } = checkedAttachment(input, 'evidence');
-  await upsertMatchEvidence(db, actor.orgId, {
-    contributionId: input.contributionId,
-    fileName,
-    contentType,
+  await attachFile(db, actor, 'evidence', {
+    ownerId: input.contributionId,
+    fileName: input.fileName,
     content: input.content,
-  });
-  await insertAuditEvent(db, {
-    orgId: actor.orgId,
-    userId: actor.userId,
-    action: 'update',
-    entity: 'match_contribution',
-    entityId: input.contributionId,
-    fields: ['evidenceFile'],
   });
   return requireContribution(db, actor, input.contributionId);
 }
@@ -170,21 +157,10 @@ export async function detachMatchEvidence(
   contributionId: string,
 ): Promise<MatchContribution> {
   await requireContribution(db, actor, contributionId);
-  if (await deleteMatchEvidence(db, actor.orgId, contributionId)) {
-    await insertAuditEvent(db, {
-      orgId: actor.orgId,
-      userId: actor.userId,
-      action: 'update',
-      entity: 'match_contribution',
-      entityId: contributionId,
-      fields: ['evidenceFile'],
-    });
-  }
+  await detachFile(db, actor, 'evidence', contributionId);
   return requireContribution(db, actor, contributionId);
 }
 
-export async function readMatchEvidence(db: Executor, actor: Actor, contributionId: string) {
-  const evidence = await findMatchEvidence(db, actor.orgId, contributionId);
-  if (!evidence) throw notFound('evidence');
-  return evidence;
+export function readMatchEvidence(db: Executor, actor: Actor, contributionId: string) {
+  return readAttachedFile(db, actor, 'evidence', contributionId);
 }
