@@ -1,5 +1,7 @@
 import { type AuditLink, formatMinorPlain } from '@tessera/domain';
+import type { Kysely, Selectable } from 'kysely';
 import type { Executor } from '../connection';
+import type { Database } from '../schema';
 
 /** What the audit log can say about a record that still exists: its short name and its page. */
 export interface AuditRecordName {
@@ -16,6 +18,39 @@ function byId<R extends { id: string }>(rows: R[], name: (row: R) => AuditRecord
   return new Map(rows.map((row) => [row.id, name(row)]));
 }
 
+/** Tables whose rows carry their own `id` and `org_id`: named from their own columns. */
+type OwnTable =
+  | 'grant'
+  | 'funder'
+  | 'budget_line'
+  | 'budget_revision'
+  | 'expenditure'
+  | 'reporting_deadline'
+  | 'partner'
+  | 'project'
+  | 'activity'
+  | 'output'
+  | 'indicator';
+
+/** A resolver reading `columns` of the organisation's rows of `table` and naming each with `name`. */
+function own<T extends OwnTable, C extends keyof Selectable<Database[T]> & string>(
+  table: T,
+  columns: readonly C[],
+  name: (row: Pick<Selectable<Database[T]>, C> & { id: string }) => AuditRecordName,
+): Resolver {
+  return async (db, orgId, ids) => {
+    // One statement shape for every such table; Kysely cannot type a column list chosen per table.
+    const loose = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const rows = await loose
+      .selectFrom(table as string)
+      .select(['id', ...columns])
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids)
+      .execute();
+    return byId(rows as unknown as Parameters<typeof name>[0][], name);
+  };
+}
+
 /**
  * One resolver per kind of record. Labels are names of records, never values of the fields an
  * event changed. Nothing about a participant is ever named: a participant's, an enrollment's and
@@ -23,46 +58,20 @@ function byId<R extends { id: string }>(rows: R[], name: (row: R) => AuditRecord
  * to those allowed to see it. People are named live from their account, never copied into the log.
  */
 const resolvers: Record<string, Resolver> = {
-  grant: async (db, orgId, ids) =>
-    byId(
-      await db.selectFrom('grant').select(['id', 'title']).where('org_id', '=', orgId).where('id', 'in', ids).execute(),
-      (r) => ({ label: r.title, link: grantLink(r.id) }),
-    ),
-  funder: async (db, orgId, ids) =>
-    byId(
-      await db.selectFrom('funder').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', ids).execute(),
-      (r) => ({ label: r.name, link: { page: 'funder', id: r.id } }),
-    ),
-  budget_line: async (db, orgId, ids) =>
-    byId(
-      await db
-        .selectFrom('budget_line')
-        .select(['id', 'grant_id', 'code', 'category'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .execute(),
-      (r) => ({ label: `${r.code} ${r.category}`, link: grantLink(r.grant_id) }),
-    ),
-  budget_revision: async (db, orgId, ids) =>
-    byId(
-      await db
-        .selectFrom('budget_revision')
-        .select(['id', 'grant_id', 'date'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .execute(),
-      (r) => ({ label: r.date, link: grantLink(r.grant_id) }),
-    ),
-  expenditure: async (db, orgId, ids) =>
-    byId(
-      await db
-        .selectFrom('expenditure')
-        .select(['id', 'grant_id', 'date', 'amount_minor', 'currency'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .execute(),
-      (r) => ({ label: `${r.date} · ${money(r.amount_minor, r.currency)}`, link: grantLink(r.grant_id) }),
-    ),
+  grant: own('grant', ['title'], (r) => ({ label: r.title, link: grantLink(r.id) })),
+  funder: own('funder', ['name'], (r) => ({ label: r.name, link: { page: 'funder', id: r.id } })),
+  budget_line: own('budget_line', ['grant_id', 'code', 'category'], (r) => ({
+    label: `${r.code} ${r.category}`,
+    link: grantLink(r.grant_id),
+  })),
+  budget_revision: own('budget_revision', ['grant_id', 'date'], (r) => ({
+    label: r.date,
+    link: grantLink(r.grant_id),
+  })),
+  expenditure: own('expenditure', ['grant_id', 'date', 'amount_minor', 'currency'], (r) => ({
+    label: `${r.date} · ${money(r.amount_minor, r.currency)}`,
+    link: grantLink(r.grant_id),
+  })),
   tranche: async (db, orgId, ids) =>
     byId(
       await db
@@ -100,16 +109,10 @@ const resolvers: Record<string, Resolver> = {
         .execute(),
       (r) => ({ label: `${r.date} · ${money(r.amount_minor, r.currency)}`, link: grantLink(r.grant_id) }),
     ),
-  reporting_deadline: async (db, orgId, ids) =>
-    byId(
-      await db
-        .selectFrom('reporting_deadline')
-        .select(['id', 'grant_id', 'period_start', 'period_end'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .execute(),
-      (r) => ({ label: `${r.period_start} – ${r.period_end}`, link: grantLink(r.grant_id) }),
-    ),
+  reporting_deadline: own('reporting_deadline', ['grant_id', 'period_start', 'period_end'], (r) => ({
+    label: `${r.period_start} – ${r.period_end}`,
+    link: grantLink(r.grant_id),
+  })),
   report_pack: async (db, orgId, ids) =>
     byId(
       await db
@@ -130,36 +133,9 @@ const resolvers: Record<string, Resolver> = {
         link: { page: 'report', id: r.id, parentId: r.grant_id },
       }),
     ),
-  partner: async (db, orgId, ids) =>
-    byId(
-      await db
-        .selectFrom('partner')
-        .select(['id', 'name'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .execute(),
-      (r) => ({ label: r.name, link: { page: 'partners', id: r.id } }),
-    ),
-  project: async (db, orgId, ids) =>
-    byId(
-      await db
-        .selectFrom('project')
-        .select(['id', 'title'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .execute(),
-      (r) => ({ label: r.title, link: { page: 'project', id: r.id } }),
-    ),
-  activity: async (db, orgId, ids) =>
-    byId(
-      await db
-        .selectFrom('activity')
-        .select(['id', 'title'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .execute(),
-      (r) => ({ label: r.title, link: { page: 'activity', id: r.id } }),
-    ),
+  partner: own('partner', ['name'], (r) => ({ label: r.name, link: { page: 'partners', id: r.id } })),
+  project: own('project', ['title'], (r) => ({ label: r.title, link: { page: 'project', id: r.id } })),
+  activity: own('activity', ['title'], (r) => ({ label: r.title, link: { page: 'activity', id: r.id } })),
   activity_session: async (db, orgId, ids) => {
     const sessions = byId(
       await db
@@ -178,26 +154,14 @@ const resolvers: Record<string, Resolver> = {
     if (activities) for (const [id, name] of await activities(db, orgId, rest)) sessions.set(id, name);
     return sessions;
   },
-  output: async (db, orgId, ids) =>
-    byId(
-      await db
-        .selectFrom('output')
-        .select(['id', 'activity_id', 'title'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .execute(),
-      (r) => ({ label: r.title, link: { page: 'activity', id: r.activity_id } }),
-    ),
-  indicator: async (db, orgId, ids) =>
-    byId(
-      await db
-        .selectFrom('indicator')
-        .select(['id', 'code', 'name', 'project_id', 'grant_id'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', ids)
-        .execute(),
-      (r) => ({ label: `${r.code} ${r.name}`, link: indicatorLink(r) }),
-    ),
+  output: own('output', ['activity_id', 'title'], (r) => ({
+    label: r.title,
+    link: { page: 'activity', id: r.activity_id },
+  })),
+  indicator: own('indicator', ['code', 'name', 'project_id', 'grant_id'], (r) => ({
+    label: `${r.code} ${r.name}`,
+    link: indicatorLink(r),
+  })),
   indicator_value: async (db, orgId, ids) =>
     byId(
       await db
