@@ -14,6 +14,11 @@ const palette = (name: string): MantineColorsTuple => {
   if (!tuple) throw new Error(`No colour ${name}`);
   return tuple;
 };
+const shadeOf = (name: string, shade: number): string => {
+  const colour = palette(name)[shade];
+  if (!colour) throw new Error(`No shade ${shade} of ${name}`);
+  return colour;
+};
 /** Every colour the app names in `color=` or `c=` props (grep apps/web/src for them when adding one). */
 const used = [
   'grape',
@@ -38,8 +43,8 @@ describe('theme colours meet WCAG AA on the light theme', () => {
   });
 
   for (const name of used) {
-    const shade = palette(name)[primaryShade];
-    const hover = palette(name)[primaryShade === 9 ? 8 : primaryShade + 1];
+    const shade = shadeOf(name, primaryShade);
+    const hover = shadeOf(name, primaryShade === 9 ? 8 : primaryShade + 1);
     it(`${name}: white text on a filled button (and its hover) reaches ${text}:1`, () => {
       expect(getContrast(white, shade)).toBeGreaterThanOrEqual(text);
       expect(getContrast(white, hover)).toBeGreaterThanOrEqual(text);
@@ -53,7 +58,7 @@ describe('theme colours meet WCAG AA on the light theme', () => {
   }
 
   it(`the brand purple as link and focus ring colour reaches ${text}:1 on white`, () => {
-    expect(getContrast(palette('grape')[primaryShade], white)).toBeGreaterThanOrEqual(text);
+    expect(getContrast(shadeOf('grape', primaryShade), white)).toBeGreaterThanOrEqual(text);
   });
 
   it(`secondary (dimmed) text, placeholders and errors reach ${text}:1 on white and gray.0`, () => {

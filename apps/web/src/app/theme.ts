@@ -1,4 +1,10 @@
-import { type CSSVariablesResolver, createTheme, DEFAULT_THEME, type MantineColorsTuple } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  DEFAULT_THEME,
+  type MantineColorsTuple,
+  TableScrollContainer,
+} from '@mantine/core';
 
 /**
  * Mantine's palettes with shades 8 and 9 darkened where they miss WCAG AA: every colour the app
@@ -38,6 +44,13 @@ export const theme = createTheme({
   respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   defaultRadius: 'md',
+  components: {
+    // A table wider than the screen scrolls sideways: keyboard users must be able to reach and
+    // scroll it (WCAG 2.1.1, axe scrollable-region-focusable). The ring: app/accessibility.css.
+    TableScrollContainer: TableScrollContainer.extend({
+      defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+    }),
+  },
 });
 
 /** Secondary text, placeholders and error text on white and gray.0: Mantine's defaults are 3.3:1 and below. */
