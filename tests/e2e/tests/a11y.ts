@@ -18,7 +18,7 @@ export type Finding = string;
  */
 export async function settle(page: Page): Promise<void> {
   await expect(page.locator('#start')).toHaveCount(0, { timeout: 30_000 });
-  await expect(page.locator('.mantine-Loader:visible')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('.mantine-Loader-root:visible')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.locator('h1:visible, h2:visible').first()).toBeVisible({ timeout: 30_000 });
   await page.evaluate(() =>
     Promise.all(
