@@ -5,11 +5,11 @@ import { RouterProvider } from '@tanstack/react-router';
 import { queryClient } from '../lib/trpc';
 import { LocaleProvider } from './locale';
 import { router } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <LocaleProvider>
           <Notifications position="top-center" />

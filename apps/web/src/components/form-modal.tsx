@@ -1,5 +1,5 @@
 import { Button, Group, Modal, type ModalProps, Stack } from '@mantine/core';
-import type { FormEventHandler, ReactNode } from 'react';
+import { type FormEventHandler, type ReactNode, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 
 /**
@@ -31,8 +31,23 @@ export function FormModal({
   children: ReactNode;
 }) {
   const intl = useIntl();
+  // Mantine gives focus back when `opened` turns false; these dialogs are unmounted instead, so
+  // the button that opened one gets focus back here (WCAG 2.4.3). Read before any effect runs.
+  const [opener] = useState(() => document.activeElement);
+  useEffect(
+    () => () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    },
+    [opener],
+  );
   return (
-    <Modal opened onClose={onClose} title={title} size={size}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      size={size}
+      closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'common.close' }) }}
+    >
       <form noValidate onSubmit={onSubmit} data-testid={testId}>
         <Stack>
           {children}

@@ -5,7 +5,8 @@ export function Loading() {
   const intl = useIntl();
   return (
     <Center py="xl">
-      <Loader aria-label={intl.formatMessage({ id: 'app.loading' })} />
+      {/* A named status: a bare span may not carry aria-label (axe aria-prohibited-attr). */}
+      <Loader role="status" aria-label={intl.formatMessage({ id: 'app.loading' })} />
     </Center>
   );
 }

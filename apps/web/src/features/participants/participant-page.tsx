@@ -202,7 +202,12 @@ function EraseModal({ participant, onClose }: { participant: Participant; onClos
     }),
   );
   return (
-    <Modal opened onClose={onClose} title={t('participants.erase.title')}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('participants.erase.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack>
         <Text>{intl.formatMessage({ id: 'participants.erase.explain' }, { code: participant.code })}</Text>
         <Text size="sm" c="dimmed">

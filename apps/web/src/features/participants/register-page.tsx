@@ -434,6 +434,9 @@ const RegisterRow = memo(function RegisterRow({
                 color={statusColors[status]}
                 variant={selected ? 'filled' : willBePresent && status === 'present' ? 'light' : 'default'}
                 aria-pressed={selected}
+                // Selected is shown by more than its colour: a check mark (and aria-pressed).
+                leftSection={selected ? <span aria-hidden="true">✓</span> : undefined}
+                fw={selected ? 700 : undefined}
                 onClick={() => choose(status)}
               >
                 {t(`participants.attendanceStatus.${status}`)}

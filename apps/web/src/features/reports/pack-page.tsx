@@ -284,7 +284,12 @@ function SubmitModal({
   });
 
   return (
-    <Modal opened onClose={onClose} title={t('reports.submit.title')}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('reports.submit.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form noValidate onSubmit={onSubmit} data-testid="pack-submit-form">
         <Stack>
           <Text size="sm">{t('reports.submit.explain')}</Text>

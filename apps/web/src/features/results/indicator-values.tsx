@@ -70,6 +70,7 @@ export function IndicatorValuesModal({ indicator, onClose }: { indicator: Indica
     <Modal
       opened
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'common.close' }) }}
       size="xl"
       title={intl.formatMessage({ id: 'results.values.title' }, { code: indicator.code, name: indicator.name })}
     >

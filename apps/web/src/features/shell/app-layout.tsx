@@ -67,6 +67,9 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
       padding="md"
     >
+      <a href="#main" className="skip-link" data-testid="skip-link">
+        {intl.formatMessage({ id: 'shell.skipToContent' })}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -112,10 +115,10 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label={intl.formatMessage({ id: 'app.name' })}>
+      <AppShell.Navbar p="sm" aria-label={intl.formatMessage({ id: 'shell.mainNavigation' })}>
         <Stack gap="md">
           <OrganizationSwitcher />
-          <nav>
+          <div>
             {links
               .filter((link) => link.show)
               .map((link) => (
@@ -128,11 +131,11 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
                   onClick={nav.close}
                 />
               ))}
-          </nav>
+          </div>
         </Stack>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>{zoneReady ? <Outlet /> : <Loading />}</Suspense>
       </AppShell.Main>
       <ChangePasswordModal opened={passwordOpen} onClose={passwordModal.close} />

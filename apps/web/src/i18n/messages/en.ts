@@ -53,6 +53,8 @@ export const en = {
   'auth.changePassword.done': 'Your password has been changed.',
 
   'shell.toggleNavigation': 'Toggle navigation',
+  'shell.skipToContent': 'Skip to main content',
+  'shell.mainNavigation': 'Main navigation',
   'shell.nav.funders': 'Funders',
   'shell.nav.members': 'Members',
   'shell.nav.audit': 'Audit log',

@@ -53,6 +53,8 @@ export const mk: Record<keyof typeof en, string> = {
   'auth.changePassword.done': 'Лозинката е променета.',
 
   'shell.toggleNavigation': 'Прикажи или скриј навигација',
+  'shell.skipToContent': 'Прескокни до главната содржина',
+  'shell.mainNavigation': 'Главна навигација',
   'shell.nav.funders': 'Донатори',
   'shell.nav.members': 'Членови',
   'shell.nav.audit': 'Дневник на промени',

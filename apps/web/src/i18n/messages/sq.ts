@@ -53,6 +53,8 @@ export const sq: Record<keyof typeof en, string> = {
   'auth.changePassword.done': 'Fjalëkalimi juaj u ndryshua.',
 
   'shell.toggleNavigation': 'Shfaq ose fshih navigimin',
+  'shell.skipToContent': 'Kalo te përmbajtja kryesore',
+  'shell.mainNavigation': 'Navigimi kryesor',
   'shell.nav.funders': 'Donatorët',
   'shell.nav.members': 'Anëtarët',
   'shell.nav.audit': 'Regjistri i ngjarjeve',

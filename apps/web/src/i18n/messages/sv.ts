@@ -52,6 +52,8 @@ export const sv: Record<keyof typeof en, string> = {
   'auth.changePassword.done': 'Ditt lösenord har bytts.',
 
   'shell.toggleNavigation': 'Visa eller dölj navigeringen',
+  'shell.skipToContent': 'Hoppa till huvudinnehållet',
+  'shell.mainNavigation': 'Huvudnavigering',
   'shell.nav.funders': 'Finansiärer',
   'shell.nav.members': 'Medlemmar',
   'shell.nav.audit': 'Händelselogg',
