@@ -448,6 +448,15 @@ export const mk: Record<keyof typeof en, string> = {
     'Со ова вкупниот износ на организацијата во оваа валута би го надминал {max}, најмногу што може да содржи.',
   'validation.fileTooLarge': 'Датотеката може да има најмногу {max} MB.',
   'validation.fileType': 'Прикачете PDF или слика (JPEG, PNG, WebP, HEIC).',
+  'validation.templateType': 'Прикачете Word (.docx) или Excel (.xlsx) датотека.',
+  'validation.templateMacro': 'Датотеката содржи макроа ({part}). Зачувајте ја како .docx или .xlsx без макроа.',
+  'validation.templateExternal':
+    'Датотеката упатува на нешто надвор од неа ({part}). Отстранете ја надворешната врска и прикачете ја повторно.',
+  'validation.templateEmbedded':
+    'Датотеката има вметнат објект ({part}). Отстранете го и прикачете ја датотеката повторно.',
+  'validation.templateUnknownTag': 'Ознаката {tag} не е во каталогот. Ознаки што именуваат лице не постојат.',
+  'validation.templateBrokenLoop': 'Јамката {tag} не е правилно отворена и затворена (во Excel: во еден ред).',
+  'validation.templateUnreadable': 'Датотеката не може да се прочита како Word или Excel образец.',
   'validation.noRate': 'Нема курс {from} → {to} за овој датум: додајте го во Девизни курсеви или внесете го курсот.',
   'validation.duplicate': 'Друг запис веќе го користи ова.',
   'validation.currencyLocked': 'Валутата не може да се смени откако се внесени пари.',

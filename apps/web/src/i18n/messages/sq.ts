@@ -448,6 +448,16 @@ export const sq: Record<keyof typeof en, string> = {
     'Kjo do ta çonte totalin e organizatës në këtë monedhë përtej {max}, maksimumi që mund të mbajë.',
   'validation.fileTooLarge': 'Skedari mund të jetë deri në {max} MB.',
   'validation.fileType': 'Bashkëngjitni një PDF ose imazh (JPEG, PNG, WebP, HEIC).',
+  'validation.templateType': 'Bashkëngjitni një skedar Word (.docx) ose Excel (.xlsx).',
+  'validation.templateMacro': 'Skedari përmban makro ({part}). Ruajeni si .docx ose .xlsx pa makro.',
+  'validation.templateExternal':
+    'Skedari lidhet me diçka jashtë tij ({part}). Hiqni lidhjen e jashtme dhe bashkëngjiteni përsëri.',
+  'validation.templateEmbedded':
+    'Skedari ka një objekt të ngulitur ({part}). Hiqeni dhe bashkëngjitni skedarin përsëri.',
+  'validation.templateUnknownTag':
+    'Etiketa {tag} nuk është në katalog. Etiketa që emërtojnë një person nuk ekzistojnë.',
+  'validation.templateBrokenLoop': 'Cikli {tag} nuk hapet dhe mbyllet si duhet (në Excel: në një rresht).',
+  'validation.templateUnreadable': 'Skedari nuk mund të lexohet si shabllon Word ose Excel.',
   'validation.noRate': 'Nuk ka kurs {from} → {to} për këtë datë: shtojeni te Kurset e këmbimit ose shkruani kursin.',
   'validation.duplicate': 'Një regjistrim tjetër e përdor tashmë këtë.',
   'validation.currencyLocked': 'Monedha nuk mund të ndryshohet pasi janë regjistruar para.',

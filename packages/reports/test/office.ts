@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * LibreOffice headless as an independent reader of the filled templates (docs/decisions/0027).
+ * Each conversion runs with its own profile directory, so parallel runs never share one.
+ */
+
+const run = promisify(execFile);
+
+export const soffice: string | null = await run('soffice', ['--version'], { timeout: 60_000 }).then(
+  () => 'soffice',
+  () => null,
+);
+
+export const officeMissing = soffice
+  ? null
+  : 'LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui';
+
+/** Converts a file with LibreOffice; answers the files it wrote, by name. */
+export async function officeConvert(bytes: Uint8Array, name: string, to: string): Promise<Map<string, Buffer>> {
+  const dir = await mkdtemp(join(tmpdir(), 'tessera-office-'));
+  try {
+    await writeFile(join(dir, name), bytes);
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        to,
+        '--outdir',
+        join(dir, 'out'),
+        join(dir, name),
+      ],
+      { timeout: 120_000 },
+    );
+    const out = new Map<string, Buffer>();
+    for (const file of await readdir(join(dir, 'out'))) out.set(file, await readFile(join(dir, 'out', file)));
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
