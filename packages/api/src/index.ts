@@ -58,5 +58,5 @@ export {
   reportForCli,
   submittedFile,
 } from './services/report-export.service';
-export { fillExport, templateExportInputs } from './services/templates/templates.service';
+export { fillExport, templateExportInputs, templateReportForCli } from './services/templates/templates.service';
 export { checkTemplate } from './services/templates/template-checks';

@@ -33,7 +33,7 @@ export interface FoundTag {
 }
 
 /** Options every DOCX compile uses: the same delimiters and paragraph handling at check and fill. */
-export const docxOptions = { paragraphLoop: true, linebreaks: true } as const;
+export const docxOptions = { paragraphLoop: true, linebreaks: true, errorLogging: false } as const;
 
 interface Part {
   type: string;

@@ -9,12 +9,13 @@ import {
   insertFunderTemplate,
   listFunderTemplates,
 } from '@tessera/db';
-import { type FilledTemplate, fillTemplate, starterTemplate, tagNames } from '@tessera/reports';
+import { type FilledTemplate, fillTemplate, starterTemplate, TemplateRefused, tagNames } from '@tessera/reports';
 import { audit } from '../audit.service';
 import { notFound } from '../errors';
 import { requireGrant } from '../grants.service';
 import type { SealKeys } from '../report-freeze.service';
-import { packContent } from '../reports.service';
+import { cliActor } from '../report-export.service';
+import { packContent, packForReference } from '../reports.service';
 import { checkTemplate } from './template-checks';
 
 /**
@@ -57,7 +58,8 @@ export async function uploadTemplate(db: Executor, actor: Actor, input: UploadTe
     tags: tagNames(checked.found),
   });
   await audit(db, actor, 'create', 'funder_template', id, ['file', 'funderId', 'grantId', 'kind', 'language', 'name']);
-  return requireTemplate(db, actor, id);
+  const { content: _bytes, ...listed } = await requireTemplate(db, actor, id);
+  return listed;
 }
 
 async function requireTemplate(db: Executor, actor: Actor, id: string) {
@@ -134,5 +136,45 @@ export function fillExport(
   content: ReportPackContent,
   template: { bytes: Uint8Array; kind: TemplateKind; name: string; locale: Locale },
 ): Promise<FilledTemplate> {
-  return fillTemplate(template, content);
+  return fillTemplate(template, content).catch((error: unknown) => {
+    if (error instanceof TemplateRefused) {
+      throw new DomainError('VALIDATION', `This template no longer passes its checks: ${error.message}.`);
+    }
+    throw error;
+  });
+}
+
+/**
+ * `cli report … --template NAME`: the pack for the grant and period (prepared as a draft if new, a
+ * submitted one as sent) filled into the grant's or its funder's template of that name.
+ */
+export async function templateReportForCli(
+  db: Db,
+  keys: SealKeys,
+  input: { orgSlug?: string | undefined; reference: string; from: string; to: string; templateName: string },
+  now: Date,
+): Promise<FilledTemplate> {
+  const actor = await cliActor(db, input);
+  const inputs = await db.transaction().execute(async (trx) => {
+    const pack = await packForReference(trx, actor, input);
+    const grant = await requireGrant(trx, actor, pack.grantId);
+    const candidates = (
+      await listFunderTemplates(trx, actor.orgId, { grantId: grant.id, grantFunderId: grant.funderId })
+    ).filter((t) => t.name.toLowerCase() === input.templateName.trim().toLowerCase());
+    if (candidates.length === 0) {
+      throw new DomainError(
+        'NOT_FOUND',
+        `No template named "${input.templateName}" for grant ${input.reference} or its funder.`,
+      );
+    }
+    // The grant's own template wins over its funder's of the same name.
+    const chosen = candidates.find((t) => t.grantId === grant.id) ?? candidates[0];
+    const template = await requireTemplate(trx, actor, (chosen as FunderTemplate).id);
+    const content = await packContent(trx, actor, keys, { id: pack.id, locale: template.language }, now);
+    return {
+      content,
+      template: { bytes: template.content, kind: template.kind, name: template.name, locale: template.language },
+    };
+  });
+  return fillTemplate(inputs.template, inputs.content);
 }
