@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,4 +50,15 @@ export async function officeConvert(bytes: Uint8Array, name: string, to: string)
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** An XLSX read by LibreOffice: each sheet as CSV rows, by sheet name. */
+export async function officeSheets(bytes: Uint8Array): Promise<Map<string, string[][]>> {
+  const files = await officeConvert(bytes, 'workbook.xlsx', csvAllSheets);
+  const sheets = new Map<string, string[][]>();
+  for (const [name, csv] of files) {
+    const sheet = name.replace(/^workbook-/, '').replace(/\.csv$/, '');
+    sheets.set(sheet, parse(csv.toString('utf8'), { relax_column_count: true }) as string[][]);
+  }
+  return sheets;
 }
