@@ -33,6 +33,19 @@ const resolvers: Record<string, Resolver> = {
       await db.selectFrom('funder').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', ids).execute(),
       (r) => ({ label: r.name, link: { page: 'funder', id: r.id } }),
     ),
+  funder_template: async (db, orgId, ids) =>
+    byId(
+      await db
+        .selectFrom('funder_template')
+        .select(['id', 'name', 'funder_id', 'grant_id'])
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute(),
+      (r) => ({
+        label: r.name,
+        link: r.grant_id ? grantLink(r.grant_id) : r.funder_id ? { page: 'funder', id: r.funder_id } : null,
+      }),
+    ),
   budget_line: async (db, orgId, ids) =>
     byId(
       await db
