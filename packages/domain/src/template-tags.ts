@@ -439,7 +439,7 @@ const join = (a: readonly string[], b: readonly string[], c: readonly string[] =
   order.map((_, i) => `${a[i]}${b[i]}${c[i]}`);
 
 /** Whether a number tag counts people, so the pack may hide it behind the neutral mark. */
-export const peopleCountTags: ReadonlySet<string> = new Set([
+export const peopleCountTags: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'reach.participants',
   'reach.participantHours',
   'reach.completions',
@@ -479,12 +479,13 @@ function build(): TemplateTag[] {
 }
 
 /** Every tag, in the order the catalogue page and the starter templates list them. */
-export const templateTags: readonly TemplateTag[] = build();
+export const templateTags: readonly TemplateTag[] = /* @__PURE__ */ build();
 
-const byTag = new Map(templateTags.map((t) => [t.tag, t]));
+const byTag = /* @__PURE__ */ new Map(templateTags.map((t) => [t.tag, t]));
 
 /** The loops, by name. */
-export const templateLoops: readonly string[] = templateTags.filter((t) => t.kind === 'loop').map((t) => t.tag);
+export const templateLoops: readonly string[] = /* @__PURE__ */ (() =>
+  templateTags.filter((t) => t.kind === 'loop').map((t) => t.tag))();
 
 /** The tag a template's `{name}` stands for, inside `loop` (null at the top level), or null if none. */
 export function findTemplateTag(name: string, loop: string | null): TemplateTag | null {
