@@ -481,7 +481,12 @@ function build(): TemplateTag[] {
 /** Every tag, in the order the catalogue page and the starter templates list them. */
 export const templateTags: readonly TemplateTag[] = /* @__PURE__ */ build();
 
-const byTag = /* @__PURE__ */ new Map(templateTags.map((t) => [t.tag, t]));
+let byTagCache: Map<string, TemplateTag> | null = null;
+/** Built on first use, so a bundle that never looks a tag up does not keep the catalogue. */
+const byTag = () => {
+  byTagCache ??= new Map(templateTags.map((t) => [t.tag, t]));
+  return byTagCache;
+};
 
 /** The loops, by name. */
 export const templateLoops: readonly string[] = /* @__PURE__ */ (() =>
@@ -490,10 +495,10 @@ export const templateLoops: readonly string[] = /* @__PURE__ */ (() =>
 /** The tag a template's `{name}` stands for, inside `loop` (null at the top level), or null if none. */
 export function findTemplateTag(name: string, loop: string | null): TemplateTag | null {
   if (loop !== null) {
-    const own = byTag.get(`${loop}.${name}`);
+    const own = byTag().get(`${loop}.${name}`);
     if (own && own.kind !== 'loop') return own;
   }
-  const top = byTag.get(name);
+  const top = byTag().get(name);
   if (!top) return null;
   // A loop's own fields are written bare inside it only; `budgetLines.code` at the top is unknown.
   if (templateLoops.some((l) => name.startsWith(`${l}.`))) return null;
