@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { checkExportRequest, exportContent, renderExport, reportActor, submittedFile } from '@tessera/api';
+import {
+  checkExportRequest,
+  exportContent,
+  fillExport,
+  renderExport,
+  reportActor,
+  submittedFile,
+  templateExportInputs,
+} from '@tessera/api';
 import type { Db } from '@tessera/db';
 import { type Actor, DomainError, isDomainError, type ReportFormat } from '@tessera/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -11,7 +19,8 @@ import { refuseCrossSite } from './security';
  * when ready (docs/decisions/0011-report-packs.md).
  *
  * `POST /files/reports/:packId/exports` — JSON body `{ "format": "pdf"|"xlsx"|"csv"|"sf425"|"eu",
- * "locale"?: "en"|"mk"|"sv"|"sq" }`, with the `x-tessera-request: 1` header, same origin, and a
+ * "locale"?: "en"|"mk"|"sv"|"sq" }` or `{ "templateId": … }` (a funder's template of the pack's grant or
+ * its funder, filled in the template's language: ADR 0027), with the `x-tessera-request: 1` header, same origin, and a
  * session whose role holds `report.read`. Answers 202 `{ "jobId": … }`; a refusal before the job
  * starts (unknown pack, wrong format, SF-425 for a grant that is not a U.S. federal award) is the
  * usual JSON error with field errors.
@@ -30,7 +39,7 @@ interface ExportJob {
   id: string;
   userId: string | null;
   orgId: string;
-  format: ReportFormat;
+  format: ReportFormat | 'template';
   state: 'running' | 'done' | 'failed';
   done: number;
   total: number;
@@ -97,79 +106,97 @@ export async function registerReportRoutes(
   await app.register(async (routes) => {
     routes.addHook('onRequest', refuseCrossSite('application/json'));
 
-    routes.post<{ Params: { packId: string }; Body: { format?: unknown; locale?: unknown } | null }>(
-      '/files/reports/:packId/exports',
-      async (request, reply) => {
+    routes.post<{
+      Params: { packId: string };
+      Body: { format?: unknown; locale?: unknown; templateId?: unknown } | null;
+    }>('/files/reports/:packId/exports', async (request, reply) => {
+      try {
+        const actor = await actorOf(request);
+        const body = request.body ?? {};
+        const templateId = typeof body.templateId === 'string' && body.templateId !== '' ? body.templateId : null;
+        const { format, locale } = templateId
+          ? { format: 'template' as const, locale: undefined }
+          : checkExportRequest(body);
+        sweep();
+        const running = [...jobs.values()].filter(
+          (j) => j.orgId === actor.orgId && j.userId === actor.userId && j.state === 'running',
+        );
+        if (running.length >= runningPerUser) {
+          throw new DomainError('RATE_LIMITED', 'Wait for your other exports to finish first.');
+        }
+        const job: ExportJob = {
+          id: randomBytes(16).toString('hex'),
+          userId: actor.userId,
+          orgId: actor.orgId,
+          format,
+          state: 'running',
+          done: 0,
+          total: 1,
+          fileName: null,
+          contentType: null,
+          bytes: null,
+          error: null,
+          endedAt: null,
+        };
+        // Counted as running from here, so parallel requests meet the limit.
+        jobs.set(job.id, job);
+        // Refusals that need the pack (not found, SF-425 for another funder) answer now.
+        let render: () => Promise<{ bytes: Uint8Array; fileName: string; contentType: string }>;
         try {
-          const actor = await actorOf(request);
-          const { format, locale } = checkExportRequest(request.body ?? {});
-          sweep();
-          const running = [...jobs.values()].filter(
-            (j) => j.orgId === actor.orgId && j.userId === actor.userId && j.state === 'running',
-          );
-          if (running.length >= runningPerUser) {
-            throw new DomainError('RATE_LIMITED', 'Wait for your other exports to finish first.');
-          }
-          const job: ExportJob = {
-            id: randomBytes(16).toString('hex'),
-            userId: actor.userId,
-            orgId: actor.orgId,
-            format,
-            state: 'running',
-            done: 0,
-            total: 1,
-            fileName: null,
-            contentType: null,
-            bytes: null,
-            error: null,
-            endedAt: null,
-          };
-          // Counted as running from here, so parallel requests meet the limit.
-          jobs.set(job.id, job);
-          // Refusals that need the pack (not found, SF-425 for another funder) answer now.
-          let content: Awaited<ReturnType<typeof exportContent>>;
-          try {
-            content = await exportContent(
+          if (templateId !== null) {
+            const inputs = await templateExportInputs(
               options.db,
               actor,
               options,
-              { id: request.params.packId, format, locale },
+              { packId: request.params.packId, templateId },
               new Date(),
             );
-          } catch (error) {
-            jobs.delete(job.id);
-            throw error;
+            render = () => fillExport(inputs.content, inputs.template);
+          } else {
+            const reportFormat = format as ReportFormat;
+            const content = await exportContent(
+              options.db,
+              actor,
+              options,
+              { id: request.params.packId, format: reportFormat, locale },
+              new Date(),
+            );
+            render = () =>
+              renderExport(content, reportFormat, (done, total) => {
+                job.done = done;
+                job.total = total;
+              });
           }
-          void renderExport(content, format, (done, total) => {
-            job.done = done;
-            job.total = total;
-          }).then(
-            (file) => {
-              job.state = 'done';
-              job.done = job.total;
-              job.fileName = file.fileName;
-              job.contentType = file.contentType;
-              job.bytes = file.bytes;
-              job.endedAt = Date.now();
-            },
-            (error: unknown) => {
-              job.state = 'failed';
-              job.endedAt = Date.now();
-              if (isDomainError(error)) {
-                job.error = { appCode: error.code, message: error.message };
-              } else {
-                request.log.error({ err: error, format }, 'report export failed');
-                job.error = { appCode: 'INTERNAL', message: 'Internal error' };
-              }
-            },
-          );
-          return reply.code(202).header('cache-control', 'no-store').send({ jobId: job.id });
         } catch (error) {
-          if (isDomainError(error)) return sendError(reply, error);
+          jobs.delete(job.id);
           throw error;
         }
-      },
-    );
+        void render().then(
+          (file) => {
+            job.state = 'done';
+            job.done = job.total;
+            job.fileName = file.fileName;
+            job.contentType = file.contentType;
+            job.bytes = file.bytes;
+            job.endedAt = Date.now();
+          },
+          (error: unknown) => {
+            job.state = 'failed';
+            job.endedAt = Date.now();
+            if (isDomainError(error)) {
+              job.error = { appCode: error.code, message: error.message };
+            } else {
+              request.log.error({ err: error, format }, 'report export failed');
+              job.error = { appCode: 'INTERNAL', message: 'Internal error' };
+            }
+          },
+        );
+        return reply.code(202).header('cache-control', 'no-store').send({ jobId: job.id });
+      } catch (error) {
+        if (isDomainError(error)) return sendError(reply, error);
+        throw error;
+      }
+    });
 
     routes.get<{ Params: { jobId: string } }>('/files/reports/exports/:jobId', async (request, reply) => {
       try {

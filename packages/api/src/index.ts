@@ -58,3 +58,5 @@ export {
   reportForCli,
   submittedFile,
 } from './services/report-export.service';
+export { fillExport, templateExportInputs, templateReportForCli } from './services/templates/templates.service';
+export { checkTemplate } from './services/templates/template-checks';

@@ -13,6 +13,7 @@ import { expendituresRouter } from './routers/expenditures.router';
 import { fundersRouter } from './routers/funders.router';
 import { grantsRouter } from './routers/grants.router';
 import { matchRouter } from './routers/match.router';
+import { templatesRouter } from './routers/templates.router';
 import { membersRouter } from './routers/members.router';
 import { organizationRouter } from './routers/organization.router';
 import { enrollmentsRouter, participantsRouter, registerRouter } from './routers/participants.router';
@@ -44,6 +45,7 @@ export const appRouter = router({
   outcomes: outcomesRouter,
   results: resultsRouter,
   reports: reportsRouter,
+  templates: templatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

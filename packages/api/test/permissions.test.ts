@@ -1,5 +1,6 @@
 import { type Permission, type Role, roles } from '@tessera/domain';
-import { insertMatchContribution, type OpenedDatabase } from '@tessera/db';
+import { insertFunderTemplate, insertMatchContribution, type OpenedDatabase } from '@tessera/db';
+import { starterTemplate } from '@tessera/reports';
 import {
   createTestFunder,
   createTestGrantWithMoney,
@@ -15,12 +16,14 @@ import { policyAllows, procedurePolicy } from './policy';
 type Caller = Awaited<ReturnType<typeof callerFor>>['caller'];
 
 /** Every organisation-scoped procedure with a call that is valid apart from who makes it. */
-type Ids = { funderId: string; memberId: string; matchId: string } & Awaited<
+type Ids = { funderId: string; memberId: string; matchId: string; templateId: string } & Awaited<
   ReturnType<typeof createTestGrantWithMoney>
 > & {
     p: Awaited<ReturnType<typeof createTestProgramme>>;
     r: Awaited<ReturnType<typeof createTestResults>>;
   };
+
+const starterBytes = starterTemplate('docx', 'en').then((file) => file.bytes);
 
 const expenditure = (ids: Ids) => ({
   grantId: ids.grantId,
@@ -316,6 +319,19 @@ const calls: Record<string, (caller: Caller, ids: Ids) => Promise<unknown>> = {
       explanations: [{ code: ids.lineA.code, body: 'Trainers were paid later than planned.' }],
     }),
   'reports.submit': (c, ids) => c.reports.submit({ id: ids.r.packId, version: 1, submittedDate: '2026-07-10' }),
+  'templates.list': (c, ids) => c.templates.list({ grantId: ids.grantId }),
+  'templates.preview': (c, ids) => c.templates.preview({ id: ids.templateId }),
+  'templates.starter': (c) => c.templates.starter({ kind: 'docx', locale: 'sv' }),
+  'templates.upload': async (c, ids) =>
+    c.templates.upload({
+      name: 'Network narrative',
+      language: 'en',
+      funderId: ids.funderId,
+      grantId: null,
+      fileName: 'narrative.docx',
+      contentBase64: Buffer.from(await starterBytes).toString('base64'),
+    }),
+  'templates.remove': (c, ids) => c.templates.remove({ id: ids.templateId }),
 };
 
 /** Some calls are refused for a reason other than the role (a partner in use): that is not FORBIDDEN. */
@@ -419,6 +435,10 @@ const targetsARecord = new Set([
   'reports.saveNarrative',
   'reports.saveExplanations',
   'reports.submit',
+  'templates.list',
+  'templates.preview',
+  'templates.upload',
+  'templates.remove',
 ]);
 
 /** Procedures open without an organisation role, and why. */
@@ -465,7 +485,17 @@ async function freshIds(): Promise<Ids> {
     activityId: p.activityId,
   });
   const matchId = await insertMatchContribution(opened.db, orgId, { grantId: money.grantId, ...contribution });
-  return { ...money, funderId: funder.id, memberId: member.id, matchId, p, r };
+  const templateId = await insertFunderTemplate(opened.db, orgId, {
+    funderId: funder.id,
+    grantId: null,
+    name: 'Target template',
+    language: 'en',
+    kind: 'docx',
+    fileName: 'target.docx',
+    content: await starterBytes,
+    tags: ['grant.title'],
+  });
+  return { ...money, funderId: funder.id, memberId: member.id, matchId, templateId, p, r };
 }
 
 describe('every procedure declares who may call it', () => {
@@ -553,6 +583,7 @@ describe.each(Object.keys(calls))('%s', (path) => {
       ids.trancheId,
       ids.expenditureId,
       ids.matchId,
+      ids.templateId,
       ids.deadlineId,
       ids.lineA.id,
       ids.p.partnerId,

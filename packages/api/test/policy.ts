@@ -164,6 +164,13 @@ export const procedurePolicy: Record<string, string> = {
   'reports.saveNarrative': 'ACF.',
   'reports.saveExplanations': 'ACF.',
   'reports.submit': 'ACF.',
+  // A funder's template is part of reporting: everyone who reads packs sees the templates and
+  // the catalogue's starter files; whoever prepares packs keeps and removes templates.
+  'templates.list': 'ACFV',
+  'templates.preview': 'ACFV',
+  'templates.starter': 'ACFV',
+  'templates.upload': 'ACF.',
+  'templates.remove': 'ACF.',
 };
 
 /**

@@ -41,6 +41,7 @@ export * from './repositories/exchange-rate.repository';
 export * from './repositories/expenditure.repository';
 export * from './repositories/free-text.repository';
 export * from './repositories/funder.repository';
+export * from './repositories/funder-template.repository';
 export * from './repositories/grant.repository';
 export * from './repositories/login-attempt.repository';
 export * from './repositories/match.repository';

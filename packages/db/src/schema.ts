@@ -25,6 +25,7 @@ export interface Database {
   expenditure: ExpenditureTable;
   match_contribution: MatchContributionTable;
   match_evidence: MatchEvidenceTable;
+  funder_template: FunderTemplateTable;
   receipt: ReceiptTable;
   exchange_rate: ExchangeRateTable;
   reporting_deadline: ReportingDeadlineTable;
@@ -303,6 +304,21 @@ export interface MatchContributionTable {
   created_at: string;
   updated_at: string;
   idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface FunderTemplateTable {
+  id: string;
+  org_id: string;
+  funder_id: string | null;
+  grant_id: string | null;
+  name: string;
+  language: string;
+  kind: string;
+  file_name: string;
+  size: number;
+  content: Uint8Array;
+  tags: string;
+  created_at: string;
 }
 
 export interface MatchEvidenceTable {

@@ -44,6 +44,7 @@ export const auditFieldRegistry = {
     'receipt',
     'receiptReference',
   ],
+  funder_template: ['file', 'funderId', 'grantId', 'kind', 'language', 'name'],
   funder: ['archivedAt', 'contactEmail', 'contactName', 'country', 'kind', 'name', 'notes', 'website'],
   grant: [
     'amountMinor',

@@ -36,3 +36,6 @@ export * from './period-lattice';
 export * from './figure-release';
 export * from './money-alarms';
 export * from './report-freeze';
+export * from './template-tags';
+export * from './template-values';
+export * from './funder-templates';

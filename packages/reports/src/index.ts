@@ -86,3 +86,6 @@ export async function renderReport(
     }
   }
 }
+export { type FilledTemplate, fillTemplate } from './templates/fill';
+export { type FoundTag, inspectTemplate, type TemplateProblem, TemplateRefused, tagNames } from './templates/inspect';
+export { starterTemplate } from './templates/starter';

@@ -56,3 +56,5 @@ export function unzipCsv(bytes: Uint8Array, delimiter: ',' | ';'): Record<string
   }
   return out;
 }
+export { csvAllSheets, officeConvert, officeMissing, officeSheets } from './office';
+export { docxParts, docxWith, xlsxWith } from './template-files';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { reportForCli } from '@tessera/api';
+import { reportForCli, templateReportForCli } from '@tessera/api';
 import {
   isoDateSchema,
   type Locale,
@@ -21,7 +21,11 @@ export function registerReportCommands(program: Command): void {
     .requiredOption('--grant <reference>', "the grant's reference, e.g. S-MK100-26-GR-014")
     .requiredOption('--from <YYYY-MM-DD>', 'first day of the period')
     .requiredOption('--to <YYYY-MM-DD>', 'last day of the period')
-    .requiredOption('--format <format>', `one of ${reportFormats.join(', ')}`)
+    .option('--format <format>', `one of ${reportFormats.join(', ')}`)
+    .option(
+      '--template <name>',
+      "fill the grant's or its funder's template of this name instead (docx or xlsx, in the template's language)",
+    )
     .requiredOption('--out <file>', 'where to write the file')
     .option('--org <slug>', 'organisation slug (needed only when several have this grant reference)')
     .option('--locale <locale>', `language of the report: ${locales.join(', ')} (default: the organisation's)`)
@@ -30,7 +34,8 @@ export function registerReportCommands(program: Command): void {
         grant: string;
         from: string;
         to: string;
-        format: string;
+        format?: string;
+        template?: string;
         out: string;
         org?: string;
         locale?: string;
@@ -39,11 +44,19 @@ export function registerReportCommands(program: Command): void {
         const to = parseOrFail(isoDateSchema, opts.to, '--to');
         if (to < from)
           throw new CommanderError(2, 'tessera.invalid', '--to is before --from: the period ends before it starts.');
-        if (!(reportFormats as readonly string[]).includes(opts.format)) {
+        if ((opts.format === undefined) === (opts.template === undefined)) {
+          throw new CommanderError(2, 'tessera.invalid', 'Give either --format or --template.');
+        }
+        if (opts.template !== undefined) {
+          await writeTemplateReport({ ...opts, template: opts.template, from, to });
+          return;
+        }
+        const format = opts.format as string;
+        if (!(reportFormats as readonly string[]).includes(format)) {
           throw new CommanderError(
             2,
             'tessera.invalid',
-            `Invalid --format: ${opts.format} (one of ${reportFormats.join(', ')})`,
+            `Invalid --format: ${format} (one of ${reportFormats.join(', ')})`,
           );
         }
         if (opts.locale !== undefined && !(locales as readonly string[]).includes(opts.locale)) {
@@ -54,7 +67,7 @@ export function registerReportCommands(program: Command): void {
           );
         }
         const org = opts.org ? parseOrFail(slugField, opts.org, '--org') : undefined;
-        refuseOutOfAnotherFormat(opts.out, opts.format as ReportFormat);
+        refuseOutOfAnotherFormat(opts.out, format as ReportFormat);
         const out = path.resolve(opts.out);
         if (existsSync(out) && statSync(out).isDirectory()) {
           throw new CommanderError(2, 'tessera.invalid', `--out is a folder: ${out}. Give a file name.`);
@@ -70,7 +83,7 @@ export function registerReportCommands(program: Command): void {
                 reference: opts.grant,
                 from,
                 to,
-                format: opts.format as ReportFormat,
+                format: format as ReportFormat,
                 locale: opts.locale as Locale | undefined,
               },
               new Date(),
@@ -78,19 +91,61 @@ export function registerReportCommands(program: Command): void {
             ),
           { key: 'create' },
         );
-        mkdirSync(path.dirname(out), { recursive: true });
-        // Written whole or not at all: a half-written report is never left behind.
-        const partial = `${out}.partial`;
-        try {
-          writeFileSync(partial, file.bytes);
-          renameSync(partial, out);
-        } catch (error) {
-          rmSync(partial, { force: true });
-          throw error;
-        }
-        console.log(`Wrote ${out} (${file.bytes.byteLength} bytes, ${file.fileName}).`);
+        writeWhole(out, file);
       },
     );
+}
+
+/** Written whole or not at all: a half-written report is never left behind. */
+function writeWhole(out: string, file: { bytes: Uint8Array; fileName: string }): void {
+  mkdirSync(path.dirname(out), { recursive: true });
+  const partial = `${out}.partial`;
+  try {
+    writeFileSync(partial, file.bytes);
+    renameSync(partial, out);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  console.log(`Wrote ${out} (${file.bytes.byteLength} bytes, ${file.fileName}).`);
+}
+
+/** `--template NAME`: the funder's own template filled; `--out` must end as the template does. */
+async function writeTemplateReport(opts: {
+  grant: string;
+  from: string;
+  to: string;
+  template: string;
+  out: string;
+  org?: string;
+}): Promise<void> {
+  const org = opts.org ? parseOrFail(slugField, opts.org, '--org') : undefined;
+  const out = path.resolve(opts.out);
+  if (existsSync(out) && statSync(out).isDirectory()) {
+    throw new CommanderError(2, 'tessera.invalid', `--out is a folder: ${out}. Give a file name.`);
+  }
+  if (!['.docx', '.xlsx'].includes(path.extname(out).toLowerCase())) {
+    throw new CommanderError(2, 'tessera.invalid', '--out must end in .docx or .xlsx, as the template does.');
+  }
+  const file = await withDatabase(
+    ({ db, secret }) =>
+      templateReportForCli(
+        db,
+        { secretKey: requireKey(secret) },
+        { orgSlug: org, reference: opts.grant, from: opts.from, to: opts.to, templateName: opts.template },
+        new Date(),
+      ),
+    { key: 'create' },
+  );
+  const expected = path.extname(file.fileName);
+  if (path.extname(out).toLowerCase() !== expected) {
+    throw new CommanderError(
+      2,
+      'tessera.invalid',
+      `--out ${path.basename(out)} does not match the template: it is a ${expected} file. Give --out ending in ${expected}.`,
+    );
+  }
+  writeWhole(out, file);
 }
 
 /**

@@ -27,6 +27,7 @@ import {
 import { reportPackRoute } from '../routes/reports';
 import { rootRoute } from '../routes/root';
 import { signInRoute } from '../routes/sign-in';
+import { templatesRoute } from '../routes/templates';
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -37,6 +38,7 @@ const routeTree = rootRoute.addChildren([
     newGrantRoute,
     grantRoute,
     reportPackRoute,
+    templatesRoute,
     exchangeRatesRoute,
     fundersRoute,
     newFunderRoute,

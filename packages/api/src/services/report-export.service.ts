@@ -102,6 +102,24 @@ export function reportActor(
   return actorFromToken(db, token, 'report.read', options);
 }
 
+/** The CLI acts as the admin of the organisation that has the grant reference (or `--org`). */
+export async function cliActor(db: Db, input: { orgSlug?: string | undefined; reference: string }): Promise<Actor> {
+  let orgId: string;
+  if (input.orgSlug) {
+    const org = await findOrganizationBySlug(db, input.orgSlug);
+    if (!org) throw new DomainError('NOT_FOUND', `No organisation with slug "${input.orgSlug}".`);
+    orgId = org.id;
+  } else {
+    const orgIds = await organizationsWithGrantReference(db, input.reference);
+    if (orgIds.length === 0) throw new DomainError('NOT_FOUND', `No grant with the reference ${input.reference}.`);
+    if (orgIds.length > 1) {
+      throw new DomainError('VALIDATION', `Several organisations have a grant ${input.reference}: add --org <slug>.`);
+    }
+    orgId = orgIds[0] as string;
+  }
+  return { userId: null, orgId, role: 'admin' };
+}
+
 /**
  * `cli report`: the latest pack for a grant reference and period (prepared as a draft if new; a
  * submitted one as it was sent), drawn to a file. Without an organisation slug the reference must name exactly one grant.
@@ -120,20 +138,7 @@ export async function reportForCli(
   now: Date,
   onProgress?: ExportProgress,
 ): Promise<RenderedReport> {
-  let orgId: string;
-  if (input.orgSlug) {
-    const org = await findOrganizationBySlug(db, input.orgSlug);
-    if (!org) throw new DomainError('NOT_FOUND', `No organisation with slug "${input.orgSlug}".`);
-    orgId = org.id;
-  } else {
-    const orgIds = await organizationsWithGrantReference(db, input.reference);
-    if (orgIds.length === 0) throw new DomainError('NOT_FOUND', `No grant with the reference ${input.reference}.`);
-    if (orgIds.length > 1) {
-      throw new DomainError('VALIDATION', `Several organisations have a grant ${input.reference}: add --org <slug>.`);
-    }
-    orgId = orgIds[0] as string;
-  }
-  const actor: Actor = { userId: null, orgId, role: 'admin' };
+  const actor = await cliActor(db, input);
   // Preparing the draft and reading its figures in one transaction: a refused export (SF-425
   // for a grant that is not a U.S. federal award) leaves no new draft behind.
   const content = await db.transaction().execute(async (trx) => {

@@ -22,6 +22,7 @@ function byId<R extends { id: string }>(rows: R[], name: (row: R) => AuditRecord
 type OwnTable =
   | 'grant'
   | 'funder'
+  | 'funder_template'
   | 'budget_line'
   | 'budget_revision'
   | 'expenditure'
@@ -60,6 +61,10 @@ function own<T extends OwnTable, C extends keyof Selectable<Database[T]> & strin
 const resolvers: Record<string, Resolver> = {
   grant: own('grant', ['title'], (r) => ({ label: r.title, link: grantLink(r.id) })),
   funder: own('funder', ['name'], (r) => ({ label: r.name, link: { page: 'funder', id: r.id } })),
+  funder_template: own('funder_template', ['name', 'funder_id', 'grant_id'], (r) => ({
+    label: r.name,
+    link: r.grant_id ? grantLink(r.grant_id) : r.funder_id ? { page: 'funder', id: r.funder_id } : null,
+  })),
   budget_line: own('budget_line', ['grant_id', 'code', 'category'], (r) => ({
     label: `${r.code} ${r.category}`,
     link: grantLink(r.grant_id),

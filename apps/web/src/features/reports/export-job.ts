@@ -187,6 +187,24 @@ export async function startExport(
   return json.jobId;
 }
 
+/** An export in a funder's template (ADR 0027): the same job, filled in the template's language. */
+export async function startTemplateExport(
+  packId: string,
+  templateId: string,
+  options: { fetch?: Fetch; signal?: AbortSignal } = {},
+): Promise<string> {
+  const response = await send(options.fetch ?? fetch, exportsUrl(packId), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tessera-request': '1' },
+    body: JSON.stringify({ templateId }),
+    signal: options.signal ?? null,
+  });
+  if (!response.ok) throw await refusal(response);
+  const json = (await response.json().catch(() => null)) as { jobId?: unknown } | null;
+  if (typeof json?.jobId !== 'string' || json.jobId === '') throw malformed();
+  return json.jobId;
+}
+
 export async function fetchJobStatus(
   jobId: string,
   options: { fetch?: Fetch; signal?: AbortSignal } = {},

@@ -14,6 +14,7 @@ import { trpc } from '../../lib/trpc';
 import { useFieldProps } from '../../lib/use-field-props';
 import { useFormat } from '../../lib/use-format';
 import { useCan } from '../auth/use-session';
+import { TemplateExport } from '../templates/template-export';
 import { ExportPanel } from './export-panel';
 import { FrozenPackNote, NewVersionNote } from './frozen-pack';
 import { NarrativeForm } from './narrative-form';
@@ -114,6 +115,7 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
           </Button>
         )}
       </Group>
+      {content.data && <TemplateExport packId={data.id} grantId={data.grantId} />}
       {submitted && <FrozenPackNote pack={data} />}
       <NewVersionNote pack={data} threshold={content.data?.organization.suppressionThreshold ?? null} />
       <Paper withBorder p="md" radius="md">

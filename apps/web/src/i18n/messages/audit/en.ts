@@ -142,4 +142,11 @@ export const auditEn = {
   'audit.field.website': 'Website',
   'audit.field.indicator.source': 'Measured by',
   'audit.field.match_contribution.source': 'Contributed by',
+  'audit.entity.funder_template': 'Funder template',
+  'audit.field.funder_template.file': 'File',
+  'audit.field.funder_template.funderId': 'Funder',
+  'audit.field.funder_template.grantId': 'Grant',
+  'audit.field.funder_template.kind': 'Kind of file',
+  'audit.field.funder_template.language': 'Language',
+  'audit.field.funder_template.name': 'Name',
 } as const;

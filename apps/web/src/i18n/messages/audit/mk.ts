@@ -140,4 +140,11 @@ export const auditMk: Record<keyof typeof auditEn, string> = {
   'audit.field.website': 'Веб-страница',
   'audit.field.indicator.source': 'Начин на мерење',
   'audit.field.match_contribution.source': 'Придонесено од',
+  'audit.entity.funder_template': 'Образец на донатор',
+  'audit.field.funder_template.file': 'Датотека',
+  'audit.field.funder_template.funderId': 'Донатор',
+  'audit.field.funder_template.grantId': 'Грант',
+  'audit.field.funder_template.kind': 'Вид датотека',
+  'audit.field.funder_template.language': 'Јазик',
+  'audit.field.funder_template.name': 'Име',
 };

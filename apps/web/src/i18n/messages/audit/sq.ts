@@ -140,4 +140,11 @@ export const auditSq: Record<keyof typeof auditEn, string> = {
   'audit.field.website': 'Faqja e internetit',
   'audit.field.indicator.source': 'Matet nga',
   'audit.field.match_contribution.source': 'Kontribuar nga',
+  'audit.entity.funder_template': 'Shablloni i donatorit',
+  'audit.field.funder_template.file': 'Skedari',
+  'audit.field.funder_template.funderId': 'Donatori',
+  'audit.field.funder_template.grantId': 'Granti',
+  'audit.field.funder_template.kind': 'Lloji i skedarit',
+  'audit.field.funder_template.language': 'Gjuha',
+  'audit.field.funder_template.name': 'Emri',
 };

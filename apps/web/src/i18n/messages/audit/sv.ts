@@ -140,4 +140,11 @@ export const auditSv: Record<keyof typeof auditEn, string> = {
   'audit.field.website': 'Webbplats',
   'audit.field.indicator.source': 'Mäts genom',
   'audit.field.match_contribution.source': 'Bidrag från',
+  'audit.entity.funder_template': 'Finansiärens mall',
+  'audit.field.funder_template.file': 'Fil',
+  'audit.field.funder_template.funderId': 'Finansiär',
+  'audit.field.funder_template.grantId': 'Bidrag',
+  'audit.field.funder_template.kind': 'Filtyp',
+  'audit.field.funder_template.language': 'Språk',
+  'audit.field.funder_template.name': 'Namn',
 };
