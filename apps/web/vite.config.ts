@@ -9,7 +9,7 @@ export default defineConfig({
     timeZoneData(),
     // Every asset precompressed at build (brotli and gzip) beside the original: the server sends
     // the smallest the browser accepts (apps/server/src/static.ts). Source maps stay as they are.
-    compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/], threshold: 512 }),
+    compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/], threshold: 0 }),
   ],
   build: {
     outDir: 'dist',
