@@ -62,7 +62,8 @@ async function startServer() {
       DATABASE_URL: database,
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'auto',
-      SECRET_KEY: 'b3nc'.repeat(16),
+      // A throwaway key for a throwaway database.
+      SECRET_KEY: 'be7c'.repeat(16),
       NODE_ENV: 'production',
     },
   });
@@ -185,8 +186,8 @@ try {
   const tap = median(warm.map((w) => w.tap));
   const reload = median(warm.map((w) => w.reload));
   console.log(
-    `\nSlow phone: ${phone.cpuSlowdown}× CPU, ${phone.downloadBytesPerSecond * 8e-6} Mbps down, ` +
-      `${phone.uploadBytesPerSecond * 8e-3} kbps up, ${phone.latencyMs} ms round trip, ` +
+    `\nSlow phone: ${phone.cpuSlowdown}× CPU, ${((phone.downloadBytesPerSecond * 8) / 1e6).toFixed(1)} Mbps down, ` +
+      `${(phone.uploadBytesPerSecond * 8) / 1e3} kbps up, ${phone.latencyMs} ms round trip, ` +
       `${phone.viewport.width}×${phone.viewport.height}; medians of ${runs} runs`,
   );
   console.log(`  first paint (loading screen), cold      ${seconds(firstPaint)}`);

@@ -122,15 +122,13 @@ test('a cold sign-in page and the first screen after it stay within the JavaScri
     `Of which Intl polyfills this browser lacks: ${(polyfillBytes / kB).toFixed(1)} KB; the app's own: ` +
       `${(total(firstScreenApp) / kB).toFixed(1)} KB (limit ${firstScreenAppLimit / kB} KB, target ${firstScreenBudget / kB} KB)`,
   );
-  test
-    .info()
-    .annotations.push(
-      { type: 'sign-in JavaScript', description: `${total(signIn)} bytes` },
-      {
-        type: 'first-screen JavaScript',
-        description: `${total(firstScreen)} bytes, ${polyfillBytes} of Intl polyfills`,
-      },
-    );
+  test.info().annotations.push(
+    { type: 'sign-in JavaScript', description: `${total(signIn)} bytes` },
+    {
+      type: 'first-screen JavaScript',
+      description: `${total(firstScreen)} bytes, ${polyfillBytes} of Intl polyfills`,
+    },
+  );
 
   // The check itself is not blind: it saw the app's main bundle and the later chunks.
   for (const script of firstScreen) expect(script.bytes, script.url).toBeGreaterThan(0);

@@ -86,7 +86,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const sessionKnown = !session.isPending;
 
   useEffect(() => {
+    // Started at once, while the session is asked for: the messages, and what this browser
+    // lacks for the language on screen (needed whether or not someone is signed in).
     void loadCatalog(locale);
+    void loadIntlPolyfills(locale, 'language').catch(() => undefined);
   }, [locale]);
 
   useEffect(() => {
