@@ -109,7 +109,10 @@ test('finance records a tranche and an MKD expenditure with a receipt; the figur
   const dashboardAfter = await dashboardUsd(page);
   expect(dashboardAfter.received).toBeCloseTo(dashboardBefore.received + 5000, 2);
   expect(dashboardAfter.spent).toBeCloseTo(dashboardBefore.spent + spentUsd, 2);
-  await expect(page.getByTestId('spending-chart-USD')).toBeVisible();
+  // The chart (and its library) loads once scrolled into view.
+  const chart = page.getByTestId('spending-chart-USD');
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart.getByRole('img', { name: 'Spending against budget, USD' })).toBeVisible({ timeout: 30_000 });
 });
 
 test('a coordinator sees budget vs actual but never the ledger', async ({ page }) => {

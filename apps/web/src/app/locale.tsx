@@ -1,11 +1,20 @@
 import { isLocale, type Locale, matchLocale } from '@tessera/domain';
 import { useQuery } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { IntlProvider } from 'react-intl';
 import { type Catalog, loadCatalog } from '../i18n/catalogs';
-import { loadIntlPolyfills, polyfillWouldReplace } from './polyfills';
+import { loadIntlPolyfills, type PolyfillScope, polyfillWouldReplace } from './polyfills';
 import { StartScreen } from './start-screen';
-import { trpc } from '../lib/trpc';
+import { queryClient, trpc } from '../lib/trpc';
 
 const storageKey = 'tessera.locale';
 
@@ -40,10 +49,18 @@ export function useLocale(): LocaleState {
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   // The language on screen: the chosen one once its messages (and, where this browser lacks
-  // them, its formatting data) are loaded; until then the previous one stays.
-  const [shown, setShown] = useState<{ locale: Locale; messages: Catalog } | null>(null);
+  // them, its formatting data) are loaded; until then the previous one stays. `scope` says which
+  // languages decided the Intl polyfills (see app/polyfills.ts): the signed-in app needs 'all'.
+  const [shown, setShown] = useState<{ locale: Locale; messages: Catalog; scope: PolyfillScope } | null>(null);
   const session = useQuery(trpc.auth.session.queryOptions());
   const userLocale = session.data?.user.locale;
+  // Read from the cache, not the query above: signing in clears the cache (another user's data
+  // must not survive), which leaves this component's observer on the discarded query.
+  const signedIn = useSyncExternalStore(
+    (onChange) => queryClient.getQueryCache().subscribe(onChange),
+    () => queryClient.getQueryData(trpc.auth.session.queryKey()) != null,
+  );
+  const scope: PolyfillScope = signedIn ? 'all' : 'language';
 
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);
@@ -58,33 +75,46 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     if (isLocale(userLocale)) setLocale(userLocale);
   }, [userLocale, setLocale]);
 
-  // Switching to a language this browser lacks installs a polyfill that, from that moment, cannot
-  // format the language still on screen: the app steps aside (the start screen) until it is in.
-  const [replacing, setReplacing] = useState<Locale | null>(null);
+  // Switching to a language this browser lacks (or signing in, on such a browser) installs a
+  // polyfill that, from that moment, cannot format the language still on screen: the app steps
+  // aside (the start screen) until it is in. Nothing typed is lost: signing in has just finished.
+  const [replacing, setReplacing] = useState<{ locale: Locale; scope: PolyfillScope } | null>(null);
   const shownLocale = shown?.locale;
+  const shownScope = shown?.scope;
+  // The first load waits for the session (one request, in parallel with the messages' chunk) to
+  // know which polyfills it needs, so a signed-in reload never steps aside.
+  const sessionKnown = !session.isPending;
 
   useEffect(() => {
-    if (shownLocale === locale) return;
-    if (shownLocale !== undefined && polyfillWouldReplace(locale)) {
-      setReplacing(locale);
+    // Started at once, while the session is asked for: the messages, and what this browser
+    // lacks for the language on screen (needed whether or not someone is signed in).
+    void loadCatalog(locale);
+    void loadIntlPolyfills(locale, 'language').catch(() => undefined);
+  }, [locale]);
+
+  useEffect(() => {
+    if (!sessionKnown && shownLocale === undefined) return;
+    if (shownLocale === locale && (shownScope === 'all' || scope === 'language')) return;
+    if (shownLocale !== undefined && polyfillWouldReplace(locale, scope)) {
+      setReplacing({ locale, scope });
       return;
     }
     let current = true;
-    void loadLanguage(locale).then((messages) => {
-      if (current) setShown({ locale, messages });
+    void loadLanguage(locale, scope).then((messages) => {
+      if (current) setShown({ locale, messages, scope });
     });
     return () => {
       current = false;
     };
-  }, [locale, shownLocale]);
+  }, [locale, shownLocale, shownScope, scope, sessionKnown]);
 
   useEffect(() => {
     // Runs once the start screen is committed: nothing on screen formats while the polyfill loads.
     if (replacing === null) return;
     let current = true;
-    void loadLanguage(replacing).then((messages) => {
+    void loadLanguage(replacing.locale, replacing.scope).then((messages) => {
       if (!current) return;
-      setShown({ locale: replacing, messages });
+      setShown({ ...replacing, messages });
       setReplacing(null);
     });
     return () => {
@@ -108,8 +138,8 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 }
 
 /** A language's messages and, where this browser lacks them, its formatting data. */
-async function loadLanguage(locale: Locale): Promise<Catalog> {
-  const polyfills = loadIntlPolyfills(locale).catch((error: unknown) => {
+async function loadLanguage(locale: Locale, scope: PolyfillScope): Promise<Catalog> {
+  const polyfills = loadIntlPolyfills(locale, scope).catch((error: unknown) => {
     console.error('Intl polyfills failed to load; formatting may fall back.', error);
   });
   const [messages] = await Promise.all([loadCatalog(locale), polyfills]);

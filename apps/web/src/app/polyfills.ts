@@ -9,11 +9,16 @@ import { loadTimeZones } from './time-zones';
 
 /*
  * Some Chromium builds (Debian's among them) ship without Macedonian and Albanian CLDR data and
- * print "MKD 1,234.50" or month "M11". A polyfill is loaded only when the runtime lacks one of
- * the UI languages, at the first load, with the data of the language in use only; each language
- * chosen later brings its own data. Static import maps keep
- * the chunks visible to the bundler.
+ * print "MKD 1,234.50" or month "M11". A polyfill is loaded only when the runtime lacks a UI
+ * language, with the data of the language in use only; each language chosen later brings its own
+ * data. Before sign-in only the language on screen counts (the sign-in page formats no numbers
+ * or dates, and must stay light: docs/decisions/0026); once signed in, the app installs the
+ * polyfills if the browser lacks any UI language, so that switching language later never replaces
+ * a constructor under a form. Static import maps keep the chunks visible to the bundler.
  */
+
+/** Which languages decide whether a polyfill is installed: the one on screen, or every UI language. */
+export type PolyfillScope = 'language' | 'all';
 
 type Loaders = Record<Locale, () => Promise<unknown>>;
 
@@ -54,13 +59,14 @@ async function ensure(
   missing: (locale: string) => unknown,
   force: () => Promise<unknown>,
   data: Loaders,
+  scope: PolyfillScope,
 ): Promise<void> {
   if (!polyfilled[name]) {
-    // Installed at the first load when the browser lacks any UI language, not only the one in
-    // use: replacing a constructor later would leave the language on screen without its data
-    // (and the app would have to step aside, losing what someone was typing). Only the data of
-    // the language in use is loaded; another's comes when it is chosen.
-    if (!locales.some((each) => missing(each))) return;
+    // Signed in, installed when the browser lacks any UI language, not only the one in use:
+    // replacing a constructor later would leave the language on screen without its data (and the
+    // app would have to step aside, losing what someone was typing). Only the data of the
+    // language in use is loaded; another's comes when it is chosen.
+    if (!(scope === 'all' ? locales.some((each) => missing(each)) : missing(locale))) return;
     await force();
     polyfilled[name] = true;
   }
@@ -70,7 +76,7 @@ async function ensure(
 }
 
 /** Makes formatting in `locale` right: loads what this browser lacks for it, nothing else. */
-export async function loadIntlPolyfills(locale: Locale): Promise<void> {
+export async function loadIntlPolyfills(locale: Locale, scope: PolyfillScope): Promise<void> {
   if (shouldPolyfillCanonicalLocales()) await import('@formatjs/intl-getcanonicallocales/polyfill.js');
   if (shouldPolyfillLocale()) await import('@formatjs/intl-locale/polyfill.js');
   // Order matters: NumberFormat needs PluralRules; DateTimeFormat needs NumberFormat.
@@ -80,6 +86,7 @@ export async function loadIntlPolyfills(locale: Locale): Promise<void> {
     shouldPolyfillPluralRules,
     () => import('@formatjs/intl-pluralrules/polyfill-force.js'),
     pluralRulesData,
+    scope,
   );
   await ensure(
     'numberFormat',
@@ -87,6 +94,7 @@ export async function loadIntlPolyfills(locale: Locale): Promise<void> {
     shouldPolyfillNumberFormat,
     () => import('@formatjs/intl-numberformat/polyfill-force.js'),
     numberFormatData,
+    scope,
   );
   const hadDateTimeFormat = polyfilled.dateTimeFormat;
   await ensure(
@@ -95,6 +103,7 @@ export async function loadIntlPolyfills(locale: Locale): Promise<void> {
     shouldPolyfillDateTimeFormat,
     () => import('@formatjs/intl-datetimeformat/polyfill-force.js'),
     dateTimeFormatData,
+    scope,
   );
   // The polyfill knows no time zone until given one: UTC and this device's zone to start with.
   if (polyfilled.dateTimeFormat && !hadDateTimeFormat) {
@@ -114,19 +123,22 @@ export async function loadIntlPolyfills(locale: Locale): Promise<void> {
     shouldPolyfillDisplayNames,
     () => import('@formatjs/intl-displaynames/polyfill-force.js'),
     displayNamesData,
+    scope,
   );
 }
 
 /**
- * Whether loading `locale` would replace an Intl constructor now: from then on every language
- * needs its data loaded, so nothing may be formatted until the chosen one's data is in.
+ * Whether loading `locale` with `scope` would replace an Intl constructor now: from then on every
+ * language needs its data loaded, so nothing may be formatted until the chosen one's data is in.
  */
-export function polyfillWouldReplace(locale: Locale): boolean {
+export function polyfillWouldReplace(locale: Locale, scope: PolyfillScope): boolean {
+  const lacks = (should: (each: string) => unknown) =>
+    scope === 'all' ? locales.some((each) => Boolean(should(each))) : Boolean(should(locale));
   return (
-    (!polyfilled.pluralRules && Boolean(shouldPolyfillPluralRules(locale))) ||
-    (!polyfilled.numberFormat && Boolean(shouldPolyfillNumberFormat(locale))) ||
-    (!polyfilled.dateTimeFormat && Boolean(shouldPolyfillDateTimeFormat(locale))) ||
-    (!polyfilled.displayNames && Boolean(shouldPolyfillDisplayNames(locale)))
+    (!polyfilled.pluralRules && lacks(shouldPolyfillPluralRules)) ||
+    (!polyfilled.numberFormat && lacks(shouldPolyfillNumberFormat)) ||
+    (!polyfilled.dateTimeFormat && lacks(shouldPolyfillDateTimeFormat)) ||
+    (!polyfilled.displayNames && lacks(shouldPolyfillDisplayNames))
   );
 }
 

@@ -1,11 +1,19 @@
 import { can, type Role } from '@tessera/domain';
-import { createRoute, redirect } from '@tanstack/react-router';
-import { AppLayout } from '../features/shell/app-layout';
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { StartScreen } from '../app/start-screen';
 import { queryClient, trpc } from '../lib/trpc';
 import { rootRoute } from './root';
 
-/** The signed-in area: a pathless layout route around every page but sign-in. */
-export const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppLayout });
+/**
+ * The signed-in area: a pathless layout route around every page but sign-in. Its layout is a
+ * chunk of its own, so the sign-in page does not download the shell (docs/decisions/0026).
+ */
+export const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  component: lazyRouteComponent(() => import('../features/shell/app-layout'), 'AppLayout'),
+  pendingComponent: StartScreen,
+});
 
 /**
  * Where "/" leads: coordinators on today's sessions (attendance at the venue), finance and admin

@@ -1,24 +1,27 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type SignInInput, signInInput } from '@tessera/domain';
+import type { SignInInput } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate } from '@tanstack/react-router';
-import { useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { Loading } from '../../components/loading';
 import { readAppError, translateAppError, translateMessageKey } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { LanguageMenu } from '../shell/language-menu';
-import { EnrolmentPanel } from './enrolment-panel';
-import { SecondFactorStep } from './second-factor-step';
-import { useSession } from './use-session';
+import { readSignIn, requiredMissing } from './sign-in-values';
+
+// The second step's forms load only when a password was right and a code is owed: the sign-in
+// page itself stays within its JavaScript budget (docs/decisions/0026-javascript-budget.md).
+const EnrolmentPanel = lazy(async () => ({ default: (await import('./enrolment-panel')).EnrolmentPanel }));
+const SecondFactorStep = lazy(async () => ({ default: (await import('./second-factor-step')).SecondFactorStep }));
 
 export function SignInPage() {
   const intl = useIntl();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { query, session } = useSession();
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInInput), defaultValues: { email: '', password: '' } });
+  const query = useQuery(trpc.auth.session.queryOptions());
+  const session = query.data ?? null;
+  const [errors, setErrors] = useState<Partial<Record<keyof SignInInput, string>>>({});
   // Password right, second factor still owed: which step to show (survives a reload).
   const pending = useQuery(trpc.auth.pendingStage.queryOptions());
   const enterApp = async () => {
@@ -46,14 +49,16 @@ export function SignInPage() {
             <Title order={1} size="h2">
               {intl.formatMessage({ id: stage === 'enrol' ? 'security.enrol.title' : 'security.code.title' })}
             </Title>
-            {stage === 'enrol' ? (
-              <>
-                <Text size="sm">{intl.formatMessage({ id: 'security.enrol.required' })}</Text>
-                <EnrolmentPanel onDone={() => void enterApp()} />
-              </>
-            ) : (
-              <SecondFactorStep onSignedIn={enterApp} />
-            )}
+            <Suspense fallback={<Loading />}>
+              {stage === 'enrol' ? (
+                <>
+                  <Text size="sm">{intl.formatMessage({ id: 'security.enrol.required' })}</Text>
+                  <EnrolmentPanel onDone={() => void enterApp()} />
+                </>
+              ) : (
+                <SecondFactorStep onSignedIn={enterApp} />
+              )}
+            </Suspense>
             <LanguageMenu variant="sign-in" />
           </Stack>
         </Paper>
@@ -73,16 +78,18 @@ export function SignInPage() {
         : failure
           ? translateAppError(intl, failure)
           : null;
-  const { errors } = form.formState;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values = readSignIn(new FormData(event.currentTarget));
+    const missing = requiredMissing(values);
+    setErrors(missing);
+    if (Object.keys(missing).length === 0) signIn.mutate(values);
+  };
 
   return (
     <Center mih="100dvh" p="md" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
-        <form
-          noValidate
-          onSubmit={form.handleSubmit((values) => signIn.mutate(values))}
-          aria-labelledby="sign-in-title"
-        >
+        <form noValidate onSubmit={submit} aria-labelledby="sign-in-title">
           <Stack>
             <div>
               <Title order={1} size="h2" id="sign-in-title">
@@ -102,15 +109,15 @@ export function SignInPage() {
               type="email"
               autoComplete="username"
               required
-              error={translateMessageKey(intl, errors.email?.message)}
-              {...form.register('email')}
+              name="email"
+              error={translateMessageKey(intl, errors.email)}
             />
             <PasswordInput
               label={intl.formatMessage({ id: 'auth.signIn.password' })}
               autoComplete="current-password"
               required
-              error={translateMessageKey(intl, errors.password?.message)}
-              {...form.register('password')}
+              name="password"
+              error={translateMessageKey(intl, errors.password)}
             />
             <Button type="submit" loading={signIn.isPending}>
               {intl.formatMessage({ id: 'auth.signIn.submit' })}

@@ -1,20 +1,20 @@
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { toMajorUnits } from '@tessera/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useIntl } from 'react-intl';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { LazyChart } from './lazy-chart';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { TableEmptyRow } from '../../components/table-empty-row';
-import { type RouterOutputs, trpc } from '../../lib/trpc';
+import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
 import { DashboardMoneyAlarms } from '../grants/money-alarms';
 import { DeadlineStateBadge } from '../grants/status-badge';
 
-type Dashboard = RouterOutputs['grants']['dashboard'];
-
-/** The finance landing page. Loaded lazily (see routes/dashboard.tsx): it brings the chart library. */
+/**
+ * The finance landing page, loaded lazily (see routes/dashboard.tsx). Its charts, and the chart
+ * library, load when scrolled into view (lazy-chart.tsx): the figures come first.
+ */
 export function DashboardPage() {
   const intl = useIntl();
   const format = useFormat();
@@ -134,83 +134,9 @@ export function DashboardPage() {
 
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {data.spending.map((series) => (
-          <SpendingChart key={series.currency} series={series} today={data.today} />
+          <LazyChart key={series.currency} series={series} today={data.today} />
         ))}
       </SimpleGrid>
     </Stack>
-  );
-}
-
-function SpendingChart({ series, today }: { series: Dashboard['spending'][number]; today: string }) {
-  const intl = useIntl();
-  const format = useFormat();
-  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
-  const points = series.points.map((point) => ({
-    month: point.month,
-    // Nothing is spent in months that have not come yet: the line stops at this month.
-    spent: point.month <= today.slice(0, 7) ? toMajorUnits(point.cumulativeSpentMinor, series.currency) : null,
-    planned: toMajorUnits(point.cumulativePlannedMinor, series.currency),
-    spentMinor: point.cumulativeSpentMinor,
-    plannedMinor: point.cumulativePlannedMinor,
-  }));
-  const compact = (value: number) => format.number(value, { notation: 'compact', maximumFractionDigits: 1 });
-  const last = series.points.filter((point) => point.month <= today.slice(0, 7)).at(-1);
-  return (
-    <Paper withBorder p="md" radius="md" data-testid={`spending-chart-${series.currency}`}>
-      <Title order={3} size="h5">
-        {t('dashboard.spending', { currency: series.currency })}
-      </Title>
-      <Text size="xs" c="dimmed" mb="sm">
-        {t('dashboard.spendingHint')}
-      </Text>
-      <div
-        style={{ width: '100%', height: 260 }}
-        role="img"
-        aria-label={t('dashboard.spending', { currency: series.currency })}
-      >
-        <ResponsiveContainer>
-          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="month" tickFormatter={(m: string) => format.month(m)} fontSize={12} />
-            <YAxis tickFormatter={compact} fontSize={12} width={56} />
-            <Tooltip
-              labelFormatter={(m) => format.month(String(m))}
-              formatter={(_value, name, item) => {
-                const payload = item.payload as (typeof points)[number];
-                const minor = name === t('dashboard.plannedLine') ? payload.plannedMinor : payload.spentMinor;
-                return [format.money(minor, series.currency), name];
-              }}
-            />
-            <Legend />
-            <Line
-              type="monotone"
-              dataKey="planned"
-              name={t('dashboard.plannedLine')}
-              stroke="#868e96"
-              strokeDasharray="5 5"
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              type="monotone"
-              dataKey="spent"
-              name={t('dashboard.spentLine')}
-              stroke="#9c36b5"
-              strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      {last && (
-        <Text size="xs" c="dimmed">
-          {t('dashboard.spendingSummary', {
-            spent: format.money(last.cumulativeSpentMinor, series.currency),
-            planned: format.money(last.cumulativePlannedMinor, series.currency),
-          })}
-        </Text>
-      )}
-    </Paper>
   );
 }

@@ -4,16 +4,22 @@ import { notifications } from '@mantine/notifications';
 import { can, type Role } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useIntl } from 'react-intl';
 import { useTimeZoneReady } from '../../app/use-time-zone-ready';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { trpc } from '../../lib/trpc';
-import { ChangePasswordModal } from '../auth/change-password-modal';
-import { SecondFactorModal } from '../auth/second-factor-modal';
 import { useSession } from '../auth/use-session';
 import { LanguageMenu } from './language-menu';
+
+// Opened from the user menu only: their forms (and the form library) load when first opened.
+const ChangePasswordModal = lazy(async () => ({
+  default: (await import('../auth/change-password-modal')).ChangePasswordModal,
+}));
+const SecondFactorModal = lazy(async () => ({
+  default: (await import('../auth/second-factor-modal')).SecondFactorModal,
+}));
 
 /** Everything behind sign-in: redirects visitors, then the responsive shell around the page. */
 export function AppLayout() {
@@ -138,8 +144,10 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>{zoneReady ? <Outlet /> : <Loading />}</Suspense>
       </AppShell.Main>
-      <ChangePasswordModal opened={passwordOpen} onClose={passwordModal.close} />
-      <SecondFactorModal opened={secondFactorOpen} onClose={secondFactorModal.close} />
+      <Suspense fallback={null}>
+        {passwordOpen && <ChangePasswordModal opened onClose={passwordModal.close} />}
+        {secondFactorOpen && <SecondFactorModal opened onClose={secondFactorModal.close} />}
+      </Suspense>
     </AppShell>
   );
 }

@@ -1,10 +1,9 @@
 import { Button, Menu } from '@mantine/core';
 import { type Locale, localeNames, locales } from '@tessera/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { useLocale } from '../../app/locale';
 import { trpc } from '../../lib/trpc';
-import { useSession } from '../auth/use-session';
 
 /**
  * Switches the UI language at once; when signed in, also saves it on the user so that it
@@ -14,7 +13,7 @@ export function LanguageMenu({ variant }: { variant: 'header' | 'sign-in' }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
   const { locale, setLocale } = useLocale();
-  const { session } = useSession();
+  const session = useQuery(trpc.auth.session.queryOptions()).data ?? null;
   const save = useMutation(
     trpc.auth.setLocale.mutationOptions({
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.auth.session.queryKey() }),
