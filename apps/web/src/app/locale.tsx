@@ -5,6 +5,7 @@ import { IntlProvider } from 'react-intl';
 import { type Catalog, loadCatalog } from '../i18n/catalogs';
 import { loadIntlPolyfills, polyfillWouldReplace } from './polyfills';
 import { StartScreen } from './start-screen';
+import { formattingLocale } from '../lib/format';
 import { trpc } from '../lib/trpc';
 
 const storageKey = 'tessera.locale';
@@ -23,6 +24,10 @@ interface LocaleState {
   locale: Locale;
   /** Switches the UI at once; the caller persists it on the server when signed in. */
   setLocale: (locale: Locale) => void;
+  /** English with US dates and numbers instead of British ones (the user's saved choice). */
+  usFormats: boolean;
+  /** Switches at once; the caller persists it on the server. */
+  setUsFormats: (usFormats: boolean) => void;
 }
 
 const LocaleContext = createContext<LocaleState | null>(null);
@@ -44,6 +49,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [shown, setShown] = useState<{ locale: Locale; messages: Catalog } | null>(null);
   const session = useQuery(trpc.auth.session.queryOptions());
   const userLocale = session.data?.user.locale;
+  const userUsFormats = session.data?.user.usFormats;
+  const [usFormats, setUsFormats] = useState(false);
+  useEffect(() => {
+    setUsFormats(userUsFormats === true);
+  }, [userUsFormats]);
 
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);
@@ -96,11 +106,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     if (shown) document.documentElement.lang = shown.locale;
   }, [shown]);
 
-  const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  const value = useMemo(() => ({ locale, setLocale, usFormats, setUsFormats }), [locale, setLocale, usFormats]);
   if (!shown || replacing !== null) return <StartScreen />;
   return (
     <LocaleContext.Provider value={value}>
-      <IntlProvider locale={shown.locale} messages={shown.messages} defaultLocale="en">
+      <IntlProvider locale={formattingLocale(shown.locale, usFormats)} messages={shown.messages} defaultLocale="en">
         {children}
       </IntlProvider>
     </LocaleContext.Provider>

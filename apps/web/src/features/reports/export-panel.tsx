@@ -2,6 +2,7 @@ import { Alert, Button, Group, Menu, Paper, Progress, Select, Stack, Text } from
 import { type Locale, localeNames, locales, type ReportFormat } from '@tessera/domain';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { useLocale } from '../../app/locale';
 import { ErrorAlert } from '../../components/error-alert';
 import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
 import {
@@ -60,9 +61,9 @@ function useExportJob(packId: string) {
 export function ExportPanel({ packId, hasSf425 }: { packId: string; hasSf425: boolean }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const [language, setLanguage] = useState<Locale>(
-    (locales as readonly string[]).includes(intl.locale) ? (intl.locale as Locale) : 'en',
-  );
+  // The UI language, not the formatting locale (en-GB or en-US for English).
+  const { locale: uiLocale } = useLocale();
+  const [language, setLanguage] = useState<Locale>(uiLocale);
   const { state, start, reset } = useExportJob(packId);
   const formats: ReportFormat[] = hasSf425 ? ['pdf', 'xlsx', 'csv', 'sf425', 'eu'] : ['pdf', 'xlsx', 'csv', 'eu'];
   const busy = isBusy(state);

@@ -1,11 +1,12 @@
 import { Alert, Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type Locale, type ReportPack, type ReportPackContent, submitPackInput } from '@tessera/domain';
+import { type ReportPack, type ReportPackContent, submitPackInput } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
+import { useLocale } from '../../app/locale';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { applyServerFieldErrors } from '../../lib/form-errors';
@@ -34,7 +35,8 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
   const t = (id: string) => intl.formatMessage({ id });
   const packQuery = trpc.reports.get.queryOptions({ id: packId });
   const pack = useQuery(packQuery);
-  const content = useQuery(trpc.reports.content.queryOptions({ id: packId, locale: intl.locale as Locale }));
+  const { locale } = useLocale();
+  const content = useQuery(trpc.reports.content.queryOptions({ id: packId, locale }));
   const [narrativeDirty, setNarrativeDirty] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const refreshAfterChange = async (updated: ReportPack) => {

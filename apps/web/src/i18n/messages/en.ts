@@ -57,6 +57,9 @@ export const en = {
   'shell.nav.members': 'Members',
   'shell.nav.audit': 'Audit log',
   'shell.language': 'Language',
+  'shell.formats': 'Dates and numbers',
+  'shell.formats.gb': 'British ({example})',
+  'shell.formats.us': 'US ({example})',
   'shell.organization': 'Organisation',
   'shell.switchOrganization': 'Switch organisation',
   'shell.userMenu': 'Account menu',
@@ -459,6 +462,12 @@ export const en = {
   'validation.uicAnswers': 'Every question needs an answer.',
   'validation.invalidCode': 'Use letters, digits and dashes only (up to 32).',
   'validation.minutesOverSession': 'At most {minutes} minutes (the length of the session).',
+  'validation.lateMinutes':
+    'Late means part of the session: enter the minutes attended, more than 0 and fewer than {minutes}.',
+  'validation.arrivalBeforeStart': 'The session starts at {time}: arriving then or earlier is not late.',
+  'validation.arrivalAfterEnd':
+    'The session ends at {time}: arriving then or later means no time attended (mark absent).',
+  'validation.invalidTime': 'Enter a time as hh:mm on the 24-hour clock, such as 18:30.',
   'validation.outsideActivityPeriod': 'The date must fall within the activity dates.',
   'validation.notEnrolled': 'This participant is not enrolled in the activity.',
   'validation.schemeLocked': 'Participants exist: how codes are made can no longer change.',

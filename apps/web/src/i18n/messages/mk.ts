@@ -57,6 +57,9 @@ export const mk: Record<keyof typeof en, string> = {
   'shell.nav.members': 'Членови',
   'shell.nav.audit': 'Дневник на промени',
   'shell.language': 'Јазик',
+  'shell.formats': 'Датуми и броеви',
+  'shell.formats.gb': 'Британски ({example})',
+  'shell.formats.us': 'Американски ({example})',
   'shell.organization': 'Организација',
   'shell.switchOrganization': 'Промени организација',
   'shell.userMenu': 'Мени на сметката',
@@ -460,6 +463,12 @@ export const mk: Record<keyof typeof en, string> = {
   'validation.uicAnswers': 'Секое прашање треба да има одговор.',
   'validation.invalidCode': 'Користете само букви, бројки и цртички (до 32).',
   'validation.minutesOverSession': 'Најмногу {minutes} минути (должината на сесијата).',
+  'validation.lateMinutes':
+    'Доцнење значи дел од сесијата: внесете ги присутните минути, повеќе од 0 и помалку од {minutes}.',
+  'validation.arrivalBeforeStart': 'Сесијата почнува во {time}: доаѓање тогаш или порано не е доцнење.',
+  'validation.arrivalAfterEnd':
+    'Сесијата завршува во {time}: доаѓање тогаш или подоцна значи без присуство (означете отсутен).',
+  'validation.invalidTime': 'Внесете време како чч:мм во 24-часовен формат, на пр. 18:30.',
   'validation.outsideActivityPeriod': 'Датумот мора да биде во периодот на активноста.',
   'validation.notEnrolled': 'Учесникот не е запишан во активноста.',
   'validation.schemeLocked': 'Веќе има учесници: начинот на правење кодови не може да се менува.',

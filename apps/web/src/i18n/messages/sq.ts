@@ -57,6 +57,9 @@ export const sq: Record<keyof typeof en, string> = {
   'shell.nav.members': 'Anëtarët',
   'shell.nav.audit': 'Regjistri i ngjarjeve',
   'shell.language': 'Gjuha',
+  'shell.formats': 'Datat dhe numrat',
+  'shell.formats.gb': 'Britanike ({example})',
+  'shell.formats.us': 'Amerikane ({example})',
   'shell.organization': 'Organizata',
   'shell.switchOrganization': 'Ndrysho organizatën',
   'shell.userMenu': 'Menyja e llogarisë',
@@ -460,6 +463,12 @@ export const sq: Record<keyof typeof en, string> = {
   'validation.uicAnswers': 'Çdo pyetje ka nevojë për një përgjigje.',
   'validation.invalidCode': 'Përdorni vetëm shkronja, shifra dhe viza (deri në 32).',
   'validation.minutesOverSession': 'Më së shumti {minutes} minuta (kohëzgjatja e seancës).',
+  'validation.lateMinutes':
+    'Vonesë do të thotë pjesë e seancës: shkruani minutat e pranisë, më shumë se 0 dhe më pak se {minutes}.',
+  'validation.arrivalBeforeStart': 'Seanca fillon në {time}: ardhja atëherë ose më herët nuk është vonesë.',
+  'validation.arrivalAfterEnd':
+    'Seanca mbaron në {time}: ardhja atëherë ose më vonë do të thotë pa kohë pranie (shënoni mungesë).',
+  'validation.invalidTime': 'Shkruani orën si hh:mm në formatin 24-orësh, p.sh. 18:30.',
   'validation.outsideActivityPeriod': 'Data duhet të jetë brenda datave të aktivitetit.',
   'validation.notEnrolled': 'Ky pjesëmarrës nuk është regjistruar në aktivitet.',
   'validation.schemeLocked': 'Ka pjesëmarrës: mënyra e krijimit të kodeve nuk mund të ndryshojë më.',

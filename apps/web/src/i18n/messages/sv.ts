@@ -56,6 +56,9 @@ export const sv: Record<keyof typeof en, string> = {
   'shell.nav.members': 'Medlemmar',
   'shell.nav.audit': 'Händelselogg',
   'shell.language': 'Språk',
+  'shell.formats': 'Datum och tal',
+  'shell.formats.gb': 'Brittiska ({example})',
+  'shell.formats.us': 'Amerikanska ({example})',
   'shell.organization': 'Organisation',
   'shell.switchOrganization': 'Byt organisation',
   'shell.userMenu': 'Kontomeny',
@@ -458,6 +461,12 @@ export const sv: Record<keyof typeof en, string> = {
   'validation.uicAnswers': 'Varje fråga behöver ett svar.',
   'validation.invalidCode': 'Använd bara bokstäver, siffror och bindestreck (högst 32).',
   'validation.minutesOverSession': 'Högst {minutes} minuter (passets längd).',
+  'validation.lateMinutes':
+    'Sen betyder en del av passet: ange minuterna personen var med, fler än 0 och färre än {minutes}.',
+  'validation.arrivalBeforeStart': 'Passet börjar {time}: att komma då eller tidigare är inte sent.',
+  'validation.arrivalAfterEnd':
+    'Passet slutar {time}: att komma då eller senare betyder ingen närvarotid (markera frånvarande).',
+  'validation.invalidTime': 'Ange en tid som tt:mm med 24-timmarsklocka, till exempel 18:30.',
   'validation.outsideActivityPeriod': 'Datumet måste ligga inom aktivitetens datum.',
   'validation.notEnrolled': 'Deltagaren är inte inskriven i aktiviteten.',
   'validation.schemeLocked': 'Det finns deltagare: sättet att skapa koder kan inte längre ändras.',

@@ -138,6 +138,7 @@ export const programmeEn = {
   'programme.sessions.column.attended': 'Attendance',
   'programme.sessions.column.headCount': 'Head count',
   'programme.sessions.field.date': 'Date',
+  'programme.sessions.field.startTime': 'Start time',
   'programme.sessions.field.length': 'Length',
   'programme.sessions.field.module': 'Module',
   'programme.sessions.field.note': 'Note',

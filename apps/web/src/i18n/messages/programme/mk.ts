@@ -134,6 +134,7 @@ export const programmeMk: Record<keyof typeof programmeEn, string> = {
   'programme.sessions.column.attended': 'Присуство',
   'programme.sessions.column.headCount': 'Број на присутни',
   'programme.sessions.field.date': 'Датум',
+  'programme.sessions.field.startTime': 'Време на почеток',
   'programme.sessions.field.length': 'Траење',
   'programme.sessions.field.module': 'Модул',
   'programme.sessions.field.note': 'Белешка',

@@ -133,6 +133,7 @@ export const programmeSq: Record<keyof typeof programmeEn, string> = {
   'programme.sessions.column.attended': 'Prania',
   'programme.sessions.column.headCount': 'Numërim personash',
   'programme.sessions.field.date': 'Data',
+  'programme.sessions.field.startTime': 'Ora e fillimit',
   'programme.sessions.field.length': 'Kohëzgjatja',
   'programme.sessions.field.module': 'Moduli',
   'programme.sessions.field.note': 'Shënim',

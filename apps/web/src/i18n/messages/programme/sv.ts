@@ -133,6 +133,7 @@ export const programmeSv: Record<keyof typeof programmeEn, string> = {
   'programme.sessions.column.attended': 'Närvaro',
   'programme.sessions.column.headCount': 'Personräkning',
   'programme.sessions.field.date': 'Datum',
+  'programme.sessions.field.startTime': 'Starttid',
   'programme.sessions.field.length': 'Längd',
   'programme.sessions.field.module': 'Modul',
   'programme.sessions.field.note': 'Anteckning',
