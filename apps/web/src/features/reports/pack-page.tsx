@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { type ReportPack, type ReportPackContent, submitPackInput } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { useLocale } from '../../app/locale';
@@ -56,6 +56,7 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
     }),
   );
   const onDirtyChange = useCallback((dirty: boolean) => setNarrativeDirty(dirty), []);
+  const saveNarrativeRef = useRef<(() => Promise<boolean>) | null>(null);
   const [explanationsDirty, setExplanationsDirty] = useState(false);
   const onExplanationsDirtyChange = useCallback((dirty: boolean) => setExplanationsDirty(dirty), []);
   const saveExplanations = useMutation(
@@ -109,7 +110,16 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
         <Cover content={content.data} pack={data} />
       )}
       <Group justify="space-between" align="flex-start" wrap="wrap">
-        {content.data ? <ExportPanel packId={data.id} hasSf425={content.data.sf425 !== null} /> : <div />}
+        {content.data ? (
+          <ExportPanel
+            packId={data.id}
+            hasSf425={content.data.sf425 !== null}
+            unsavedNarrative={narrativeDirty && canWrite && !submitted}
+            onSaveNarrative={async () => (await saveNarrativeRef.current?.()) ?? false}
+          />
+        ) : (
+          <div />
+        )}
         {canWrite && !submitted && (
           <Button variant="light" color="green" onClick={() => setSubmitting(true)} data-testid="pack-submit">
             {t('reports.submit.button')}
@@ -132,6 +142,7 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
             readOnly={!canWrite || submitted}
             saving={save.isPending}
             onDirtyChange={onDirtyChange}
+            saveRef={saveNarrativeRef}
             onSave={(sections) =>
               save.mutateAsync({ id: data.id, version: data.version, sections }).then(
                 () => null,

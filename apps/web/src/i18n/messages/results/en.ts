@@ -228,6 +228,9 @@ export const resultsEn = {
   'reports.section.nextPeriod.hint': 'The main activities and milestones coming up.',
 
   'reports.export.button': 'Export',
+  'reports.export.unsaved': 'The narrative has changes that are not saved. Save them and include them in the {format}?',
+  'reports.export.saveAndExport': 'Save and export',
+  'reports.export.exportWithout': 'Export without them',
   'reports.export.language': 'Language of the file',
   'reports.export.format.pdf': 'PDF',
   'reports.export.format.xlsx': 'Excel (XLSX)',

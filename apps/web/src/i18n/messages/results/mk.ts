@@ -231,6 +231,9 @@ export const resultsMk: Record<keyof typeof resultsEn, string> = {
   'reports.section.nextPeriod.hint': 'Главните активности и пресвртници што следуваат.',
 
   'reports.export.button': 'Извези',
+  'reports.export.unsaved': 'Наративот има промени што не се зачувани. Да се зачуваат и вклучат во {format}?',
+  'reports.export.saveAndExport': 'Зачувај и извези',
+  'reports.export.exportWithout': 'Извези без нив',
   'reports.export.language': 'Јазик на датотеката',
   'reports.export.format.pdf': 'PDF документ',
   'reports.export.format.xlsx': 'Ексел (XLSX)',

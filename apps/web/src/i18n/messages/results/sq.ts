@@ -231,6 +231,9 @@ export const resultsSq: Record<keyof typeof resultsEn, string> = {
   'reports.section.nextPeriod.hint': 'Aktivitetet dhe momentet kryesore që vijnë.',
 
   'reports.export.button': 'Eksporto',
+  'reports.export.unsaved': 'Narrativa ka ndryshime të paruajtura. T’i ruaj dhe t’i përfshij në {format}?',
+  'reports.export.saveAndExport': 'Ruaj dhe eksporto',
+  'reports.export.exportWithout': 'Eksporto pa to',
   'reports.export.language': 'Gjuha e skedarit',
   'reports.export.format.pdf': 'PDF',
   'reports.export.format.xlsx': 'Excel (XLSX)',

@@ -232,6 +232,9 @@ export const resultsSv: Record<keyof typeof resultsEn, string> = {
   'reports.section.nextPeriod.hint': 'De viktigaste kommande aktiviteterna och milstolparna.',
 
   'reports.export.button': 'Exportera',
+  'reports.export.unsaved': 'Berättelsen har ändringar som inte är sparade. Spara dem och ta med dem i {format}?',
+  'reports.export.saveAndExport': 'Spara och exportera',
+  'reports.export.exportWithout': 'Exportera utan dem',
   'reports.export.language': 'Filens språk',
   'reports.export.format.pdf': 'PDF',
   'reports.export.format.xlsx': 'Excel (XLSX)',
