@@ -14,6 +14,8 @@ export const en = {
   'app.loading': 'Loading…',
 
   'common.cancel': 'Cancel',
+  'common.noMatchFilters': 'Nothing matches these filters.',
+  'common.clearFilters': 'Clear filters',
   'common.close': 'Close',
   'common.save': 'Save',
   'common.saving': 'Saving…',
@@ -86,6 +88,9 @@ export const en = {
   'funders.column.updated': 'Updated',
   'funders.total': '{count, plural, =0 {No funders} one {# funder} other {# funders}}',
   'funders.empty': 'No funders match these filters.',
+  'funders.firstStep':
+    'Funders are the foundations, agencies and donors who give grants. Add one before its first grant.',
+  'funders.firstStepAction': 'Add your first funder',
   'funders.baseCurrency': 'Amounts in {currency}, e.g. {sample}',
   'funders.archivedBadge': 'Archived',
   'funders.field.name': 'Name',
@@ -246,6 +251,9 @@ export const en = {
   'grants.filter.all': 'All',
   'grants.filter.endingSoon': 'Ending within {days} days',
   'grants.empty': 'No grants match these filters.',
+  'grants.firstStep':
+    'Grants are the money your collective receives: each one keeps its budget, spending, tranches, deadlines and reports together.',
+  'grants.firstStepAction': 'Add your first grant',
   'grants.column.spent': 'Spent',
   'grants.column.remaining': 'Remaining',
   'grants.column.spentShare': '% spent',

@@ -13,6 +13,8 @@ export const mk: Record<keyof typeof en, string> = {
   'app.loading': 'Се вчитува…',
 
   'common.cancel': 'Откажи',
+  'common.noMatchFilters': 'Ништо не одговара на овие филтри.',
+  'common.clearFilters': 'Исчисти ги филтрите',
   'common.close': 'Затвори',
   'common.save': 'Зачувај',
   'common.saving': 'Се зачувува…',
@@ -86,6 +88,9 @@ export const mk: Record<keyof typeof en, string> = {
   'funders.column.updated': 'Изменето',
   'funders.total': '{count, plural, =0 {Нема донатори} one {# донатор} other {# донатори}}',
   'funders.empty': 'Ниту еден донатор не одговара на овие филтри.',
+  'funders.firstStep':
+    'Донаторите се фондациите, агенциите и дарителите што доделуваат грантови. Додадете го донаторот пред неговиот прв грант.',
+  'funders.firstStepAction': 'Додадете го првиот донатор',
   'funders.baseCurrency': 'Износи во {currency}, на пр. {sample}',
   'funders.archivedBadge': 'Архивиран',
   'funders.field.name': 'Име',
@@ -246,6 +251,9 @@ export const mk: Record<keyof typeof en, string> = {
   'grants.filter.all': 'Сите',
   'grants.filter.endingSoon': 'Завршува за {days} дена',
   'grants.empty': 'Нема грантови за овие филтри.',
+  'grants.firstStep':
+    'Грантовите се парите што ги добива вашиот колектив: секој ги чува заедно буџетот, трошењето, траншите, роковите и извештаите.',
+  'grants.firstStepAction': 'Додадете го првиот грант',
   'grants.column.spent': 'Потрошено',
   'grants.column.remaining': 'Преостанато',
   'grants.column.spentShare': '% потрошено',

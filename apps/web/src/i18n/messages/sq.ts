@@ -13,6 +13,8 @@ export const sq: Record<keyof typeof en, string> = {
   'app.loading': 'Po ngarkohet…',
 
   'common.cancel': 'Anulo',
+  'common.noMatchFilters': 'Asgjë nuk përputhet me këta filtra.',
+  'common.clearFilters': 'Pastro filtrat',
   'common.close': 'Mbyll',
   'common.save': 'Ruaj',
   'common.saving': 'Po ruhet…',
@@ -86,6 +88,9 @@ export const sq: Record<keyof typeof en, string> = {
   'funders.column.updated': 'Ndryshuar',
   'funders.total': '{count, plural, =0 {Asnjë donator} one {# donator} other {# donatorë}}',
   'funders.empty': 'Asnjë donator nuk përputhet me këto filtra.',
+  'funders.firstStep':
+    'Donatorët janë fondacionet, agjencitë dhe dhuruesit që japin grante. Shtojeni një përpara grantit të tij të parë.',
+  'funders.firstStepAction': 'Shtoni donatorin e parë',
   'funders.baseCurrency': 'Shumat në {currency}, p.sh. {sample}',
   'funders.archivedBadge': 'I arkivuar',
   'funders.field.name': 'Emri',
@@ -246,6 +251,9 @@ export const sq: Record<keyof typeof en, string> = {
   'grants.filter.all': 'Të gjitha',
   'grants.filter.endingSoon': 'Përfundon brenda {days} ditësh',
   'grants.empty': 'Asnjë grant nuk përputhet me këto filtra.',
+  'grants.firstStep':
+    'Grantet janë paratë që merr kolektivi juaj: secili mban bashkë buxhetin, shpenzimet, këstet, afatet dhe raportet.',
+  'grants.firstStepAction': 'Shtoni grantin e parë',
   'grants.column.spent': 'Shpenzuar',
   'grants.column.remaining': 'Mbetur',
   'grants.column.spentShare': '% e shpenzuar',

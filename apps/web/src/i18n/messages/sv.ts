@@ -13,6 +13,8 @@ export const sv: Record<keyof typeof en, string> = {
   'app.loading': 'Laddar…',
 
   'common.cancel': 'Avbryt',
+  'common.noMatchFilters': 'Inget matchar de här filtren.',
+  'common.clearFilters': 'Rensa filter',
   'common.close': 'Stäng',
   'common.save': 'Spara',
   'common.saving': 'Sparar…',
@@ -85,6 +87,9 @@ export const sv: Record<keyof typeof en, string> = {
   'funders.column.updated': 'Ändrad',
   'funders.total': '{count, plural, =0 {Inga finansiärer} one {# finansiär} other {# finansiärer}}',
   'funders.empty': 'Inga finansiärer matchar filtren.',
+  'funders.firstStep':
+    'Finansiärer är stiftelser, myndigheter och givare som ger bidrag. Lägg till en innan dess första bidrag.',
+  'funders.firstStepAction': 'Lägg till er första finansiär',
   'funders.baseCurrency': 'Belopp i {currency}, t.ex. {sample}',
   'funders.archivedBadge': 'Arkiverad',
   'funders.field.name': 'Namn',
@@ -245,6 +250,9 @@ export const sv: Record<keyof typeof en, string> = {
   'grants.filter.all': 'Alla',
   'grants.filter.endingSoon': 'Slutar inom {days} dagar',
   'grants.empty': 'Inga bidrag matchar filtren.',
+  'grants.firstStep':
+    'Bidrag är pengarna ert kollektiv får: vart och ett håller ihop budget, utgifter, delutbetalningar, tidsfrister och rapporter.',
+  'grants.firstStepAction': 'Lägg till ert första bidrag',
   'grants.column.spent': 'Förbrukat',
   'grants.column.remaining': 'Kvar',
   'grants.column.spentShare': '% förbrukat',

@@ -82,6 +82,10 @@ export const participantsEn = {
   'participants.searchPlaceholder': 'Start of the code',
   'participants.total': '{count, plural, one {# participant} other {# participants}}',
   'participants.empty': 'No participants yet.',
+  'participants.firstStep':
+    'Participants are kept as codes only, never names: enrol them in activities and take attendance at the venue.',
+  'participants.firstStepAction': 'Add your first participant',
+  'participants.firstStepImport': 'Import from a spreadsheet',
   'participants.noMatch': 'No code starts like this.',
   'participants.backToList': 'Participants',
   'participants.column.code': 'Code',

@@ -83,6 +83,10 @@ export const participantsMk: Record<keyof typeof participantsEn, string> = {
   'participants.searchPlaceholder': 'Почеток на шифрата',
   'participants.total': '{count, plural, one {# учесник} other {# учесници}}',
   'participants.empty': 'Сè уште нема учесници.',
+  'participants.firstStep':
+    'Учесниците се чуваат само како шифри, никогаш со имиња: запишете ги во активности и водете присуство на самото место.',
+  'participants.firstStepAction': 'Додадете го првиот учесник',
+  'participants.firstStepImport': 'Увезете од табела',
   'participants.noMatch': 'Ниту една шифра не почнува вака.',
   'participants.backToList': 'Учесници',
   'participants.column.code': 'Шифра',

@@ -83,6 +83,10 @@ export const participantsSq: Record<keyof typeof participantsEn, string> = {
   'participants.searchPlaceholder': 'Fillimi i kodit',
   'participants.total': '{count, plural, one {# pjesëmarrës} other {# pjesëmarrës}}',
   'participants.empty': 'Ende nuk ka pjesëmarrës.',
+  'participants.firstStep':
+    'Pjesëmarrësit ruhen vetëm si kode, kurrë me emra: regjistrojini në aktivitete dhe mbani pjesëmarrjen në vend.',
+  'participants.firstStepAction': 'Shtoni pjesëmarrësin e parë',
+  'participants.firstStepImport': 'Importoni nga një tabelë',
   'participants.noMatch': 'Asnjë kod nuk fillon kështu.',
   'participants.backToList': 'Pjesëmarrësit',
   'participants.column.code': 'Kodi',

@@ -83,6 +83,10 @@ export const participantsSv: Record<keyof typeof participantsEn, string> = {
   'participants.searchPlaceholder': 'Början av koden',
   'participants.total': '{count, plural, one {# deltagare} other {# deltagare}}',
   'participants.empty': 'Inga deltagare än.',
+  'participants.firstStep':
+    'Deltagare sparas bara som koder, aldrig namn: skriv in dem i aktiviteter och ta närvaro på plats.',
+  'participants.firstStepAction': 'Lägg till er första deltagare',
+  'participants.firstStepImport': 'Importera från ett kalkylark',
   'participants.noMatch': 'Ingen kod börjar så.',
   'participants.backToList': 'Deltagare',
   'participants.column.code': 'Kod',

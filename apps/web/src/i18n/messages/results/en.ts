@@ -176,6 +176,8 @@ export const resultsEn = {
   'reports.dueOn': 'Due {date}',
   'reports.empty': 'No reports have been prepared for this grant.',
   'reports.emptyWriter': 'No reports yet. Prepare one for a reporting period.',
+  'reports.firstStep':
+    "A report pack gathers a period's money, delivery and results with your narrative, ready to export for the funder.",
   'reports.column.period': 'Period',
   'reports.column.status': 'Status',
   'reports.column.deadline': 'Deadline',

@@ -179,6 +179,8 @@ export const resultsMk: Record<keyof typeof resultsEn, string> = {
   'reports.dueOn': 'Рок {date}',
   'reports.empty': 'Сè уште нема подготвени извештаи за овој грант.',
   'reports.emptyWriter': 'Сè уште нема извештаи. Подгответе еден за извештаен период.',
+  'reports.firstStep':
+    'Извештајниот пакет ги собира парите, спроведувањето и резултатите за период со вашиот наратив, подготвен за извоз до донаторот.',
   'reports.column.period': 'Период',
   'reports.column.status': 'Статус',
   'reports.column.deadline': 'Рок',

@@ -179,6 +179,8 @@ export const resultsSq: Record<keyof typeof resultsEn, string> = {
   'reports.dueOn': 'Afati {date}',
   'reports.empty': 'Nuk është përgatitur asnjë raport për këtë grant.',
   'reports.emptyWriter': 'Ende nuk ka raporte. Përgatitni një për një periudhë raportimi.',
+  'reports.firstStep':
+    'Paketa e raportit mbledh paratë, zbatimin dhe rezultatet e një periudhe me narrativën tuaj, gati për eksport te donatori.',
   'reports.column.period': 'Periudha',
   'reports.column.status': 'Statusi',
   'reports.column.deadline': 'Afati',

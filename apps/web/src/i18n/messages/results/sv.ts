@@ -180,6 +180,8 @@ export const resultsSv: Record<keyof typeof resultsEn, string> = {
   'reports.dueOn': 'Senast {date}',
   'reports.empty': 'Inga rapporter har förberetts för det här bidraget.',
   'reports.emptyWriter': 'Inga rapporter ännu. Förbered en för en rapportperiod.',
+  'reports.firstStep':
+    'Ett rapportpaket samlar en periods pengar, genomförande och resultat med er berättelse, klart att exportera till finansiären.',
   'reports.column.period': 'Period',
   'reports.column.status': 'Status',
   'reports.column.deadline': 'Deadline',
