@@ -113,11 +113,11 @@ export function todayInSkopje(): string {
   }).format(new Date());
 }
 
-/** Reads "$1,234.50" or "MKD 12,300.00" (en-US formatting) back into a number. */
+/** Reads "US$1,234.50" or "MKD 12,300.00" (British English formatting) back into a number. */
 export function readMoney(text: string | null): number {
   return Number((text ?? '').replace(/[^\d.-]/g, ''));
 }
 
 export function formatUsd(amount: number): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'USD' }).format(amount);
 }
