@@ -63,12 +63,14 @@ export function requireChromium(): void {
 
 export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
   await page.goto('/sign-in');
+  // The first load can be slow on a busy machine.
+  await expect(page.getByLabel('Email')).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('Email').fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   const secret = demoTotpSecrets[email];
   if (secret) await enterTotpCode(page, secret);
-  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await expect(page.getByTestId('user-menu')).toBeVisible({ timeout: 30_000 });
 }
 
 /** Back to English if an earlier journey left this user in another language (it is saved per user). */

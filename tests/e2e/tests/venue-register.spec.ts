@@ -1,7 +1,12 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { requireChromium, signIn, useEnglish } from './helpers';
 
 requireChromium();
+
+// A machine shared with other work: screens load lazily, so waits are generous (never sleeps).
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.use({ actionTimeout: 30_000 });
+test.setTimeout(240_000);
 
 // Issue 15 items 4, 7 and 8: the register follows the venue, export asks to save, each
 // language's conventions, first-step empty states.
@@ -160,7 +165,7 @@ test('exporting a pack with unsaved narrative changes asks to save them first', 
   }
   await expect(page).toHaveURL(/\/grants\/[^/]+\/reports\/[^/?]+$/);
 
-  const summary = page.getByRole('textbox', { name: 'Summary' });
+  const summary = page.getByTestId('narrative-summary');
   const first = `Unsaved before export ${Date.now().toString(36)}`;
   await summary.fill(first);
   await page.getByTestId('export-menu').click();
@@ -183,10 +188,10 @@ test('exporting a pack with unsaved narrative changes asks to save them first', 
   await expect(page.getByTestId('export-download')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('narrative-unsaved')).toHaveCount(0);
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Summary' })).toHaveValue(first);
+  await expect(summary).toHaveValue(first);
 
   // Export without them: the typed text stays in the form, unsaved, and the export runs.
-  await page.getByRole('textbox', { name: 'Summary' }).fill(`${first} and more`);
+  await summary.fill(`${first} and more`);
   await page.getByTestId('export-menu').click();
   await page.getByTestId('export-xlsx').click();
   await page.getByTestId('export-without-unsaved').click();
