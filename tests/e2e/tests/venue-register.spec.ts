@@ -44,6 +44,9 @@ async function overflowing(page: Page): Promise<string[]> {
       if (element.clientWidth <= 1) continue;
       const style = getComputedStyle(element);
       if (style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
+      // The content of a deliberate scroll container (a wide table on a phone) scrolls with it.
+      const parent = element.parentElement ? getComputedStyle(element.parentElement).overflowX : '';
+      if (parent === 'auto' || parent === 'scroll') continue;
       if (style.position === 'fixed' && style.visibility === 'hidden') continue;
       if (element.scrollWidth > element.clientWidth + 1) {
         const label = element.getAttribute('data-testid') ?? element.className.toString().slice(0, 60);
