@@ -195,7 +195,11 @@ function EnrolmentList({ activityId }: { activityId: string }) {
                     <Table.Td data-testid="enrolment-status" style={{ whiteSpace: 'nowrap' }}>
                       {e.status === 'dropped' ? (
                         <>
-                          <Badge color="gray" variant="light" styles={{ root: { flexShrink: 0, overflow: 'visible' } }}>
+                          <Badge
+                            color="gray"
+                            variant="light"
+                            styles={{ root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } }}
+                          >
                             {t('participants.enrollmentStatus.dropped')}
                           </Badge>
                           {e.droppedOn && (
@@ -205,7 +209,11 @@ function EnrolmentList({ activityId }: { activityId: string }) {
                           )}
                         </>
                       ) : (
-                        <Badge color="blue" variant="light" styles={{ root: { flexShrink: 0, overflow: 'visible' } }}>
+                        <Badge
+                          color="blue"
+                          variant="light"
+                          styles={{ root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } }}
+                        >
                           {t('participants.enrollmentStatus.enrolled')}
                         </Badge>
                       )}
