@@ -42,6 +42,8 @@ interface ActivitySpec {
   city: string | null;
   attendanceMode: AttendanceMode;
   plannedMinutes: number;
+  /** When its sessions begin ('HH:MM'); evening trainings and daytime workshops differ. */
+  startTime?: string;
   /** Days from the anchor (the first of the month eight months back, like the grants). */
   from: number;
   to: number;
@@ -414,7 +416,13 @@ export async function seedDemoProgramme(
         db,
         orgId,
         activityId,
-        a.sessions.map((s) => ({ date: day(s.day), minutes: s.minutes, module: s.module ?? null, note: null })),
+        a.sessions.map((s) => ({
+          date: day(s.day),
+          startTime: a.startTime ?? (s.minutes >= 300 ? '10:00' : '18:00'),
+          minutes: s.minutes,
+          module: s.module ?? null,
+          note: null,
+        })),
       );
       created += sessionIds.length;
       const people = a.people;

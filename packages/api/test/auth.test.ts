@@ -275,6 +275,19 @@ describe('sign in and out', () => {
     await expectTrpcError(caller.auth.setLocale({ locale: 'de' as 'mk' }), 'BAD_REQUEST');
   });
 
+  it('stores the choice of US formats for English, audited by name only', async () => {
+    const user = await createTestUser(opened.db, orgId, 'viewer');
+    const caller = await callerForUser(opened, user.id, orgId);
+    expect((await caller.auth.session())?.user.usFormats).toBe(false);
+    await caller.auth.setUsFormats({ usFormats: true });
+    expect((await caller.auth.session())?.user.usFormats).toBe(true);
+    await caller.auth.setUsFormats({ usFormats: true });
+    const audit = await listAuditEvents(opened.db, orgId, { entity: 'user', entityId: user.id, limit: 5 });
+    expect(audit.map((a) => [a.action, a.fields])).toEqual([['update', ['usFormats']]]);
+    await caller.auth.setUsFormats({ usFormats: false });
+    expect((await caller.auth.session())?.user.usFormats).toBe(false);
+  });
+
   it('answers null, not an error, to a visitor without a session', async () => {
     expect(await anonymousCaller(opened).auth.session()).toBeNull();
     expect(await anonymousCaller(opened, { sessionToken: 'forged' }).auth.session()).toBeNull();

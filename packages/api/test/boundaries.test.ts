@@ -227,23 +227,41 @@ describe('a register entry at 0 and at the full session', () => {
       }),
       'BAD_REQUEST',
     );
-    expect(fieldErrorsOf(over)).toEqual({ 'entries.0.minutes': ['validation.minutesOverSession?minutes=300'] });
+    expect(fieldErrorsOf(over)).toEqual({ 'entries.0.minutes': ['validation.lateMinutes?minutes=300'] });
+    // Late is neither none of the session nor all of it (issue 15 item 4): both are refused on the field.
+    const lateEnds = await expectTrpcError(
+      coordinator.register.save({
+        sessionId: third,
+        version: 1,
+        entries: [
+          { participantId: zero, status: 'late', minutes: 0 },
+          { participantId: full, status: 'late', minutes: 300 },
+          { participantId: late, status: 'late' },
+        ],
+      }),
+      'BAD_REQUEST',
+    );
+    expect(fieldErrorsOf(lateEnds)).toEqual({
+      'entries.0.minutes': ['validation.lateMinutes?minutes=300'],
+      'entries.1.minutes': ['validation.lateMinutes?minutes=300'],
+      'entries.2.minutes': ['validation.lateMinutes?minutes=300'],
+    });
     const saved = await coordinator.register.save({
       sessionId: third,
       version: 1,
       entries: [
-        { participantId: zero, status: 'late', minutes: 0 },
-        { participantId: full, status: 'late', minutes: 300 },
+        { participantId: zero, status: 'present', minutes: 0 },
+        { participantId: full, status: 'late', minutes: 299 },
         { participantId: late, status: 'present', minutes: 300 },
       ],
     });
-    expect(saved.marked).toEqual({ present: 1, late: 2, absent: 0 });
+    expect(saved.marked).toEqual({ present: 2, late: 1, absent: 0 });
     const enrolments = (await coordinator.enrollments.list({ activityId, limit: 50 })).items;
     const minutes = (id: string) => enrolments.find((e) => e.participantId === id)?.attendedMinutes;
-    expect([minutes(zero), minutes(full), minutes(late)]).toEqual([480, 780, 780]);
+    expect([minutes(zero), minutes(full), minutes(late)]).toEqual([480, 779, 780]);
     expect(plain((await coordinator.sessions.get({ id: third })).attended)).toBe(2);
     expect(plain((await coordinator.activities.get({ id: activityId })).totals.participantMinutes)).toBe(
-      10 * 300 + 5 * 180 + 5 * 179 + 600,
+      10 * 300 + 5 * 180 + 5 * 179 + 599,
     );
     // The session can be shortened to the longest attendance (300) but not below it.
     const session = await coordinator.sessions.get({ id: third });

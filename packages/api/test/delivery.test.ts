@@ -94,6 +94,42 @@ describe('activities and sessions', () => {
     expect((await coordinator.sessions.list({ activityId: activity.id })).total).toBe(0);
   });
 
+  it('keeps a session start time, lists by it, audits it and refuses an impossible time', async () => {
+    const activity = await newTraining(coordinator);
+    const late = await coordinator.sessions.create({
+      activityId: activity.id,
+      date: '2026-04-20',
+      startTime: '18:30',
+      minutes: 90,
+    });
+    const early = await coordinator.sessions.create({
+      activityId: activity.id,
+      date: '2026-04-20',
+      startTime: '09:00',
+      minutes: 60,
+    });
+    const unknown = await coordinator.sessions.create({ activityId: activity.id, date: '2026-04-20', minutes: 60 });
+    expect(late.startTime).toBe('18:30');
+    expect(unknown.startTime).toBeNull();
+    const listed = await coordinator.sessions.list({ activityId: activity.id });
+    expect(listed.items.map((s) => s.id)).toEqual([early.id, late.id, unknown.id]);
+    const bad = await expectTrpcError(
+      coordinator.sessions.create({ activityId: activity.id, date: '2026-04-20', startTime: '24:10', minutes: 60 }),
+      'BAD_REQUEST',
+    );
+    expect(issuesOf(bad)).toEqual([['startTime', 'validation.invalidTime']]);
+    const moved = await coordinator.sessions.update({
+      id: late.id,
+      version: late.version,
+      date: late.date,
+      startTime: '19:00',
+      minutes: 90,
+    });
+    expect(moved.startTime).toBe('19:00');
+    const audit = await listAuditEvents(opened.db, orgId, { entity: 'activity_session', entityId: late.id, limit: 5 });
+    expect(audit[0]?.fields).toEqual(['startTime']);
+  });
+
   it('refuses an activity edit that would strand its sessions, and a duplicate reference', async () => {
     const activity = await newTraining(coordinator, { reference: 'CT-2026' });
     await coordinator.sessions.create({ activityId: activity.id, date: '2026-04-20', minutes: 60 });
@@ -472,7 +508,7 @@ describe('the register, hours and completion', () => {
       }),
       'BAD_REQUEST',
     );
-    expect(fieldErrorsOf(over)).toEqual({ 'entries.1.minutes': ['validation.minutesOverSession?minutes=300'] });
+    expect(fieldErrorsOf(over)).toEqual({ 'entries.1.minutes': ['validation.lateMinutes?minutes=300'] });
     const negative = await expectTrpcError(
       coordinator.register.save({
         sessionId: p.sessionIds[0],
@@ -618,7 +654,9 @@ describe('the register, hours and completion', () => {
               version: 1,
               entries: people.map((person, i) => {
                 const minutes = index === 0 ? person.first : person.second;
-                return { participantId: created[i]!.id, status: minutes === 0 ? 'absent' : 'late', minutes };
+                // Late is fewer minutes than the whole session; all of it is present.
+                const status = minutes === 0 ? 'absent' : minutes >= 300 ? 'present' : 'late';
+                return { participantId: created[i]!.id, status, minutes };
               }),
             });
           }

@@ -344,7 +344,7 @@ describe('attendance import', () => {
     const result = await commit('attendance', await read(text));
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([
-      { row: 3, column: 'minutes', message: 'validation.minutesOverSession?minutes=300' },
+      { row: 3, column: 'minutes', message: 'validation.lateMinutes?minutes=300' },
       { row: 4, column: 'minutes', message: 'validation.negative' },
       { row: 5, column: 'code', message: 'validation.unknownParticipant' },
       { row: 6, column: 'date', message: 'validation.noSession' },

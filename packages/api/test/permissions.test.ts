@@ -453,6 +453,7 @@ const unscoped: Record<string, 'public' | 'signed-in'> = {
   'auth.signOut': 'signed-in',
   'auth.switchOrganization': 'signed-in',
   'auth.setLocale': 'signed-in',
+  'auth.setUsFormats': 'signed-in',
   'auth.changePassword': 'signed-in',
 };
 
@@ -524,6 +525,7 @@ describe('signed-in procedures without a session', () => {
     'auth.signOut': (c) => c.auth.signOut(),
     'auth.switchOrganization': (c) => c.auth.switchOrganization({ orgId }),
     'auth.setLocale': (c) => c.auth.setLocale({ locale: 'sv' }),
+    'auth.setUsFormats': (c) => c.auth.setUsFormats({ usFormats: true }),
     'auth.changePassword': (c) => c.auth.changePassword({ currentPassword: 'x', newPassword: 'long enough now' }),
     'auth.verifySecondFactor': (c) => c.auth.verifySecondFactor({ code: '123456' }),
     'auth.secondFactorStatus': (c) => c.auth.secondFactorStatus(),

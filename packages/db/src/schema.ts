@@ -86,6 +86,7 @@ export interface UserTable {
   display_name: string;
   password_hash: string;
   locale: string;
+  us_formats: Generated<number>;
   created_at: string;
   updated_at: string;
   disabled_at: string | null;
@@ -430,6 +431,7 @@ export interface ActivitySessionTable {
   org_id: string;
   activity_id: string;
   date: string;
+  start_time: string | null;
   minutes: number;
   module: string | null;
   note: string | null;

@@ -21,7 +21,17 @@ export const auditFieldRegistry = {
     'startDate',
     'title',
   ],
-  activity_session: ['attendance', 'date', 'headCount', 'minutes', 'module', 'note', 'schedule', 'activityId'],
+  activity_session: [
+    'attendance',
+    'date',
+    'headCount',
+    'minutes',
+    'module',
+    'note',
+    'schedule',
+    'activityId',
+    'startTime',
+  ],
   budget_line: ['amountMinor', 'category', 'code', 'description', 'grantId'],
   budget_revision: ['date', 'justification', 'lines'],
   enrollment: ['completionOverride', 'droppedOn', 'overrideReason', 'participants', 'status'],
@@ -145,7 +155,7 @@ export const auditFieldRegistry = {
     'receivedDate',
   ],
   second_factor: ['recovery_codes', 'second_factor'],
-  user: ['displayName', 'email', 'locale', 'password', 'recovery_code', 'recovery_codes', 'second_factor'],
+  user: ['displayName', 'email', 'locale', 'usFormats', 'password', 'recovery_code', 'recovery_codes', 'second_factor'],
 } as const;
 
 export type AuditEntity = keyof typeof auditFieldRegistry;

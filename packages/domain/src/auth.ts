@@ -54,6 +54,7 @@ export const secondFactorRoles = ['admin', 'finance'] as const;
 
 export const switchOrganizationInput = z.object({ orgId: z.string().min(1).max(64) });
 export const setLocaleInput = z.object({ locale: localeSchema });
+export const setUsFormatsInput = z.object({ usFormats: z.boolean() });
 
 /**
  * Sessions lapse after their lifetime without use (SESSION_HOURS, renewed on use once less than

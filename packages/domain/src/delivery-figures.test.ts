@@ -31,6 +31,7 @@ function session(id: string, headCount: number | null, registered = 0, attended 
     id,
     activityId: 'a',
     date: '2026-03-02',
+    startTime: null,
     minutes: 180,
     module: null,
     note: null,

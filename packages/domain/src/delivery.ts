@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { isoDateSchema } from './dates';
 import { idField, optionalCountry, optionalText, optionalUrl, requiredText, versionField } from './fields';
-import { attendanceStatuses, weekdays } from './hours';
+import { attendanceStatuses, startTimePattern, weekdays } from './hours';
 import { messageKey } from './messages';
 
 /**
@@ -215,8 +215,22 @@ export interface ActivityTotals<People = number> {
 // ---------------------------------------------------------------------------------------------
 // Sessions
 
+/** A session's start time, 'HH:MM' on a 24-hour clock; empty means not known (older sessions). */
+export const startTimeSchema = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .pipe(
+    z
+      .string()
+      .regex(startTimePattern, { error: messageKey('validation.invalidTime') })
+      .nullable(),
+  );
+
 const sessionBase = z.object({
   date: isoDateSchema,
+  startTime: startTimeSchema,
   minutes: minutesSchema
     .refine((m) => m > 0, { error: messageKey('validation.required') })
     .refine((m) => m <= 24 * 60, { error: messageKey('validation.tooLarge') }),
@@ -245,6 +259,7 @@ export const generateSessionsInput = z.object({
   minutesPerSession: minutesSchema
     .refine((m) => m > 0, { error: messageKey('validation.required') })
     .refine((m) => m <= 24 * 60, { error: messageKey('validation.tooLarge') }),
+  startTime: startTimeSchema,
   module: optionalText(200),
 });
 export type GenerateSessionsInput = z.infer<typeof generateSessionsInput>;
@@ -255,6 +270,8 @@ export interface ActivitySession<People = number> {
   id: string;
   activityId: string;
   date: string;
+  /** 'HH:MM', null for sessions recorded before start times were kept. */
+  startTime: string | null;
   minutes: number;
   module: string | null;
   note: string | null;

@@ -6,6 +6,8 @@ import {
   generateSessions,
   isCompleted,
   minutesForAttendance,
+  attendanceMinutesProblem,
+  minutesFromArrival,
   weekdays,
 } from './hours';
 
@@ -57,8 +59,32 @@ describe('a register entry', () => {
     expect(minutesForAttendance('late', 300, 240)).toBe(240);
   });
 
+  it('never counts late as the whole session: minutes between 1 and one less than its length', () => {
+    expect(minutesForAttendance('late', 300)).toBeNull();
+    expect(minutesForAttendance('late', 300, 300)).toBeNull();
+    expect(minutesForAttendance('late', 300, 0)).toBeNull();
+    expect(minutesForAttendance('late', 300, 299)).toBe(299);
+    expect(minutesForAttendance('late', 300, 1)).toBe(1);
+    expect(attendanceMinutesProblem('late', 300, 300)).toEqual({ key: 'validation.lateMinutes', minutes: 300 });
+    expect(attendanceMinutesProblem('present', 300, 301)).toEqual({
+      key: 'validation.minutesOverSession',
+      minutes: 300,
+    });
+    expect(attendanceMinutesProblem('present', 300, 0)).toBeNull();
+  });
+
+  it('computes minutes from an arrival time, refusing one before the start or at or after the end', () => {
+    expect(minutesFromArrival('18:00', 180, '18:45')).toEqual({ minutes: 135 });
+    expect(minutesFromArrival('18:00', 180, '20:59')).toEqual({ minutes: 1 });
+    expect(minutesFromArrival('18:00', 180, '18:00')).toEqual({ problem: 'beforeStart' });
+    expect(minutesFromArrival('18:00', 180, '17:30')).toEqual({ problem: 'beforeStart' });
+    expect(minutesFromArrival('18:00', 180, '21:00')).toEqual({ problem: 'afterEnd' });
+    expect(minutesFromArrival('18:00', 180, '9')).toEqual({ problem: 'invalid' });
+  });
+
   it('refuses negative minutes and more minutes than the session', () => {
     expect(minutesForAttendance('late', 300, -5)).toBeNull();
+    expect(minutesForAttendance('present', 300, 0)).toBe(0);
     expect(minutesForAttendance('present', 300, 301)).toBeNull();
     expect(minutesForAttendance('late', 300, 12.5)).toBeNull();
   });

@@ -26,19 +26,71 @@ export function attendanceRate(attendedMinutes: number, plannedMinutes: number):
 }
 
 /**
- * The minutes to record for one person at one session: all of it when present, none when
- * absent, and what the coordinator typed when late (or adjusted), never below zero nor above the
- * session's length. Returns null for a value the register must refuse.
+ * The minutes to record for one person at one session: all of it when present (unless adjusted),
+ * none when absent. Late is never the whole session: the coordinator gives the minutes attended,
+ * more than none and fewer than the session's length (issue 15 item 4). Returns null for a value
+ * the register must refuse; `attendanceMinutesProblem` says which message to show.
  */
 export function minutesForAttendance(
   status: AttendanceStatus,
   sessionMinutes: number,
   typed?: number | null,
 ): number | null {
-  if (status === 'absent') return 0;
+  return attendanceMinutesProblem(status, sessionMinutes, typed) === null
+    ? status === 'absent'
+      ? 0
+      : (typed ?? sessionMinutes)
+    : null;
+}
+
+/**
+ * Why the minutes given for a mark are refused, as a message key with its values, or null when
+ * they are fine: late needs minutes between 1 and one less than the session's length; present
+ * may be adjusted to anything from 0 to the whole session.
+ */
+export function attendanceMinutesProblem(
+  status: AttendanceStatus,
+  sessionMinutes: number,
+  typed?: number | null,
+): { key: 'validation.lateMinutes' | 'validation.minutesOverSession'; minutes: number } | null {
+  if (status === 'absent') return null;
+  if (status === 'late') {
+    if (typed == null || !Number.isInteger(typed) || typed <= 0 || typed >= sessionMinutes) {
+      return { key: 'validation.lateMinutes', minutes: sessionMinutes };
+    }
+    return null;
+  }
   const minutes = typed ?? sessionMinutes;
-  if (!Number.isInteger(minutes) || minutes < 0 || minutes > sessionMinutes) return null;
-  return minutes;
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > sessionMinutes) {
+    return { key: 'validation.minutesOverSession', minutes: sessionMinutes };
+  }
+  return null;
+}
+
+/** A session's start time 'HH:MM' (24-hour clock), or null when not known. */
+export const startTimePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Minutes since midnight for 'HH:MM'. */
+export function clockToMinutes(time: string): number {
+  const [h = '0', m = '0'] = time.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+/**
+ * Minutes attended by someone who arrived at `arrival` ('HH:MM') at a session starting at
+ * `start` and lasting `sessionMinutes`: the rest of the session. Null with a reason when the
+ * arrival is before the start or at or after the end (neither is "late").
+ */
+export function minutesFromArrival(
+  start: string,
+  sessionMinutes: number,
+  arrival: string,
+): { minutes: number } | { problem: 'beforeStart' | 'afterEnd' | 'invalid' } {
+  if (!startTimePattern.test(start) || !startTimePattern.test(arrival)) return { problem: 'invalid' };
+  const late = clockToMinutes(arrival) - clockToMinutes(start);
+  if (late <= 0) return { problem: 'beforeStart' };
+  if (late >= sessionMinutes) return { problem: 'afterEnd' };
+  return { minutes: sessionMinutes - late };
 }
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

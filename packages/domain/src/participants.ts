@@ -300,6 +300,7 @@ export interface Register {
   activityId: string;
   activityTitle: string;
   date: string;
+  startTime: string | null;
   minutes: number;
   module: string | null;
   version: number;
@@ -311,7 +312,7 @@ export interface Register {
 export const registerEntryInput = z.object({
   participantId: idField,
   status: attendanceStatusSchema,
-  /** Omitted: the whole session when present or late, none when absent. */
+  /** Omitted: the whole session when present, none when absent; required when late. */
   minutes: minutesSchema.nullish().transform((v) => v ?? null),
 });
 

@@ -187,10 +187,12 @@ describe('the suppression threshold k', () => {
 });
 
 describe('a register entry at the length of its session', () => {
-  it.each([1, 60, 300, 525_600])('takes 0 and the full %i minutes, and refuses one more', (length) => {
-    expect(minutesForAttendance('late', length, 0)).toBe(0);
+  it.each([2, 60, 300, 525_600])('takes 0 and the full %i minutes, and refuses one more', (length) => {
+    expect(minutesForAttendance('present', length, 0)).toBe(0);
+    expect(minutesForAttendance('late', length, 0)).toBeNull();
     expect(minutesForAttendance('present', length, length)).toBe(length);
-    expect(minutesForAttendance('late', length, length)).toBe(length);
+    expect(minutesForAttendance('late', length, length)).toBeNull();
+    expect(minutesForAttendance('late', length, length - 1)).toBe(length - 1);
     expect(minutesForAttendance('present', length)).toBe(length);
     expect(minutesForAttendance('late', length, length + 1)).toBeNull();
     expect(minutesForAttendance('late', length, -1)).toBeNull();

@@ -56,7 +56,7 @@ test('finance records a tranche and an MKD expenditure with a receipt; the figur
   await tranche.getByTestId('tranche-save').click();
   await expect(page.getByText('Tranche saved.')).toBeVisible();
   const trancheRow = page.getByTestId('tranche-row').filter({ hasText: 'MKD' }).last();
-  await expect(trancheRow).toContainText('$5,000.00');
+  await expect(trancheRow).toContainText('US$5,000.00');
   await expect(trancheRow).toContainText('56.75');
 
   // An expenditure paid in MKD on line 1, converted with the table rate (no rate typed).
@@ -72,7 +72,7 @@ test('finance records a tranche and an MKD expenditure with a receipt; the figur
   await form.getByLabel('Amount paid').fill('12,300');
   // Before saving, the form proposes the table's rate the way people say it, with both amounts.
   await expect(form.getByText(/Rate table \(.*\): 1 USD = 54 MKD\./)).toBeVisible();
-  await expect(form.getByTestId('rate-both-amounts')).toHaveText('MKD 12,300.00 → $227.78');
+  await expect(form.getByTestId('rate-both-amounts')).toHaveText('MKD 12,300.00 → US$227.78');
   await form.getByLabel('Receipt number').fill('F-2026-0193');
   await form.locator('input[type="file"]').setInputFiles({
     name: 'receipt-0193.pdf',

@@ -63,12 +63,14 @@ export function requireChromium(): void {
 
 export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
   await page.goto('/sign-in');
+  // The first load can be slow on a busy machine.
+  await expect(page.getByLabel('Email')).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('Email').fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   const secret = demoTotpSecrets[email];
   if (secret) await enterTotpCode(page, secret);
-  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await expect(page.getByTestId('user-menu')).toBeVisible({ timeout: 30_000 });
 }
 
 /** Back to English if an earlier journey left this user in another language (it is saved per user). */
@@ -113,11 +115,11 @@ export function todayInSkopje(): string {
   }).format(new Date());
 }
 
-/** Reads "$1,234.50" or "MKD 12,300.00" (en-US formatting) back into a number. */
+/** Reads "US$1,234.50" or "MKD 12,300.00" (British English formatting) back into a number. */
 export function readMoney(text: string | null): number {
   return Number((text ?? '').replace(/[^\d.-]/g, ''));
 }
 
 export function formatUsd(amount: number): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'USD' }).format(amount);
 }

@@ -45,12 +45,12 @@ test('a rate typed the wrong way round is refused; the right way it converts MKD
   await expect(form.getByTestId('amount-reading')).toHaveText('Read as MKD 2,500.00');
   // Before anything is typed the table's rate is said the way people say it, with both amounts.
   await expect(form.getByText(/Rate table \(.*\): 1 USD = 54 MKD\./)).toBeVisible();
-  await expect(form.getByTestId('rate-both-amounts')).toHaveText('MKD 2,500.00 → $46.30');
+  await expect(form.getByTestId('rate-both-amounts')).toHaveText('MKD 2,500.00 → US$46.30');
 
   // The wrong way round: "1 MKD = 54 USD" would make $135,000 of MKD 2,500.
   await form.getByTestId('rate-per').getByText('1 MKD = … USD').click();
   await form.getByTestId('rate-input').fill('54');
-  await expect(form.getByTestId('rate-both-amounts')).toHaveText('MKD 2,500.00 → $135,000.00');
+  await expect(form.getByTestId('rate-both-amounts')).toHaveText('MKD 2,500.00 → US$135,000.00');
   await expect(form.getByTestId('rate-check')).toContainText('More than five times away');
   await form.getByTestId('expenditure-save').click();
   // The API refuses it too, on the rate field; nothing is saved.
@@ -62,7 +62,7 @@ test('a rate typed the wrong way round is refused; the right way it converts MKD
   // More than 10% off, the right way round: the difference is shown and must be confirmed.
   await form.getByTestId('rate-per').getByText('1 USD = … MKD').click();
   await form.getByTestId('rate-input').fill('61.5');
-  await expect(form.getByTestId('rate-both-amounts')).toHaveText('MKD 2,500.00 → $40.65');
+  await expect(form.getByTestId('rate-both-amounts')).toHaveText('MKD 2,500.00 → US$40.65');
   await expect(form.getByTestId('rate-check')).toContainText('13.9% away from the rate table’s 1 USD = 54 MKD');
   await form.getByTestId('expenditure-save').click();
   await expect(form.getByText(/This rate is 13\.9% away/)).toBeVisible();
@@ -70,12 +70,12 @@ test('a rate typed the wrong way round is refused; the right way it converts MKD
   // The rate actually paid: 54, the right way round. Saved, and the ledger says it the same way.
   await form.getByTestId('rate-input').fill('54');
   await expect(form.getByTestId('rate-check')).toHaveCount(0);
-  await expect(form.getByTestId('rate-both-amounts')).toHaveText('MKD 2,500.00 → $46.30');
+  await expect(form.getByTestId('rate-both-amounts')).toHaveText('MKD 2,500.00 → US$46.30');
   await form.getByTestId('expenditure-save').click();
   await expect(page.getByText('Expenditure saved.')).toBeVisible();
   const row = page.getByTestId('expenditure-row').filter({ hasText: payee });
   await expect(row).toContainText('1 USD = 54 MKD');
-  await expect(row).toContainText('$46.30');
+  await expect(row).toContainText('US$46.30');
   await expect(row).toContainText('Typed');
 });
 

@@ -14,6 +14,7 @@ import { IntlProvider } from 'react-intl';
 import { type Catalog, loadCatalog } from '../i18n/catalogs';
 import { loadIntlPolyfills, type PolyfillScope, polyfillWouldReplace } from './polyfills';
 import { StartScreen } from './start-screen';
+import { formattingLocale } from '../lib/format';
 import { queryClient, trpc } from '../lib/trpc';
 
 const storageKey = 'tessera.locale';
@@ -32,6 +33,10 @@ interface LocaleState {
   locale: Locale;
   /** Switches the UI at once; the caller persists it on the server when signed in. */
   setLocale: (locale: Locale) => void;
+  /** English with US dates and numbers instead of British ones (the user's saved choice). */
+  usFormats: boolean;
+  /** Switches at once; the caller persists it on the server. */
+  setUsFormats: (usFormats: boolean) => void;
 }
 
 const LocaleContext = createContext<LocaleState | null>(null);
@@ -61,6 +66,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     () => queryClient.getQueryData(trpc.auth.session.queryKey()) != null,
   );
   const scope: PolyfillScope = signedIn ? 'all' : 'language';
+  const userUsFormats = session.data?.user.usFormats;
+  const [usFormats, setUsFormats] = useState(false);
+  useEffect(() => {
+    setUsFormats(userUsFormats === true);
+  }, [userUsFormats]);
 
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);
@@ -126,11 +136,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     if (shown) document.documentElement.lang = shown.locale;
   }, [shown]);
 
-  const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  const value = useMemo(() => ({ locale, setLocale, usFormats, setUsFormats }), [locale, setLocale, usFormats]);
   if (!shown || replacing !== null) return <StartScreen />;
   return (
     <LocaleContext.Provider value={value}>
-      <IntlProvider locale={shown.locale} messages={shown.messages} defaultLocale="en">
+      <IntlProvider locale={formattingLocale(shown.locale, usFormats)} messages={shown.messages} defaultLocale="en">
         {children}
       </IntlProvider>
     </LocaleContext.Provider>

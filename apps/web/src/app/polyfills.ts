@@ -29,19 +29,31 @@ const pluralRulesData: Loaders = {
   sq: () => import('@formatjs/intl-pluralrules/locale-data/sq.js'),
 };
 const numberFormatData: Loaders = {
-  en: () => import('@formatjs/intl-numberformat/locale-data/en.js'),
+  // English is shown with British conventions unless US is chosen (ADR 0022): both are loaded.
+  en: () =>
+    import('@formatjs/intl-numberformat/locale-data/en.js').then(
+      () => import('@formatjs/intl-numberformat/locale-data/en-GB.js'),
+    ),
   mk: () => import('@formatjs/intl-numberformat/locale-data/mk.js'),
   sv: () => import('@formatjs/intl-numberformat/locale-data/sv.js'),
   sq: () => import('@formatjs/intl-numberformat/locale-data/sq.js'),
 };
 const dateTimeFormatData: Loaders = {
-  en: () => import('@formatjs/intl-datetimeformat/locale-data/en.js'),
+  // English is shown with British conventions unless US is chosen (ADR 0022): both are loaded.
+  en: () =>
+    import('@formatjs/intl-datetimeformat/locale-data/en.js').then(
+      () => import('@formatjs/intl-datetimeformat/locale-data/en-GB.js'),
+    ),
   mk: () => import('@formatjs/intl-datetimeformat/locale-data/mk.js'),
   sv: () => import('@formatjs/intl-datetimeformat/locale-data/sv.js'),
   sq: () => import('@formatjs/intl-datetimeformat/locale-data/sq.js'),
 };
 const displayNamesData: Loaders = {
-  en: () => import('@formatjs/intl-displaynames/locale-data/en.js'),
+  // English is shown with British conventions unless US is chosen (ADR 0022): both are loaded.
+  en: () =>
+    import('@formatjs/intl-displaynames/locale-data/en.js').then(
+      () => import('@formatjs/intl-displaynames/locale-data/en-GB.js'),
+    ),
   mk: () => import('@formatjs/intl-displaynames/locale-data/mk.js'),
   sv: () => import('@formatjs/intl-displaynames/locale-data/sv.js'),
   sq: () => import('@formatjs/intl-displaynames/locale-data/sq.js'),

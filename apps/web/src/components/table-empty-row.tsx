@@ -6,7 +6,7 @@ export function TableEmptyRow({ colSpan, children }: { colSpan: number; children
   return (
     <Table.Tr>
       <Table.Td colSpan={colSpan}>
-        <Text c="dimmed">{children}</Text>
+        {typeof children === 'string' ? <Text c="dimmed">{children}</Text> : children}
       </Table.Td>
     </Table.Tr>
   );

@@ -10,6 +10,10 @@ import {
   formatMonth,
   formatPercent,
   formatRate,
+  formatSessionStart,
+  formatTime,
+  formattingLocale,
+  addMinutesToClock,
 } from './format';
 
 // Node has full ICU; Chromium without mk/sq data is covered by the polyfills and the e2e test.
@@ -66,5 +70,32 @@ describe('calendar dates, percentages and amount inputs', () => {
     expect(formatPercent('en', null)).toBe('');
     expect(formatRate('mk', '61.5234')).toBe('61,5234');
     expect(formatRate('en', '1234.5')).toBe('1,234.5');
+  });
+});
+
+describe('each language its own conventions (issue 15 item 8)', () => {
+  it('shows English the British way unless US formats are chosen', () => {
+    expect(formattingLocale('en')).toBe('en-GB');
+    expect(formattingLocale('en', true)).toBe('en-US');
+    expect(formattingLocale('mk', true)).toBe('mk');
+    expect(formatDay(formattingLocale('en'), '2026-12-03')).toBe('3 Dec 2026');
+    expect(formatDay(formattingLocale('en', true), '2026-12-03')).toBe('Dec 3, 2026');
+    expect(formatDay('sv', '2026-12-03')).toBe('3 dec. 2026');
+  });
+
+  it('keeps dollar amounts unambiguous in British English', () => {
+    expect(formatMoney('en-GB', 123450, 'USD')).toBe('US$1,234.50');
+    expect(formatMoney('en-GB', 123450, 'GBP')).toBe('£1,234.50');
+    expect(formatMoney('en-US', 123450, 'USD')).toBe('$1,234.50');
+  });
+
+  it('gives a session its day and start time, on the 24-hour clock outside the US', () => {
+    expect(formatTime('en-GB', '18:30')).toBe('18:30');
+    expect(formatTime('en-US', '18:30')).toBe('6:30 PM');
+    expect(formatTime('mk', '09:05')).toMatch(/^0?9:05$/);
+    expect(formatSessionStart('en-GB', '2026-12-03', '18:00')).toBe('3 Dec 2026, 18:00');
+    expect(formatSessionStart('en-GB', '2026-12-03', null)).toBe('3 Dec 2026');
+    expect(addMinutesToClock('18:00', 180)).toBe('21:00');
+    expect(addMinutesToClock('23:30', 90)).toBe('01:00');
   });
 });

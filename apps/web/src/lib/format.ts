@@ -6,6 +6,16 @@ import { formatMinorPlain, writeUnambiguous } from '@tessera/domain';
  * polyfills (src/app/polyfills.ts) supply them before the first render.
  */
 
+/**
+ * The locale whose conventions dates and numbers follow: each UI language's own, and for English
+ * British ones ("3 Dec 2026", 18:30, dd/mm/yyyy) unless the person picked US formats in their
+ * settings (ADR 0022). The messages stay keyed by the UI language.
+ */
+export function formattingLocale(language: string, usFormats = false): string {
+  if (language === 'en') return usFormats ? 'en-US' : 'en-GB';
+  return language;
+}
+
 export function formatDate(locale: string, value: string | Date | null | undefined): string {
   const date = toDate(value);
   if (!date) return '';
@@ -23,6 +33,28 @@ export function formatDay(locale: string, value: string | null | undefined): str
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     date,
   );
+}
+
+/** A clock time 'HH:MM' in the locale's way ("18:30", "6:30 PM" in US English). */
+export function formatTime(locale: string, time: string | null | undefined): string {
+  if (!time || !/^\d{2}:\d{2}$/.test(time)) return '';
+  const date = new Date(`1970-01-01T${time}:00Z`);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(date);
+}
+
+/** When a session is: its day, and its start time where known ("3 Dec 2026, 18:00"). */
+export function formatSessionStart(locale: string, date: string, startTime: string | null | undefined): string {
+  const day = formatDay(locale, date);
+  const time = formatTime(locale, startTime);
+  return time ? `${day}, ${time}` : day;
+}
+
+/** A clock time `minutes` after 'HH:MM' (a session's end), wrapping past midnight. */
+export function addMinutesToClock(time: string, minutes: number): string {
+  const [h = '0', m = '0'] = time.split(':');
+  const total = (((Number(h) * 60 + Number(m) + minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
 /** A month 'YYYY-MM' as a short label ("Mar 2026"), for chart axes. */

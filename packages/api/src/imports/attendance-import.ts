@@ -4,6 +4,7 @@ import {
   DomainError,
   importLimits,
   messageKey,
+  attendanceMinutesProblem,
   minutesForAttendance,
   readImportHeader,
   rowRecord,
@@ -109,11 +110,12 @@ export const planAttendanceImport: Planner = async (db, actor, _keys, file, onPr
         rowProblems.push({ row: line, column: 'code', message: messageKey('validation.erased') });
       }
       const minutes = session ? minutesForAttendance(row.status, session.minutes, row.minutes) : 0;
-      if (session && minutes === null) {
+      const problem = session ? attendanceMinutesProblem(row.status, session.minutes, row.minutes) : null;
+      if (problem) {
         rowProblems.push({
           row: line,
           column: 'minutes',
-          message: messageKey('validation.minutesOverSession', { minutes: session.minutes }),
+          message: messageKey(problem.key, { minutes: problem.minutes }),
         });
       }
       if (session && person) {

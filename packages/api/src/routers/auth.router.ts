@@ -3,6 +3,7 @@ import {
   DomainError,
   confirmEnrolmentInput,
   setLocaleInput,
+  setUsFormatsInput,
   signInInput,
   switchOrganizationInput,
   verifySecondFactorInput,
@@ -95,6 +96,11 @@ export const authRouter = router({
 
   setLocale: authedProcedure.input(setLocaleInput).mutation(async ({ ctx, input }) => {
     await ctx.db.transaction().execute((trx) => auth.setLocale(trx, ctx.auth, input.locale));
+    return { ok: true as const };
+  }),
+
+  setUsFormats: authedProcedure.input(setUsFormatsInput).mutation(async ({ ctx, input }) => {
+    await ctx.db.transaction().execute((trx) => auth.setUsFormats(trx, ctx.auth, input.usFormats));
     return { ok: true as const };
   }),
 

@@ -22,6 +22,7 @@ import {
   setLastOrganization,
   setSessionOrganization,
   updateUserLocale,
+  updateUserUsFormats,
   updateUserPassword,
   type UserRecord,
 } from '@tessera/db';
@@ -231,14 +232,20 @@ export async function signOut(db: Executor, auth: AuthState): Promise<void> {
 }
 
 export interface Me {
-  user: { id: string; email: string; displayName: string; locale: Locale };
+  user: { id: string; email: string; displayName: string; locale: Locale; usFormats: boolean };
   memberships: Membership[];
   activeOrgId: string | null;
 }
 
 export async function getMe(db: Executor, auth: AuthState): Promise<Me> {
   return {
-    user: { id: auth.user.id, email: auth.user.email, displayName: auth.user.displayName, locale: auth.user.locale },
+    user: {
+      id: auth.user.id,
+      email: auth.user.email,
+      displayName: auth.user.displayName,
+      locale: auth.user.locale,
+      usFormats: auth.user.usFormats,
+    },
     memberships: await listMembershipsOfUser(db, auth.user.id),
     activeOrgId: auth.activeOrgId,
   };
@@ -261,6 +268,20 @@ export async function setLocale(db: Executor, auth: AuthState, locale: Locale): 
     entity: 'user',
     entityId: auth.user.id,
     fields: ['locale'],
+  });
+}
+
+/** English with US dates and numbers (or back to British); a choice of the person, audited. */
+export async function setUsFormats(db: Executor, auth: AuthState, usFormats: boolean): Promise<void> {
+  if (auth.user.usFormats === usFormats) return;
+  await updateUserUsFormats(db, auth.user.id, usFormats);
+  await insertAuditEvent(db, {
+    orgId: auth.activeOrgId,
+    userId: auth.user.id,
+    action: 'update',
+    entity: 'user',
+    entityId: auth.user.id,
+    fields: ['usFormats'],
   });
 }
 

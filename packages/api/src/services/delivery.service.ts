@@ -470,6 +470,7 @@ export async function todaysSessions(db: Executor, actor: Actor, now: Date) {
       attendanceMode: r.attendance_mode,
       city: r.city,
       date: r.date,
+      startTime: r.start_time ?? null,
       minutes: Number(r.minutes),
       module: r.module,
       held: r.held_at !== null,
@@ -520,7 +521,7 @@ export async function generateActivitySessions(
     db,
     actor.orgId,
     activity.id,
-    sessions.map((s) => ({ ...s, module: input.module, note: null })),
+    sessions.map((s) => ({ ...s, startTime: input.startTime, module: input.module, note: null })),
   );
   await audit(db, actor, 'create', 'activity_session', activity.id, ['schedule']);
   return { created: ids.length, minutes: sessions.reduce((sum, s) => sum + s.minutes, 0) };

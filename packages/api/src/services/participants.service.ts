@@ -25,6 +25,7 @@ import {
   filledFields,
   formatSequentialCode,
   messageKey,
+  attendanceMinutesProblem,
   minutesForAttendance,
   todayIn,
   uicMessage,
@@ -650,6 +651,7 @@ export async function getRegister(db: Executor, actor: Actor, input: RegisterInp
     activityId: activity.id,
     activityTitle: activity.title,
     date: session.date,
+    startTime: session.startTime,
     minutes: session.minutes,
     module: session.module,
     version: session.version,
@@ -688,10 +690,9 @@ export async function saveRegister(
     } else if (erased.has(entry.participantId)) {
       fieldErrors[`entries.${i}.participantId`] = [messageKey('validation.erased')];
     }
+    const problem = attendanceMinutesProblem(entry.status, session.minutes, entry.minutes);
     const minutes = minutesForAttendance(entry.status, session.minutes, entry.minutes);
-    if (minutes === null) {
-      fieldErrors[`entries.${i}.minutes`] = [messageKey('validation.minutesOverSession', { minutes: session.minutes })];
-    }
+    if (problem) fieldErrors[`entries.${i}.minutes`] = [messageKey(problem.key, { minutes: problem.minutes })];
     return { participantId: entry.participantId, status: entry.status, minutes: minutes ?? 0 };
   });
   if (Object.keys(fieldErrors).length > 0) throw invalid('Some register entries are not valid.', fieldErrors);

@@ -13,7 +13,9 @@ import * as m0011 from './2026-12-03-0006-match-evidence';
 import * as m0012 from './2026-12-03-0007-instance-settings';
 import * as m0013 from './2026-12-03-0008-sign-in-second-factor';
 import * as m0014 from './2026-12-03-0009-audit-labels';
-import * as m0015 from './2026-12-03-0013-funder-templates';
+import * as m0015 from './2026-12-03-0010-session-start-time';
+import * as m0016 from './2026-12-03-0011-user-us-formats';
+import * as m0017 from './2026-12-03-0013-funder-templates';
 
 /** Static list, so bundles and tests need no directory glob. Names sort in the order to apply. */
 export const migrations: Record<string, Migration> = {
@@ -31,5 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-0007-instance-settings': m0012,
   '2026-12-03-0008-sign-in-second-factor': m0013,
   '2026-12-03-0009-audit-labels': m0014,
-  '2026-12-03-0013-funder-templates': m0015,
+  '2026-12-03-0010-session-start-time': m0015,
+  '2026-12-03-0011-user-us-formats': m0016,
+  '2026-12-03-0013-funder-templates': m0017,
 };

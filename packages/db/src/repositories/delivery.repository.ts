@@ -522,6 +522,7 @@ function toSession(row: ActivitySessionRow, stats: SessionStats): ActivitySessio
     id: row.id,
     activityId: row.activity_id,
     date: row.date,
+    startTime: row.start_time ?? null,
     minutes: Number(row.minutes),
     module: row.module,
     note: row.note,
@@ -583,6 +584,7 @@ export async function listSessions(
     base
       .selectAll()
       .orderBy('date')
+      .orderBy(sql`coalesce(start_time, '99:99')`)
       .orderBy('created_at')
       .orderBy('id')
       .limit(page.limit)
@@ -657,12 +659,14 @@ export async function sessionsOn(db: Executor, orgId: string, date: string) {
       'a.attendance_mode',
       'a.city',
       's.date',
+      's.start_time',
       's.minutes',
       's.module',
       's.held_at',
     ])
     .where('s.org_id', '=', orgId)
     .where('s.date', '=', date)
+    .orderBy(sql`coalesce(s.start_time, '99:99')`)
     .orderBy('a.title')
     .execute();
 }
@@ -671,7 +675,13 @@ export async function insertSessions(
   db: Executor,
   orgId: string,
   activityId: string,
-  sessions: readonly { date: string; minutes: number; module: string | null; note: string | null }[],
+  sessions: readonly {
+    date: string;
+    startTime?: string | null;
+    minutes: number;
+    module: string | null;
+    note: string | null;
+  }[],
 ): Promise<string[]> {
   if (sessions.length === 0) return [];
   const now = nowIso();
@@ -680,6 +690,7 @@ export async function insertSessions(
     org_id: orgId,
     activity_id: activityId,
     date: s.date,
+    start_time: s.startTime ?? null,
     minutes: s.minutes,
     module: s.module,
     note: s.note,
@@ -696,9 +707,10 @@ export function updateActivitySession(
   db: Executor,
   orgId: string,
   target: { id: string; version: number },
-  values: { date: string; minutes: number; module: string | null; note: string | null },
+  values: { date: string; startTime: string | null; minutes: number; module: string | null; note: string | null },
 ): Promise<boolean> {
-  return updateAtVersion(db, 'activity_session', { orgId, ...target }, values);
+  const { startTime, ...rest } = values;
+  return updateAtVersion(db, 'activity_session', { orgId, ...target }, { ...rest, start_time: startTime });
 }
 
 /** Marks the session held (a register saved or a head count recorded) and bumps its version. */

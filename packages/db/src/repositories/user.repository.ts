@@ -7,6 +7,8 @@ export interface UserRecord {
   email: string;
   displayName: string;
   locale: Locale;
+  /** English with US dates and numbers instead of British (issue 15 item 8). */
+  usFormats: boolean;
   disabled: boolean;
 }
 
@@ -15,13 +17,14 @@ export interface UserCredentials extends UserRecord {
   passwordHash: string;
 }
 
-const userColumns = ['id', 'email', 'display_name', 'locale', 'disabled_at'] as const;
+const userColumns = ['id', 'email', 'display_name', 'locale', 'us_formats', 'disabled_at'] as const;
 
 function toUser(row: {
   id: string;
   email: string;
   display_name: string;
   locale: string;
+  us_formats: number;
   disabled_at: string | null;
 }): UserRecord {
   return {
@@ -29,6 +32,7 @@ function toUser(row: {
     email: row.email,
     displayName: row.display_name,
     locale: row.locale as Locale,
+    usFormats: Number(row.us_formats) === 1,
     disabled: row.disabled_at !== null,
   };
 }
@@ -53,7 +57,14 @@ export async function insertUser(
       last_org_id: null,
     })
     .execute();
-  return { id, email: input.email, displayName: input.displayName, locale: input.locale, disabled: false };
+  return {
+    id,
+    email: input.email,
+    displayName: input.displayName,
+    locale: input.locale,
+    usFormats: false,
+    disabled: false,
+  };
 }
 
 export async function findUserByEmail(db: Executor, email: string): Promise<UserRecord | undefined> {
@@ -99,6 +110,14 @@ export async function setLastOrganization(db: Executor, userId: string, orgId: s
 export async function findLastOrganization(db: Executor, userId: string): Promise<string | null> {
   const row = await db.selectFrom('user').select('last_org_id').where('id', '=', userId).executeTakeFirst();
   return row?.last_org_id ?? null;
+}
+
+export async function updateUserUsFormats(db: Executor, userId: string, usFormats: boolean): Promise<void> {
+  await db
+    .updateTable('user')
+    .set({ us_formats: usFormats ? 1 : 0, updated_at: nowIso() })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function updateUserLocale(db: Executor, userId: string, locale: Locale): Promise<void> {

@@ -21,6 +21,7 @@ import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { TablePagination } from '../../components/table-pagination';
 import { Loading } from '../../components/loading';
+import { EmptyState } from '../../components/empty-state';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
@@ -195,7 +196,25 @@ export function FundersPage({
                     <Table.Td data-testid="funder-updated">{format.date(funder.updatedAt)}</Table.Td>
                   </Table.Tr>
                 ))}
-                {list.data?.items.length === 0 && <TableEmptyRow colSpan={4}>{t('funders.empty')}</TableEmptyRow>}
+                {list.data?.items.length === 0 && (
+                  <TableEmptyRow colSpan={4}>
+                    <EmptyState
+                      filtered={Boolean(search.q || search.kind || status !== 'active')}
+                      purpose={t('funders.firstStep')}
+                      onClearFilters={() => {
+                        setText('');
+                        onSearchChange({ q: undefined, kind: undefined, status: undefined, page: undefined });
+                      }}
+                      action={
+                        canWrite && (
+                          <Button component={Link} to="/funders/new" data-testid="first-funder">
+                            {t('funders.firstStepAction')}
+                          </Button>
+                        )
+                      }
+                    />
+                  </TableEmptyRow>
+                )}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

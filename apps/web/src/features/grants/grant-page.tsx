@@ -70,7 +70,7 @@ export function GrantPage({
       </div>
       <GrantMoneyAlarms grant={grant} />
       <Tabs value={current} onChange={(value) => value && onTabChange(value as GrantTab)} keepMounted={false}>
-        <Tabs.List style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
+        <Tabs.List style={{ flexWrap: 'wrap' }} data-testid="tab-row">
           <Tabs.Tab value="overview">{t('grant.tab.overview')}</Tabs.Tab>
           <Tabs.Tab value="budget">{t('grant.tab.budget')}</Tabs.Tab>
           <Tabs.Tab value="tranches">{t('grant.tab.tranches')}</Tabs.Tab>

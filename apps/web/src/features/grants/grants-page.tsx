@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
+import { EmptyState } from '../../components/empty-state';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
@@ -32,6 +33,13 @@ export function GrantsPage({
     if (debounced !== (search.q ?? '')) onSearchChange({ q: debounced || undefined });
   }, [debounced, search.q, onSearchChange]);
   const [currencyText, setCurrencyText] = useState(search.currency ?? '');
+
+  const filtered = Boolean(search.q || search.status || search.funder || search.currency || search.ending);
+  const clearFilters = () => {
+    setText('');
+    setCurrencyText('');
+    onSearchChange({ q: undefined, status: undefined, funder: undefined, currency: undefined, ending: undefined });
+  };
 
   const funders = useQuery(trpc.funders.list.queryOptions({ status: 'all', limit: 200 }));
   const list = useQuery({
@@ -156,7 +164,22 @@ export function GrantsPage({
                   </Table.Tr>
                 );
               })}
-              {list.data?.length === 0 && <TableEmptyRow colSpan={10}>{t('grants.empty')}</TableEmptyRow>}
+              {list.data?.length === 0 && (
+                <TableEmptyRow colSpan={10}>
+                  <EmptyState
+                    filtered={filtered}
+                    purpose={t('grants.firstStep')}
+                    onClearFilters={clearFilters}
+                    action={
+                      canWrite && (
+                        <Button component={Link} to="/grants/new" data-testid="first-grant">
+                          {t('grants.firstStepAction')}
+                        </Button>
+                      )
+                    }
+                  />
+                </TableEmptyRow>
+              )}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

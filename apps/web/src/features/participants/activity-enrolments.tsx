@@ -192,10 +192,14 @@ function EnrolmentList({ activityId }: { activityId: string }) {
                         </Text>
                       </Link>
                     </Table.Td>
-                    <Table.Td data-testid="enrolment-status">
+                    <Table.Td data-testid="enrolment-status" style={{ whiteSpace: 'nowrap' }}>
                       {e.status === 'dropped' ? (
                         <>
-                          <Badge color="gray" variant="light">
+                          <Badge
+                            color="gray"
+                            variant="light"
+                            styles={{ root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } }}
+                          >
                             {t('participants.enrollmentStatus.dropped')}
                           </Badge>
                           {e.droppedOn && (
@@ -205,7 +209,11 @@ function EnrolmentList({ activityId }: { activityId: string }) {
                           )}
                         </>
                       ) : (
-                        <Badge color="blue" variant="light">
+                        <Badge
+                          color="blue"
+                          variant="light"
+                          styles={{ root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } }}
+                        >
                           {t('participants.enrollmentStatus.enrolled')}
                         </Badge>
                       )}

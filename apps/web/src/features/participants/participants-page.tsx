@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
+import { EmptyState } from '../../components/empty-state';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { TablePagination } from '../../components/table-pagination';
 import { trpc } from '../../lib/trpc';
@@ -133,7 +134,26 @@ function ParticipantsList() {
                   </Table.Tr>
                 ))}
                 {list.data?.items.length === 0 && (
-                  <TableEmptyRow colSpan={6}>{t(search ? 'participants.noMatch' : 'participants.empty')}</TableEmptyRow>
+                  <TableEmptyRow colSpan={6}>
+                    {search ? (
+                      t('participants.noMatch')
+                    ) : (
+                      <EmptyState
+                        filtered={false}
+                        purpose={t('participants.firstStep')}
+                        action={
+                          <Group gap="xs">
+                            <Button component={Link} to="/participants/new" data-testid="first-participant">
+                              {t('participants.firstStepAction')}
+                            </Button>
+                            <Button component={Link} to="/participants/import" variant="default">
+                              {t('participants.firstStepImport')}
+                            </Button>
+                          </Group>
+                        }
+                      />
+                    )}
+                  </TableEmptyRow>
                 )}
               </Table.Tbody>
             </Table>

@@ -9,7 +9,7 @@ import { firstFieldErrors, readAppError } from '../../lib/errors';
 
 export interface RegisterMark {
   status: AttendanceStatus;
-  /** Null: the whole session when present or late (the server's rule), none when absent. */
+  /** Null: the whole session when present, none when absent; a late mark needs its minutes. */
   minutes: number | null;
 }
 

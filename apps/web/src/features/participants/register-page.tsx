@@ -1,23 +1,10 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { type AttendanceStatus, minutesForAttendance, messageKey, type RegisterEntry } from '@tessera/domain';
+import { type AttendanceStatus, attendanceMinutesProblem, messageKey, type RegisterEntry } from '@tessera/domain';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useBlocker } from '@tanstack/react-router';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
@@ -33,12 +20,11 @@ import {
   rowErrors,
   withMark,
 } from './register-changes';
+import { RegisterRow } from './register-row';
 import { RequirePermission } from './require-permission';
 
 /** One page of the register; a 200-person event loads in two. */
 export const registerPageSize = 100;
-
-const statusColors: Record<AttendanceStatus, string> = { present: 'green', late: 'yellow', absent: 'red' };
 
 /** Taking attendance at the venue, one-handed on a phone: mark rows, then save once. */
 export function RegisterPage({ sessionId }: { sessionId: string }) {
@@ -132,9 +118,8 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
     // The same rule the server applies, so a mistyped row is pointed at before anything is sent.
     const local = new Map<string, string>();
     for (const [participantId, change] of changes) {
-      if (minutesForAttendance(change.status, sessionMinutes, change.minutes) === null) {
-        local.set(participantId, messageKey('validation.minutesOverSession', { minutes: sessionMinutes }));
-      }
+      const problem = attendanceMinutesProblem(change.status, sessionMinutes, change.minutes);
+      if (problem) local.set(participantId, messageKey(problem.key, { minutes: problem.minutes }));
     }
     setErrors(local);
     if (local.size > 0) return;
@@ -195,7 +180,9 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
           {register.activityTitle}
         </Title>
         <Text size="sm" c="dimmed" data-testid="register-session">
-          {[format.day(register.date), register.module, duration(register.minutes)].filter(Boolean).join(' · ')}
+          {[format.sessionStart(register.date, register.startTime), register.module, duration(register.minutes)]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
         <Anchor
           size="sm"
@@ -258,6 +245,7 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
               change={changes.get(entry.participantId)}
               error={errors.get(entry.participantId)}
               sessionMinutes={sessionMinutes}
+              startTime={register.startTime}
               markRestPending={markRest}
               onMark={onMark}
             />
@@ -351,127 +339,3 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
     </Stack>
   );
 }
-
-const RegisterRow = memo(function RegisterRow({
-  entry,
-  change,
-  error,
-  sessionMinutes,
-  markRestPending,
-  onMark,
-}: {
-  entry: RegisterEntry;
-  change: RegisterChange | undefined;
-  error: string | undefined;
-  sessionMinutes: number;
-  markRestPending: boolean;
-  onMark: (entry: RegisterEntry, mark: RegisterMark) => void;
-}) {
-  const intl = useIntl();
-  const t = (id: string) => intl.formatMessage({ id });
-  const [adjusting, setAdjusting] = useState(false);
-  const mark: RegisterMark | null = change ?? (entry.status ? { status: entry.status, minutes: entry.minutes } : null);
-  const willBePresent = mark === null && markRestPending;
-  const showMinutes =
-    mark !== null &&
-    (mark.status === 'late' ||
-      (mark.status === 'present' && (adjusting || (mark.minutes !== null && mark.minutes !== sessionMinutes))));
-  const minutesError = translateMessageKey(intl, error);
-  const choose = (status: AttendanceStatus) => {
-    if (status === 'absent') return onMark(entry, { status, minutes: null });
-    if (status === 'late') {
-      const kept = mark?.status === 'late' ? mark.minutes : null;
-      return onMark(entry, { status, minutes: kept ?? sessionMinutes });
-    }
-    setAdjusting(false);
-    return onMark(entry, { status, minutes: null });
-  };
-
-  return (
-    <Paper
-      withBorder
-      p="xs"
-      radius="md"
-      data-testid={`register-row-${entry.code}`}
-      style={change ? { borderColor: 'var(--mantine-color-blue-5)' } : undefined}
-    >
-      <Stack gap={6}>
-        <Group justify="space-between" gap="xs" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Text fw={700} ff="monospace" size="lg">
-              {entry.code}
-            </Text>
-            {entry.enrollmentStatus === 'dropped' && (
-              <Badge color="gray" variant="light" size="sm">
-                {t('participants.enrollmentStatus.dropped')}
-              </Badge>
-            )}
-            {change && (
-              <Badge color="blue" variant="light" size="sm">
-                {t('participants.register.unsaved')}
-              </Badge>
-            )}
-            {willBePresent && (
-              <Badge color="green" variant="outline" size="sm">
-                {t('participants.register.willBePresent')}
-              </Badge>
-            )}
-          </Group>
-          {mark?.status === 'present' && !showMinutes && (
-            <Button variant="subtle" size="compact-sm" onClick={() => setAdjusting(true)}>
-              {t('participants.register.adjust')}
-            </Button>
-          )}
-        </Group>
-        <SimpleGrid cols={3} spacing={6}>
-          {(['present', 'late', 'absent'] as const).map((status) => {
-            const selected = mark?.status === status;
-            return (
-              <Button
-                key={status}
-                h={48}
-                px={4}
-                color={statusColors[status]}
-                variant={selected ? 'filled' : willBePresent && status === 'present' ? 'light' : 'default'}
-                aria-pressed={selected}
-                // Selected is shown by more than its colour: a check mark (and aria-pressed).
-                leftSection={selected ? <span aria-hidden="true">✓</span> : undefined}
-                fw={selected ? 700 : undefined}
-                onClick={() => choose(status)}
-              >
-                {t(`participants.attendanceStatus.${status}`)}
-              </Button>
-            );
-          })}
-        </SimpleGrid>
-        {showMinutes && mark ? (
-          <NumberInput
-            label={intl.formatMessage({ id: 'participants.register.minutes' }, { minutes: sessionMinutes })}
-            description={t('participants.register.minutesHint')}
-            value={mark.minutes ?? ''}
-            min={0}
-            max={sessionMinutes}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            inputMode="numeric"
-            size="md"
-            error={minutesError}
-            onChange={(value) =>
-              onMark(entry, { status: mark.status, minutes: typeof value === 'number' ? value : null })
-            }
-            data-testid="register-minutes"
-          />
-        ) : (
-          minutesError && (
-            <Box>
-              <Text size="sm" c="red" role="alert">
-                {minutesError}
-              </Text>
-            </Box>
-          )
-        )}
-      </Stack>
-    </Paper>
-  );
-});

@@ -50,7 +50,9 @@ function TodaySessions() {
                   {session.activityTitle}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {[session.module, session.city, duration(session.minutes)].filter(Boolean).join(' · ')}
+                  {[format.time(session.startTime), session.module, session.city, duration(session.minutes)]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Text>
               </div>
               {session.held ? (

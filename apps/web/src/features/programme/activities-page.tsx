@@ -9,6 +9,7 @@ import { Loading } from '../../components/loading';
 import { TablePagination } from '../../components/table-pagination';
 import { trpc } from '../../lib/trpc';
 import { useCan } from '../auth/use-session';
+import { EmptyState } from '../../components/empty-state';
 import { ActivityList } from './activity-list';
 import { type ActivitiesSearch, activitiesPageSize } from './programme-search';
 import { ButtonLink } from './links';
@@ -103,7 +104,26 @@ export function ActivitiesPage({
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="activity-total">
             {intl.formatMessage({ id: 'programme.activities.total' }, { count: total })}
           </Text>
-          <ActivityList items={list.data?.items ?? []} emptyText={t('programme.activities.empty')} />
+          <ActivityList
+            items={list.data?.items ?? []}
+            emptyText={
+              <EmptyState
+                filtered={Boolean(search.q || search.kind || search.project)}
+                purpose={t('programme.activities.firstStep')}
+                onClearFilters={() => {
+                  setText('');
+                  onSearchChange({ q: undefined, kind: undefined, project: undefined, page: undefined });
+                }}
+                action={
+                  canWrite && (
+                    <ButtonLink to="/activities/new" data-testid="first-activity">
+                      {t('programme.activities.firstStepAction')}
+                    </ButtonLink>
+                  )
+                }
+              />
+            }
+          />
           <TablePagination
             page={page}
             pages={pages}

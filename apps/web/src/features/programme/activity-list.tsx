@@ -43,7 +43,7 @@ export function ActivityList({
   showProject = true,
 }: {
   items: readonly ActivityListItem[];
-  emptyText: string;
+  emptyText: ReactNode;
   showProject?: boolean;
 }) {
   const intl = useIntl();
@@ -76,7 +76,7 @@ export function ActivityList({
   if (isPhone) {
     return (
       <Stack gap="sm" data-testid="activities-list">
-        {items.length === 0 && <Text c="dimmed">{emptyText}</Text>}
+        {items.length === 0 && (typeof emptyText === 'string' ? <Text c="dimmed">{emptyText}</Text> : emptyText)}
         {items.map((activity) => (
           <Paper key={activity.id} withBorder p="sm" radius="md" data-testid="activity-row">
             <Stack gap={4}>

@@ -71,7 +71,7 @@ export function ActivityPage({
         </Text>
       </div>
       <Tabs value={current} onChange={(value) => value && onTabChange(value as ActivityTab)} keepMounted={false}>
-        <Tabs.List style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
+        <Tabs.List style={{ flexWrap: 'wrap' }} data-testid="tab-row">
           <Tabs.Tab value="overview">{t('programme.activity.tab.overview')}</Tabs.Tab>
           <Tabs.Tab value="sessions">{t('programme.activity.tab.sessions')}</Tabs.Tab>
           {/* The participants feature fills this tab (activity-participants-slot.tsx). */}

@@ -179,11 +179,13 @@ export function ActivitySessionsTab({
             <Paper key={session.id} withBorder p="sm" radius="md" data-testid="session-row">
               <Stack gap={6}>
                 <Group justify="space-between" wrap="nowrap">
-                  <Text fw={600}>{pf.day(session.date)}</Text>
+                  <Text fw={600} data-testid="session-when">
+                    {pf.sessionStart(session.date, session.startTime)}
+                  </Text>
                   {heldBadge(session)}
                 </Group>
                 <Text size="sm" c="dimmed">
-                  {[pf.clock(session.minutes), session.module].filter(Boolean).join(' · ')}
+                  {[pf.duration(session.minutes), session.module].filter(Boolean).join(' · ')}
                 </Text>
                 <Text size="sm">
                   {t(isHeadcount ? 'programme.sessions.column.headCount' : 'programme.sessions.column.attended')}:{' '}
@@ -236,8 +238,12 @@ export function ActivitySessionsTab({
             <Table.Tbody>
               {items.map((session) => (
                 <Table.Tr key={session.id} data-testid="session-row">
-                  <Table.Td>{pf.day(session.date)}</Table.Td>
-                  <Table.Td>{pf.clock(session.minutes)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="session-when">
+                    {pf.sessionStart(session.date, session.startTime)}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="session-length">
+                    {pf.duration(session.minutes)}
+                  </Table.Td>
                   <Table.Td>{session.module ?? ''}</Table.Td>
                   <Table.Td>{heldBadge(session)}</Table.Td>
                   <Table.Td ta="right">{attendance(session)}</Table.Td>

@@ -64,7 +64,7 @@ export function HeadCountModal({ session, onClose }: { session: ShownActivitySes
     <HeadCountForm
       session={existing.data.session}
       cells={existing.data.cells}
-      title={`${t('programme.headCount.title')} · ${pf.day(session.date)}`}
+      title={`${t('programme.headCount.title')} · ${pf.sessionStart(session.date, session.startTime)}`}
       onClose={onClose}
     />
   );

@@ -1,7 +1,7 @@
 /**
  * Hours typed and shown in the programme screens. Storage is whole minutes (see the domain's
- * hours.ts); people think in hours, so forms take "80", "2.5", "2,5" or "2:30" and tables show
- * session lengths as h:mm.
+ * hours.ts); people think in hours, so forms take "80", "2.5", "2,5" or "2:30"; screens show
+ * lengths as "2 h 30 min" (useFormat's `duration`), never as h:mm, which reads as a time of day.
  */
 
 /**
@@ -17,7 +17,7 @@ export function parseHours(text: string): number | null {
   return Math.round(Number(value.replace(',', '.')) * 60);
 }
 
-/** "2:30" for 150 minutes: a session's length, independent of the locale. */
+/** "2:30" for 150 minutes: what an hours box is given back to edit (never shown as a length). */
 export function formatClockMinutes(minutes: number): string {
   const whole = Math.max(0, Math.round(minutes));
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
+import { EmptyState } from '../../components/empty-state';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { trpc } from '../../lib/trpc';
 import { useCan } from '../auth/use-session';
@@ -86,7 +87,21 @@ export function ProjectsPage() {
                   </Table.Td>
                 </Table.Tr>
               ))}
-              {projects.data.length === 0 && <TableEmptyRow colSpan={5}>{t('programme.projects.empty')}</TableEmptyRow>}
+              {projects.data.length === 0 && (
+                <TableEmptyRow colSpan={5}>
+                  <EmptyState
+                    filtered={false}
+                    purpose={t('programme.projects.firstStep')}
+                    action={
+                      canWrite && (
+                        <ButtonLink to="/projects/new" data-testid="first-project">
+                          {t('programme.projects.firstStepAction')}
+                        </ButtonLink>
+                      )
+                    }
+                  />
+                </TableEmptyRow>
+              )}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

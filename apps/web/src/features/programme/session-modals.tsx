@@ -26,6 +26,8 @@ import { useProgrammeInvalidation } from './use-programme-invalidation';
 
 interface SessionFormValues {
   date: string;
+  /** 'HH:MM' from the time box; empty when not known. */
+  startTime: string;
   /** Typed as hours ("2:30", "2.5"); sent as minutes. */
   length: string;
   module: string;
@@ -33,7 +35,7 @@ interface SessionFormValues {
 }
 
 const sessionField = (path: string): FieldPath<SessionFormValues> | undefined =>
-  path === 'minutes' ? 'length' : ['date', 'module', 'note'].includes(path) ? (path as 'date') : undefined;
+  path === 'minutes' ? 'length' : ['date', 'startTime', 'module', 'note'].includes(path) ? (path as 'date') : undefined;
 
 /** Hours typed into a box, or a problem noted against that box. */
 function readHours<T extends FieldValues>(problems: FormProblems<T>, field: FieldPath<T>, text: string): number {
@@ -59,6 +61,7 @@ export function SessionModal({
   const form = useForm<SessionFormValues>({
     defaultValues: {
       date: session?.date ?? '',
+      startTime: session?.startTime ?? '',
       length: session ? minutesForInput(session.minutes) : '',
       module: session?.module ?? '',
       note: session?.note ?? '',
@@ -77,7 +80,13 @@ export function SessionModal({
   const submit = form.handleSubmit(async (values) => {
     const problems = new FormProblems<SessionFormValues>();
     const minutes = readHours(problems, 'length', values.length);
-    const fields = { date: values.date, minutes, module: values.module, note: values.note };
+    const fields = {
+      date: values.date,
+      startTime: values.startTime,
+      minutes,
+      module: values.module,
+      note: values.note,
+    };
     try {
       if (session) {
         const input = problems.check(
@@ -125,13 +134,19 @@ export function SessionModal({
           {...inputProps('date')}
         />
         <TextInput
-          label={t('programme.sessions.field.length')}
-          description={t('programme.hoursHint')}
-          required
-          inputMode="decimal"
-          {...inputProps('length')}
+          type="time"
+          label={t('programme.sessions.field.startTime')}
+          {...inputProps('startTime')}
+          data-testid="session-start-time"
         />
       </SimpleGrid>
+      <TextInput
+        label={t('programme.sessions.field.length')}
+        description={t('programme.hoursHint')}
+        required
+        inputMode="decimal"
+        {...inputProps('length')}
+      />
       <TextInput label={t('programme.sessions.field.module')} {...inputProps('module')} />
       <Textarea label={t('programme.sessions.field.note')} autosize minRows={2} {...inputProps('note')} />
     </FormModal>
@@ -143,13 +158,14 @@ interface GenerateFormValues {
   weeks: string;
   days: Weekday[];
   hours: string;
+  startTime: string;
   module: string;
 }
 
 const generateField = (path: string): FieldPath<GenerateFormValues> | undefined => {
   if (path === 'minutesPerSession') return 'hours';
   if (path.startsWith('days')) return 'days';
-  return ['startDate', 'weeks', 'module'].includes(path) ? (path as 'startDate') : undefined;
+  return ['startDate', 'weeks', 'startTime', 'module'].includes(path) ? (path as 'startDate') : undefined;
 };
 
 /**
@@ -170,7 +186,7 @@ export function GenerateSessionsModal({
   const invalidate = useProgrammeInvalidation();
   const t = (id: string) => intl.formatMessage({ id });
   const form = useForm<GenerateFormValues>({
-    defaultValues: { startDate: activity.startDate, weeks: '', days: [], hours: '', module: '' },
+    defaultValues: { startDate: activity.startDate, weeks: '', days: [], hours: '', startTime: '', module: '' },
   });
   const { inputProps, error } = useFieldProps(form);
   const generate = useMutation(
@@ -194,6 +210,7 @@ export function GenerateSessionsModal({
         weeks: /^\s*\d+\s*$/.test(values.weeks) ? Number(values.weeks) : Number.NaN,
         days: values.days,
         minutesPerSession,
+        startTime: values.startTime,
         module: values.module,
       },
       generateField,
@@ -282,8 +299,9 @@ export function GenerateSessionsModal({
           inputMode="decimal"
           {...inputProps('hours')}
         />
-        <TextInput label={t('programme.sessions.field.module')} {...inputProps('module')} />
+        <TextInput type="time" label={t('programme.sessions.field.startTime')} {...inputProps('startTime')} />
       </SimpleGrid>
+      <TextInput label={t('programme.sessions.field.module')} {...inputProps('module')} />
       {preview && (
         <Alert color={preview.outside > 0 ? 'orange' : 'blue'} data-testid="generate-preview">
           <Stack gap={2}>

@@ -3,7 +3,6 @@ import { type Shown, shownText } from '@tessera/domain';
 import { shownNode } from '../../components/suppressed';
 import { useIntl } from 'react-intl';
 import { useFormat } from '../../lib/use-format';
-import { formatClockMinutes } from './hours';
 
 /** Hours and periods as the programme screens show them, in the current UI locale. */
 export function useProgrammeFormat() {
@@ -17,8 +16,10 @@ export function useProgrammeFormat() {
     );
   return {
     hours,
-    /** A session's length as h:mm. */
-    clock: formatClockMinutes,
+    /** A session's length: "3 h", "1 h 30 min" (never "3:00", which reads as a time). */
+    duration: format.duration,
+    /** A session's day and start time. */
+    sessionStart: format.sessionStart,
     period: (start: string, end: string) =>
       start === end ? format.day(start) : `${format.day(start)} – ${format.day(end)}`,
     number: (value: number) => format.number(value),

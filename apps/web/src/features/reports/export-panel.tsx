@@ -2,6 +2,7 @@ import { Alert, Button, Group, Menu, Paper, Progress, Select, Stack, Text } from
 import { type Locale, localeNames, locales, type ReportFormat } from '@tessera/domain';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { useLocale } from '../../app/locale';
 import { ErrorAlert } from '../../components/error-alert';
 import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
 import {
@@ -57,13 +58,42 @@ function useExportJob(packId: string) {
 }
 
 /** The export menu of a pack: the formats, the language of the file, progress and download. */
-export function ExportPanel({ packId, hasSf425 }: { packId: string; hasSf425: boolean }) {
+export function ExportPanel({
+  packId,
+  hasSf425,
+  unsavedNarrative = false,
+  onSaveNarrative,
+}: {
+  packId: string;
+  hasSf425: boolean;
+  /** The narrative has changes not saved: an export would leave them out, so it asks first. */
+  unsavedNarrative?: boolean;
+  /** Saves the narrative; resolves whether it was saved. */
+  onSaveNarrative?: () => Promise<boolean>;
+}) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const [language, setLanguage] = useState<Locale>(
-    (locales as readonly string[]).includes(intl.locale) ? (intl.locale as Locale) : 'en',
-  );
+  // The UI language, not the formatting locale (en-GB or en-US for English).
+  const { locale: uiLocale } = useLocale();
+  const [language, setLanguage] = useState<Locale>(uiLocale);
   const { state, start, reset } = useExportJob(packId);
+  // The format asked for while the narrative had unsaved changes: the question is shown first.
+  const [asking, setAsking] = useState<ReportFormat | null>(null);
+  const [savingFirst, setSavingFirst] = useState(false);
+  const choose = (format: ReportFormat) => {
+    if (unsavedNarrative && onSaveNarrative) setAsking(format);
+    else start(format, language);
+  };
+  const saveAndExport = async (format: ReportFormat) => {
+    setSavingFirst(true);
+    try {
+      const saved = await onSaveNarrative?.();
+      setAsking(null);
+      if (saved) start(format, language);
+    } finally {
+      setSavingFirst(false);
+    }
+  };
   const formats: ReportFormat[] = hasSf425 ? ['pdf', 'xlsx', 'csv', 'sf425', 'eu'] : ['pdf', 'xlsx', 'csv', 'eu'];
   const busy = isBusy(state);
   const percent = progressPercent(state);
@@ -84,7 +114,7 @@ export function ExportPanel({ packId, hasSf425 }: { packId: string; hasSf425: bo
           </Menu.Target>
           <Menu.Dropdown>
             {formats.map((format) => (
-              <Menu.Item key={format} onClick={() => start(format, language)} data-testid={`export-${format}`}>
+              <Menu.Item key={format} onClick={() => choose(format)} data-testid={`export-${format}`}>
                 {formatName(format)}
               </Menu.Item>
             ))}
@@ -102,6 +132,47 @@ export function ExportPanel({ packId, hasSf425 }: { packId: string; hasSf425: bo
           data-testid="export-language"
         />
       </Group>
+      {asking && (
+        <Alert color="orange" role="alertdialog" aria-live="polite" data-testid="export-unsaved" maw={520}>
+          <Stack gap="xs">
+            <Text size="sm">
+              {intl.formatMessage({ id: 'reports.export.unsaved' }, { format: formatName(asking) })}
+            </Text>
+            <Group gap="xs" wrap="wrap">
+              <Button
+                size="xs"
+                loading={savingFirst}
+                onClick={() => void saveAndExport(asking)}
+                data-testid="export-save-first"
+              >
+                {t('reports.export.saveAndExport')}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                disabled={savingFirst}
+                onClick={() => {
+                  setAsking(null);
+                  start(asking, language);
+                }}
+                data-testid="export-without-unsaved"
+              >
+                {t('reports.export.exportWithout')}
+              </Button>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="gray"
+                disabled={savingFirst}
+                onClick={() => setAsking(null)}
+                data-testid="export-cancel"
+              >
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
       {state.phase !== 'idle' && (
         <Paper withBorder p="sm" radius="md" data-testid="export-status" data-phase={state.phase}>
           <Stack gap={6}>

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { narrativeSectionKeys, type NarrativeSectionKey, type ReportPack } from '@tessera/domain';
-import { useEffect } from 'react';
+import { type RefObject, useEffect } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
 import { applyServerFieldErrors } from '../../lib/form-errors';
@@ -30,12 +30,15 @@ export function NarrativeForm({
   saving,
   onSave,
   onDirtyChange,
+  saveRef,
 }: {
   pack: ReportPack;
   readOnly: boolean;
   saving: boolean;
   onSave: (sections: { key: NarrativeSectionKey; body: string }[]) => Promise<unknown>;
   onDirtyChange: (dirty: boolean) => void;
+  /** Set to a function that saves what is typed and resolves whether it was saved (for export). */
+  saveRef?: RefObject<(() => Promise<boolean>) | null>;
 }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
@@ -44,10 +47,27 @@ export function NarrativeForm({
   const dirty = form.formState.isDirty;
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
-  const submit = form.handleSubmit(async (values) => {
+  const save = async (values: NarrativeDraft): Promise<boolean> => {
     const sections = narrativeSectionKeys.map((key) => ({ key, body: values[key] }));
     const failure = await onSave(sections);
     applyServerFieldErrors(form.setError, failure, fieldFor);
+    return !failure;
+  };
+  const submit = form.handleSubmit(async (values) => {
+    await save(values);
+  });
+  useEffect(() => {
+    if (!saveRef) return;
+    saveRef.current = async () => {
+      let saved = false;
+      await form.handleSubmit(async (values) => {
+        saved = await save(values);
+      })();
+      return saved;
+    };
+    return () => {
+      saveRef.current = null;
+    };
   });
 
   return (

@@ -1,11 +1,12 @@
 import { Alert, Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type Locale, type ReportPack, type ReportPackContent, submitPackInput } from '@tessera/domain';
+import { type ReportPack, type ReportPackContent, submitPackInput } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 import { useIntl } from 'react-intl';
+import { useLocale } from '../../app/locale';
 import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { applyServerFieldErrors } from '../../lib/form-errors';
@@ -35,7 +36,8 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
   const t = (id: string) => intl.formatMessage({ id });
   const packQuery = trpc.reports.get.queryOptions({ id: packId });
   const pack = useQuery(packQuery);
-  const content = useQuery(trpc.reports.content.queryOptions({ id: packId, locale: intl.locale as Locale }));
+  const { locale } = useLocale();
+  const content = useQuery(trpc.reports.content.queryOptions({ id: packId, locale }));
   const [narrativeDirty, setNarrativeDirty] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const refreshAfterChange = async (updated: ReportPack) => {
@@ -55,6 +57,7 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
     }),
   );
   const onDirtyChange = useCallback((dirty: boolean) => setNarrativeDirty(dirty), []);
+  const saveNarrativeRef = useRef<(() => Promise<boolean>) | null>(null);
   const [explanationsDirty, setExplanationsDirty] = useState(false);
   const onExplanationsDirtyChange = useCallback((dirty: boolean) => setExplanationsDirty(dirty), []);
   const saveExplanations = useMutation(
@@ -108,7 +111,16 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
         <Cover content={content.data} pack={data} />
       )}
       <Group justify="space-between" align="flex-start" wrap="wrap">
-        {content.data ? <ExportPanel packId={data.id} hasSf425={content.data.sf425 !== null} /> : <div />}
+        {content.data ? (
+          <ExportPanel
+            packId={data.id}
+            hasSf425={content.data.sf425 !== null}
+            unsavedNarrative={narrativeDirty && canWrite && !submitted}
+            onSaveNarrative={async () => (await saveNarrativeRef.current?.()) ?? false}
+          />
+        ) : (
+          <div />
+        )}
         {canWrite && !submitted && (
           <Button variant="light" color="green" onClick={() => setSubmitting(true)} data-testid="pack-submit">
             {t('reports.submit.button')}
@@ -132,6 +144,7 @@ export function PackPage({ grantId, packId }: { grantId: string; packId: string 
             readOnly={!canWrite || submitted}
             saving={save.isPending}
             onDirtyChange={onDirtyChange}
+            saveRef={saveNarrativeRef}
             onSave={(sections) =>
               save.mutateAsync({ id: data.id, version: data.version, sections }).then(
                 () => null,

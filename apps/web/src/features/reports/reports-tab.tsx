@@ -8,6 +8,7 @@ import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../../components/error-alert';
 import { FormModal } from '../../components/form-modal';
 import { Loading } from '../../components/loading';
+import { EmptyState } from '../../components/empty-state';
 import { TableEmptyRow } from '../../components/table-empty-row';
 import { applyServerFieldErrors } from '../../lib/form-errors';
 import { FormProblems } from '../../lib/form-validation';
@@ -116,7 +117,19 @@ export function ReportsTab({ grant }: { grant: Grant }) {
               );
             })}
             {sorted.length === 0 && (
-              <TableEmptyRow colSpan={4}>{t(canWrite ? 'reports.emptyWriter' : 'reports.empty')}</TableEmptyRow>
+              <TableEmptyRow colSpan={4}>
+                <EmptyState
+                  filtered={false}
+                  purpose={t(canWrite ? 'reports.firstStep' : 'reports.empty')}
+                  action={
+                    canWrite && (
+                      <Button size="sm" onClick={() => setPreparing(true)} data-testid="first-report">
+                        {t('reports.prepare')}
+                      </Button>
+                    )
+                  }
+                />
+              </TableEmptyRow>
             )}
           </Table.Tbody>
         </Table>

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, Menu, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Avatar, Burger, Button, Group, Menu, NavLink, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { can, type Role } from '@tessera/domain';
@@ -103,7 +103,11 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
                   aria-label={`${intl.formatMessage({ id: 'shell.userMenu' })}: ${displayName}`}
                   data-testid="user-menu"
                 >
-                  <Text size="sm" truncate maw={{ base: 90, sm: 200 }}>
+                  {/* On a phone the initials, so nothing is cut off at 360 px; the full name is the label. */}
+                  <Avatar size={26} radius="xl" color="grape" hiddenFrom="sm" aria-hidden>
+                    {initials(displayName)}
+                  </Avatar>
+                  <Text size="sm" truncate maw={200} visibleFrom="sm">
                     {displayName}
                   </Text>
                 </Button>
@@ -230,4 +234,14 @@ function OrganizationSwitcher() {
       {switchOrganization.error && <ErrorAlert error={switchOrganization.error} />}
     </Stack>
   );
+}
+
+/** "Marija Stojanova" → "MS": the account button on a phone. */
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part.charAt(0).toUpperCase())
+    .join('');
 }

@@ -3,6 +3,7 @@ import { type Locale, localeNames, locales } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { useLocale } from '../../app/locale';
+import { formatDay, formattingLocale } from '../../lib/format';
 import { trpc } from '../../lib/trpc';
 
 /**
@@ -12,13 +13,25 @@ import { trpc } from '../../lib/trpc';
 export function LanguageMenu({ variant }: { variant: 'header' | 'sign-in' }) {
   const intl = useIntl();
   const queryClient = useQueryClient();
-  const { locale, setLocale } = useLocale();
+  const { locale, setLocale, usFormats, setUsFormats } = useLocale();
   const session = useQuery(trpc.auth.session.queryOptions()).data ?? null;
   const save = useMutation(
     trpc.auth.setLocale.mutationOptions({
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.auth.session.queryKey() }),
     }),
   );
+
+  const saveFormats = useMutation(
+    trpc.auth.setUsFormats.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.auth.session.queryKey() }),
+    }),
+  );
+  const chooseFormats = (us: boolean) => {
+    setUsFormats(us);
+    saveFormats.mutate({ usFormats: us });
+  };
+  // The same day in each convention, so the choice shows what it means.
+  const example = (formatLocale: string) => formatDay(formatLocale, '2026-12-03');
 
   const choose = (next: Locale) => {
     setLocale(next);
@@ -50,6 +63,26 @@ export function LanguageMenu({ variant }: { variant: 'header' | 'sign-in' }) {
             {localeNames[candidate]}
           </Menu.Item>
         ))}
+        {locale === 'en' && session && (
+          <>
+            <Menu.Divider />
+            <Menu.Label>{intl.formatMessage({ id: 'shell.formats' })}</Menu.Label>
+            {[false, true].map((us) => (
+              <Menu.Item
+                key={String(us)}
+                onClick={() => chooseFormats(us)}
+                aria-current={us === usFormats ? 'true' : undefined}
+                fw={us === usFormats ? 700 : undefined}
+                data-testid={us ? 'formats-us' : 'formats-gb'}
+              >
+                {intl.formatMessage(
+                  { id: us ? 'shell.formats.us' : 'shell.formats.gb' },
+                  { example: example(formattingLocale('en', us)) },
+                )}
+              </Menu.Item>
+            ))}
+          </>
+        )}
       </Menu.Dropdown>
     </Menu>
   );

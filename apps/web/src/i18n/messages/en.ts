@@ -14,6 +14,8 @@ export const en = {
   'app.loading': 'Loading…',
 
   'common.cancel': 'Cancel',
+  'common.noMatchFilters': 'Nothing matches these filters.',
+  'common.clearFilters': 'Clear filters',
   'common.close': 'Close',
   'common.save': 'Save',
   'common.saving': 'Saving…',
@@ -59,6 +61,9 @@ export const en = {
   'shell.nav.members': 'Members',
   'shell.nav.audit': 'Audit log',
   'shell.language': 'Language',
+  'shell.formats': 'Dates and numbers',
+  'shell.formats.gb': 'British ({example})',
+  'shell.formats.us': 'US ({example})',
   'shell.organization': 'Organisation',
   'shell.switchOrganization': 'Switch organisation',
   'shell.userMenu': 'Account menu',
@@ -85,6 +90,9 @@ export const en = {
   'funders.column.updated': 'Updated',
   'funders.total': '{count, plural, =0 {No funders} one {# funder} other {# funders}}',
   'funders.empty': 'No funders match these filters.',
+  'funders.firstStep':
+    'Funders are the foundations, agencies and donors who give grants. Add one before its first grant.',
+  'funders.firstStepAction': 'Add your first funder',
   'funders.baseCurrency': 'Amounts in {currency}, e.g. {sample}',
   'funders.archivedBadge': 'Archived',
   'funders.field.name': 'Name',
@@ -245,6 +253,9 @@ export const en = {
   'grants.filter.all': 'All',
   'grants.filter.endingSoon': 'Ending within {days} days',
   'grants.empty': 'No grants match these filters.',
+  'grants.firstStep':
+    'Grants are the money your collective receives: each one keeps its budget, spending, tranches, deadlines and reports together.',
+  'grants.firstStepAction': 'Add your first grant',
   'grants.column.spent': 'Spent',
   'grants.column.remaining': 'Remaining',
   'grants.column.spentShare': '% spent',
@@ -469,6 +480,12 @@ export const en = {
   'validation.uicAnswers': 'Every question needs an answer.',
   'validation.invalidCode': 'Use letters, digits and dashes only (up to 32).',
   'validation.minutesOverSession': 'At most {minutes} minutes (the length of the session).',
+  'validation.lateMinutes':
+    'Late means part of the session: enter the minutes attended, more than 0 and fewer than {minutes}.',
+  'validation.arrivalBeforeStart': 'The session starts at {time}: arriving then or earlier is not late.',
+  'validation.arrivalAfterEnd':
+    'The session ends at {time}: arriving then or later means no time attended (mark absent).',
+  'validation.invalidTime': 'Enter a time as hh:mm on the 24-hour clock, such as 18:30.',
   'validation.outsideActivityPeriod': 'The date must fall within the activity dates.',
   'validation.notEnrolled': 'This participant is not enrolled in the activity.',
   'validation.schemeLocked': 'Participants exist: how codes are made can no longer change.',

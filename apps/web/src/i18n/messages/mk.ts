@@ -13,6 +13,8 @@ export const mk: Record<keyof typeof en, string> = {
   'app.loading': 'Се вчитува…',
 
   'common.cancel': 'Откажи',
+  'common.noMatchFilters': 'Ништо не одговара на овие филтри.',
+  'common.clearFilters': 'Исчисти ги филтрите',
   'common.close': 'Затвори',
   'common.save': 'Зачувај',
   'common.saving': 'Се зачувува…',
@@ -59,6 +61,9 @@ export const mk: Record<keyof typeof en, string> = {
   'shell.nav.members': 'Членови',
   'shell.nav.audit': 'Дневник на промени',
   'shell.language': 'Јазик',
+  'shell.formats': 'Датуми и броеви',
+  'shell.formats.gb': 'Британски ({example})',
+  'shell.formats.us': 'Американски ({example})',
   'shell.organization': 'Организација',
   'shell.switchOrganization': 'Промени организација',
   'shell.userMenu': 'Мени на сметката',
@@ -85,6 +90,9 @@ export const mk: Record<keyof typeof en, string> = {
   'funders.column.updated': 'Изменето',
   'funders.total': '{count, plural, =0 {Нема донатори} one {# донатор} other {# донатори}}',
   'funders.empty': 'Ниту еден донатор не одговара на овие филтри.',
+  'funders.firstStep':
+    'Донаторите се фондациите, агенциите и дарителите што доделуваат грантови. Додадете го донаторот пред неговиот прв грант.',
+  'funders.firstStepAction': 'Додадете го првиот донатор',
   'funders.baseCurrency': 'Износи во {currency}, на пр. {sample}',
   'funders.archivedBadge': 'Архивиран',
   'funders.field.name': 'Име',
@@ -245,6 +253,9 @@ export const mk: Record<keyof typeof en, string> = {
   'grants.filter.all': 'Сите',
   'grants.filter.endingSoon': 'Завршува за {days} дена',
   'grants.empty': 'Нема грантови за овие филтри.',
+  'grants.firstStep':
+    'Грантовите се парите што ги добива вашиот колектив: секој ги чува заедно буџетот, трошењето, траншите, роковите и извештаите.',
+  'grants.firstStepAction': 'Додадете го првиот грант',
   'grants.column.spent': 'Потрошено',
   'grants.column.remaining': 'Преостанато',
   'grants.column.spentShare': '% потрошено',
@@ -471,6 +482,12 @@ export const mk: Record<keyof typeof en, string> = {
   'validation.uicAnswers': 'Секое прашање треба да има одговор.',
   'validation.invalidCode': 'Користете само букви, бројки и цртички (до 32).',
   'validation.minutesOverSession': 'Најмногу {minutes} минути (должината на сесијата).',
+  'validation.lateMinutes':
+    'Доцнење значи дел од сесијата: внесете ги присутните минути, повеќе од 0 и помалку од {minutes}.',
+  'validation.arrivalBeforeStart': 'Сесијата почнува во {time}: доаѓање тогаш или порано не е доцнење.',
+  'validation.arrivalAfterEnd':
+    'Сесијата завршува во {time}: доаѓање тогаш или подоцна значи без присуство (означете отсутен).',
+  'validation.invalidTime': 'Внесете време како чч:мм во 24-часовен формат, на пр. 18:30.',
   'validation.outsideActivityPeriod': 'Датумот мора да биде во периодот на активноста.',
   'validation.notEnrolled': 'Учесникот не е запишан во активноста.',
   'validation.schemeLocked': 'Веќе има учесници: начинот на правење кодови не може да се менува.',

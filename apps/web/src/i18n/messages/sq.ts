@@ -13,6 +13,8 @@ export const sq: Record<keyof typeof en, string> = {
   'app.loading': 'Po ngarkohet…',
 
   'common.cancel': 'Anulo',
+  'common.noMatchFilters': 'Asgjë nuk përputhet me këta filtra.',
+  'common.clearFilters': 'Pastro filtrat',
   'common.close': 'Mbyll',
   'common.save': 'Ruaj',
   'common.saving': 'Po ruhet…',
@@ -59,6 +61,9 @@ export const sq: Record<keyof typeof en, string> = {
   'shell.nav.members': 'Anëtarët',
   'shell.nav.audit': 'Regjistri i ngjarjeve',
   'shell.language': 'Gjuha',
+  'shell.formats': 'Datat dhe numrat',
+  'shell.formats.gb': 'Britanike ({example})',
+  'shell.formats.us': 'Amerikane ({example})',
   'shell.organization': 'Organizata',
   'shell.switchOrganization': 'Ndrysho organizatën',
   'shell.userMenu': 'Menyja e llogarisë',
@@ -85,6 +90,9 @@ export const sq: Record<keyof typeof en, string> = {
   'funders.column.updated': 'Ndryshuar',
   'funders.total': '{count, plural, =0 {Asnjë donator} one {# donator} other {# donatorë}}',
   'funders.empty': 'Asnjë donator nuk përputhet me këto filtra.',
+  'funders.firstStep':
+    'Donatorët janë fondacionet, agjencitë dhe dhuruesit që japin grante. Shtojeni një përpara grantit të tij të parë.',
+  'funders.firstStepAction': 'Shtoni donatorin e parë',
   'funders.baseCurrency': 'Shumat në {currency}, p.sh. {sample}',
   'funders.archivedBadge': 'I arkivuar',
   'funders.field.name': 'Emri',
@@ -245,6 +253,9 @@ export const sq: Record<keyof typeof en, string> = {
   'grants.filter.all': 'Të gjitha',
   'grants.filter.endingSoon': 'Përfundon brenda {days} ditësh',
   'grants.empty': 'Asnjë grant nuk përputhet me këto filtra.',
+  'grants.firstStep':
+    'Grantet janë paratë që merr kolektivi juaj: secili mban bashkë buxhetin, shpenzimet, këstet, afatet dhe raportet.',
+  'grants.firstStepAction': 'Shtoni grantin e parë',
   'grants.column.spent': 'Shpenzuar',
   'grants.column.remaining': 'Mbetur',
   'grants.column.spentShare': '% e shpenzuar',
@@ -472,6 +483,12 @@ export const sq: Record<keyof typeof en, string> = {
   'validation.uicAnswers': 'Çdo pyetje ka nevojë për një përgjigje.',
   'validation.invalidCode': 'Përdorni vetëm shkronja, shifra dhe viza (deri në 32).',
   'validation.minutesOverSession': 'Më së shumti {minutes} minuta (kohëzgjatja e seancës).',
+  'validation.lateMinutes':
+    'Vonesë do të thotë pjesë e seancës: shkruani minutat e pranisë, më shumë se 0 dhe më pak se {minutes}.',
+  'validation.arrivalBeforeStart': 'Seanca fillon në {time}: ardhja atëherë ose më herët nuk është vonesë.',
+  'validation.arrivalAfterEnd':
+    'Seanca mbaron në {time}: ardhja atëherë ose më vonë do të thotë pa kohë pranie (shënoni mungesë).',
+  'validation.invalidTime': 'Shkruani orën si hh:mm në formatin 24-orësh, p.sh. 18:30.',
   'validation.outsideActivityPeriod': 'Data duhet të jetë brenda datave të aktivitetit.',
   'validation.notEnrolled': 'Ky pjesëmarrës nuk është regjistruar në aktivitet.',
   'validation.schemeLocked': 'Ka pjesëmarrës: mënyra e krijimit të kodeve nuk mund të ndryshojë më.',

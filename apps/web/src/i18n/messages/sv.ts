@@ -13,6 +13,8 @@ export const sv: Record<keyof typeof en, string> = {
   'app.loading': 'Laddar…',
 
   'common.cancel': 'Avbryt',
+  'common.noMatchFilters': 'Inget matchar de här filtren.',
+  'common.clearFilters': 'Rensa filter',
   'common.close': 'Stäng',
   'common.save': 'Spara',
   'common.saving': 'Sparar…',
@@ -58,6 +60,9 @@ export const sv: Record<keyof typeof en, string> = {
   'shell.nav.members': 'Medlemmar',
   'shell.nav.audit': 'Händelselogg',
   'shell.language': 'Språk',
+  'shell.formats': 'Datum och tal',
+  'shell.formats.gb': 'Brittiska ({example})',
+  'shell.formats.us': 'Amerikanska ({example})',
   'shell.organization': 'Organisation',
   'shell.switchOrganization': 'Byt organisation',
   'shell.userMenu': 'Kontomeny',
@@ -84,6 +89,9 @@ export const sv: Record<keyof typeof en, string> = {
   'funders.column.updated': 'Ändrad',
   'funders.total': '{count, plural, =0 {Inga finansiärer} one {# finansiär} other {# finansiärer}}',
   'funders.empty': 'Inga finansiärer matchar filtren.',
+  'funders.firstStep':
+    'Finansiärer är stiftelser, myndigheter och givare som ger bidrag. Lägg till en innan dess första bidrag.',
+  'funders.firstStepAction': 'Lägg till er första finansiär',
   'funders.baseCurrency': 'Belopp i {currency}, t.ex. {sample}',
   'funders.archivedBadge': 'Arkiverad',
   'funders.field.name': 'Namn',
@@ -244,6 +252,9 @@ export const sv: Record<keyof typeof en, string> = {
   'grants.filter.all': 'Alla',
   'grants.filter.endingSoon': 'Slutar inom {days} dagar',
   'grants.empty': 'Inga bidrag matchar filtren.',
+  'grants.firstStep':
+    'Bidrag är pengarna ert kollektiv får: vart och ett håller ihop budget, utgifter, delutbetalningar, tidsfrister och rapporter.',
+  'grants.firstStepAction': 'Lägg till ert första bidrag',
   'grants.column.spent': 'Förbrukat',
   'grants.column.remaining': 'Kvar',
   'grants.column.spentShare': '% förbrukat',
@@ -468,6 +479,12 @@ export const sv: Record<keyof typeof en, string> = {
   'validation.uicAnswers': 'Varje fråga behöver ett svar.',
   'validation.invalidCode': 'Använd bara bokstäver, siffror och bindestreck (högst 32).',
   'validation.minutesOverSession': 'Högst {minutes} minuter (passets längd).',
+  'validation.lateMinutes':
+    'Sen betyder en del av passet: ange minuterna personen var med, fler än 0 och färre än {minutes}.',
+  'validation.arrivalBeforeStart': 'Passet börjar {time}: att komma då eller tidigare är inte sent.',
+  'validation.arrivalAfterEnd':
+    'Passet slutar {time}: att komma då eller senare betyder ingen närvarotid (markera frånvarande).',
+  'validation.invalidTime': 'Ange en tid som tt:mm med 24-timmarsklocka, till exempel 18:30.',
   'validation.outsideActivityPeriod': 'Datumet måste ligga inom aktivitetens datum.',
   'validation.notEnrolled': 'Deltagaren är inte inskriven i aktiviteten.',
   'validation.schemeLocked': 'Det finns deltagare: sättet att skapa koder kan inte längre ändras.',

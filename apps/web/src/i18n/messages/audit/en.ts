@@ -140,6 +140,8 @@ export const auditEn = {
   'audit.field.unit': 'Unit',
   'audit.field.value': 'Value',
   'audit.field.website': 'Website',
+  'audit.field.startTime': 'Start time',
+  'audit.field.usFormats': 'US date and number formats',
   'audit.field.indicator.source': 'Measured by',
   'audit.field.match_contribution.source': 'Contributed by',
   'audit.entity.funder_template': 'Funder template',

@@ -138,6 +138,8 @@ export const auditMk: Record<keyof typeof auditEn, string> = {
   'audit.field.unit': 'Единица',
   'audit.field.value': 'Вредност',
   'audit.field.website': 'Веб-страница',
+  'audit.field.startTime': 'Време на почеток',
+  'audit.field.usFormats': 'Американски формати за датум и броеви',
   'audit.field.indicator.source': 'Начин на мерење',
   'audit.field.match_contribution.source': 'Придонесено од',
   'audit.entity.funder_template': 'Образец на донатор',

@@ -138,6 +138,8 @@ export const auditSq: Record<keyof typeof auditEn, string> = {
   'audit.field.unit': 'Njësia',
   'audit.field.value': 'Vlera',
   'audit.field.website': 'Faqja e internetit',
+  'audit.field.startTime': 'Ora e fillimit',
+  'audit.field.usFormats': 'Formatet amerikane të datës dhe numrave',
   'audit.field.indicator.source': 'Matet nga',
   'audit.field.match_contribution.source': 'Kontribuar nga',
   'audit.entity.funder_template': 'Shablloni i donatorit',

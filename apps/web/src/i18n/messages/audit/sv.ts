@@ -138,6 +138,8 @@ export const auditSv: Record<keyof typeof auditEn, string> = {
   'audit.field.unit': 'Enhet',
   'audit.field.value': 'Värde',
   'audit.field.website': 'Webbplats',
+  'audit.field.startTime': 'Starttid',
+  'audit.field.usFormats': 'Amerikanska datum- och talformat',
   'audit.field.indicator.source': 'Mäts genom',
   'audit.field.match_contribution.source': 'Bidrag från',
   'audit.entity.funder_template': 'Finansiärens mall',

@@ -36,6 +36,9 @@ export const programmeEn = {
   'programme.projects.hasActivities': 'This project has activities. Move or delete them first.',
   'programme.projects.backToList': 'All projects',
   'programme.projects.empty': 'No projects yet.',
+  'programme.projects.firstStep':
+    'A project groups activities under one aim and links them to the grants and partners behind them.',
+  'programme.projects.firstStepAction': 'Add your first project',
   'programme.projects.activities': 'Activities',
   'programme.projects.noActivities': 'This project has no activities yet.',
   'programme.projects.column.dates': 'Dates',
@@ -67,6 +70,9 @@ export const programmeEn = {
   'programme.activities.backToList': 'All activities',
   'programme.activities.backToProject': 'Back to the project',
   'programme.activities.empty': 'No activities to show.',
+  'programme.activities.firstStep':
+    'Activities are the trainings, workshops and outreach you deliver: their sessions, attendance and outputs count towards your reports.',
+  'programme.activities.firstStepAction': 'Add your first activity',
   'programme.activities.search': 'Search activities',
   'programme.activities.searchPlaceholder': 'Title, reference, city…',
   'programme.activities.total': '{count, plural, one {# activity} other {# activities}}',
@@ -138,6 +144,7 @@ export const programmeEn = {
   'programme.sessions.column.attended': 'Attendance',
   'programme.sessions.column.headCount': 'Head count',
   'programme.sessions.field.date': 'Date',
+  'programme.sessions.field.startTime': 'Start time',
   'programme.sessions.field.length': 'Length',
   'programme.sessions.field.module': 'Module',
   'programme.sessions.field.note': 'Note',

@@ -36,6 +36,9 @@ export const programmeMk: Record<keyof typeof programmeEn, string> = {
   'programme.projects.hasActivities': 'Овој проект има активности. Прво преместете ги или избришете ги.',
   'programme.projects.backToList': 'Сите проекти',
   'programme.projects.empty': 'Сè уште нема проекти.',
+  'programme.projects.firstStep':
+    'Проектот ги групира активностите под една цел и ги поврзува со грантовите и партнерите зад нив.',
+  'programme.projects.firstStepAction': 'Додадете го првиот проект',
   'programme.projects.activities': 'Активности',
   'programme.projects.noActivities': 'Овој проект сè уште нема активности.',
   'programme.projects.column.dates': 'Датуми',
@@ -67,6 +70,9 @@ export const programmeMk: Record<keyof typeof programmeEn, string> = {
   'programme.activities.backToList': 'Сите активности',
   'programme.activities.backToProject': 'Назад кон проектот',
   'programme.activities.empty': 'Нема активности за прикажување.',
+  'programme.activities.firstStep':
+    'Активностите се обуките, работилниците и теренската работа што ги спроведувате: нивните сесии, присуство и производи влегуваат во извештаите.',
+  'programme.activities.firstStepAction': 'Додадете ја првата активност',
   'programme.activities.search': 'Пребарај активности',
   'programme.activities.searchPlaceholder': 'Наслов, ознака, град…',
   'programme.activities.total': '{count, plural, one {# активност} other {# активности}}',
@@ -134,6 +140,7 @@ export const programmeMk: Record<keyof typeof programmeEn, string> = {
   'programme.sessions.column.attended': 'Присуство',
   'programme.sessions.column.headCount': 'Број на присутни',
   'programme.sessions.field.date': 'Датум',
+  'programme.sessions.field.startTime': 'Време на почеток',
   'programme.sessions.field.length': 'Траење',
   'programme.sessions.field.module': 'Модул',
   'programme.sessions.field.note': 'Белешка',

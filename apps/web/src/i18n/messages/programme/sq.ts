@@ -36,6 +36,9 @@ export const programmeSq: Record<keyof typeof programmeEn, string> = {
   'programme.projects.hasActivities': 'Ky projekt ka aktivitete. Zhvendosini ose fshijini ato së pari.',
   'programme.projects.backToList': 'Të gjitha projektet',
   'programme.projects.empty': 'Ende nuk ka projekte.',
+  'programme.projects.firstStep':
+    'Një projekt grupon aktivitetet nën një qëllim dhe i lidh me grantet dhe partnerët pas tyre.',
+  'programme.projects.firstStepAction': 'Shtoni projektin e parë',
   'programme.projects.activities': 'Aktivitetet',
   'programme.projects.noActivities': 'Ky projekt ende nuk ka aktivitete.',
   'programme.projects.column.dates': 'Datat',
@@ -67,6 +70,9 @@ export const programmeSq: Record<keyof typeof programmeEn, string> = {
   'programme.activities.backToList': 'Të gjitha aktivitetet',
   'programme.activities.backToProject': 'Kthehu te projekti',
   'programme.activities.empty': 'Nuk ka aktivitete për t’u shfaqur.',
+  'programme.activities.firstStep':
+    'Aktivitetet janë trajnimet, punëtoritë dhe puna në terren që zhvilloni: seancat, pjesëmarrja dhe produktet e tyre llogariten në raporte.',
+  'programme.activities.firstStepAction': 'Shtoni aktivitetin e parë',
   'programme.activities.search': 'Kërko aktivitete',
   'programme.activities.searchPlaceholder': 'Titulli, referenca, qyteti…',
   'programme.activities.total': '{count, plural, one {# aktivitet} other {# aktivitete}}',
@@ -133,6 +139,7 @@ export const programmeSq: Record<keyof typeof programmeEn, string> = {
   'programme.sessions.column.attended': 'Prania',
   'programme.sessions.column.headCount': 'Numërim personash',
   'programme.sessions.field.date': 'Data',
+  'programme.sessions.field.startTime': 'Ora e fillimit',
   'programme.sessions.field.length': 'Kohëzgjatja',
   'programme.sessions.field.module': 'Moduli',
   'programme.sessions.field.note': 'Shënim',

@@ -36,6 +36,9 @@ export const programmeSv: Record<keyof typeof programmeEn, string> = {
   'programme.projects.hasActivities': 'Projektet har aktiviteter. Flytta eller radera dem först.',
   'programme.projects.backToList': 'Alla projekt',
   'programme.projects.empty': 'Inga projekt ännu.',
+  'programme.projects.firstStep':
+    'Ett projekt samlar aktiviteter under ett mål och kopplar dem till bidragen och partnerna bakom dem.',
+  'programme.projects.firstStepAction': 'Lägg till ert första projekt',
   'programme.projects.activities': 'Aktiviteter',
   'programme.projects.noActivities': 'Projektet har inga aktiviteter ännu.',
   'programme.projects.column.dates': 'Datum',
@@ -66,6 +69,9 @@ export const programmeSv: Record<keyof typeof programmeEn, string> = {
   'programme.activities.backToList': 'Alla aktiviteter',
   'programme.activities.backToProject': 'Tillbaka till projektet',
   'programme.activities.empty': 'Inga aktiviteter att visa.',
+  'programme.activities.firstStep':
+    'Aktiviteter är de utbildningar, workshoppar och uppsökande insatser ni genomför: deras tillfällen, närvaro och resultat räknas i rapporterna.',
+  'programme.activities.firstStepAction': 'Lägg till er första aktivitet',
   'programme.activities.search': 'Sök aktiviteter',
   'programme.activities.searchPlaceholder': 'Titel, referens, ort…',
   'programme.activities.total': '{count, plural, one {# aktivitet} other {# aktiviteter}}',
@@ -133,6 +139,7 @@ export const programmeSv: Record<keyof typeof programmeEn, string> = {
   'programme.sessions.column.attended': 'Närvaro',
   'programme.sessions.column.headCount': 'Personräkning',
   'programme.sessions.field.date': 'Datum',
+  'programme.sessions.field.startTime': 'Starttid',
   'programme.sessions.field.length': 'Längd',
   'programme.sessions.field.module': 'Modul',
   'programme.sessions.field.note': 'Anteckning',

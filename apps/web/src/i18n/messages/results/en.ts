@@ -176,6 +176,8 @@ export const resultsEn = {
   'reports.dueOn': 'Due {date}',
   'reports.empty': 'No reports have been prepared for this grant.',
   'reports.emptyWriter': 'No reports yet. Prepare one for a reporting period.',
+  'reports.firstStep':
+    "A report pack gathers a period's money, delivery and results with your narrative, ready to export for the funder.",
   'reports.column.period': 'Period',
   'reports.column.status': 'Status',
   'reports.column.deadline': 'Deadline',
@@ -228,6 +230,9 @@ export const resultsEn = {
   'reports.section.nextPeriod.hint': 'The main activities and milestones coming up.',
 
   'reports.export.button': 'Export',
+  'reports.export.unsaved': 'The narrative has changes that are not saved. Save them and include them in the {format}?',
+  'reports.export.saveAndExport': 'Save and export',
+  'reports.export.exportWithout': 'Export without them',
   'reports.export.language': 'Language of the file',
   'reports.export.format.pdf': 'PDF',
   'reports.export.format.xlsx': 'Excel (XLSX)',

@@ -179,6 +179,8 @@ export const resultsMk: Record<keyof typeof resultsEn, string> = {
   'reports.dueOn': 'Рок {date}',
   'reports.empty': 'Сè уште нема подготвени извештаи за овој грант.',
   'reports.emptyWriter': 'Сè уште нема извештаи. Подгответе еден за извештаен период.',
+  'reports.firstStep':
+    'Извештајниот пакет ги собира парите, спроведувањето и резултатите за период со вашиот наратив, подготвен за извоз до донаторот.',
   'reports.column.period': 'Период',
   'reports.column.status': 'Статус',
   'reports.column.deadline': 'Рок',
@@ -231,6 +233,9 @@ export const resultsMk: Record<keyof typeof resultsEn, string> = {
   'reports.section.nextPeriod.hint': 'Главните активности и пресвртници што следуваат.',
 
   'reports.export.button': 'Извези',
+  'reports.export.unsaved': 'Наративот има промени што не се зачувани. Да се зачуваат и вклучат во {format}?',
+  'reports.export.saveAndExport': 'Зачувај и извези',
+  'reports.export.exportWithout': 'Извези без нив',
   'reports.export.language': 'Јазик на датотеката',
   'reports.export.format.pdf': 'PDF документ',
   'reports.export.format.xlsx': 'Ексел (XLSX)',

@@ -179,6 +179,8 @@ export const resultsSq: Record<keyof typeof resultsEn, string> = {
   'reports.dueOn': 'Afati {date}',
   'reports.empty': 'Nuk është përgatitur asnjë raport për këtë grant.',
   'reports.emptyWriter': 'Ende nuk ka raporte. Përgatitni një për një periudhë raportimi.',
+  'reports.firstStep':
+    'Paketa e raportit mbledh paratë, zbatimin dhe rezultatet e një periudhe me narrativën tuaj, gati për eksport te donatori.',
   'reports.column.period': 'Periudha',
   'reports.column.status': 'Statusi',
   'reports.column.deadline': 'Afati',
@@ -231,6 +233,9 @@ export const resultsSq: Record<keyof typeof resultsEn, string> = {
   'reports.section.nextPeriod.hint': 'Aktivitetet dhe momentet kryesore që vijnë.',
 
   'reports.export.button': 'Eksporto',
+  'reports.export.unsaved': 'Narrativa ka ndryshime të paruajtura. T’i ruaj dhe t’i përfshij në {format}?',
+  'reports.export.saveAndExport': 'Ruaj dhe eksporto',
+  'reports.export.exportWithout': 'Eksporto pa to',
   'reports.export.language': 'Gjuha e skedarit',
   'reports.export.format.pdf': 'PDF',
   'reports.export.format.xlsx': 'Excel (XLSX)',

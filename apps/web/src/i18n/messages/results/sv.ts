@@ -180,6 +180,8 @@ export const resultsSv: Record<keyof typeof resultsEn, string> = {
   'reports.dueOn': 'Senast {date}',
   'reports.empty': 'Inga rapporter har förberetts för det här bidraget.',
   'reports.emptyWriter': 'Inga rapporter ännu. Förbered en för en rapportperiod.',
+  'reports.firstStep':
+    'Ett rapportpaket samlar en periods pengar, genomförande och resultat med er berättelse, klart att exportera till finansiären.',
   'reports.column.period': 'Period',
   'reports.column.status': 'Status',
   'reports.column.deadline': 'Deadline',
@@ -232,6 +234,9 @@ export const resultsSv: Record<keyof typeof resultsEn, string> = {
   'reports.section.nextPeriod.hint': 'De viktigaste kommande aktiviteterna och milstolparna.',
 
   'reports.export.button': 'Exportera',
+  'reports.export.unsaved': 'Berättelsen har ändringar som inte är sparade. Spara dem och ta med dem i {format}?',
+  'reports.export.saveAndExport': 'Spara och exportera',
+  'reports.export.exportWithout': 'Exportera utan dem',
   'reports.export.language': 'Filens språk',
   'reports.export.format.pdf': 'PDF',
   'reports.export.format.xlsx': 'Excel (XLSX)',
