@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { can, type Role } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useIntl } from 'react-intl';
 import { useTimeZoneReady } from '../../app/use-time-zone-ready';
 import { ErrorAlert } from '../../components/error-alert';
@@ -13,7 +13,13 @@ import { trpc } from '../../lib/trpc';
 import { ChangePasswordModal } from '../auth/change-password-modal';
 import { SecondFactorModal } from '../auth/second-factor-modal';
 import { useSession } from '../auth/use-session';
+import { useOfflineAttendance } from '../offline/use-offline-attendance';
 import { LanguageMenu } from './language-menu';
+
+// Offline attendance loads after sign-in, never with the sign-in page (features/offline).
+const OfflineIndicator = lazy(() =>
+  import('../offline/offline-indicator').then((m) => ({ default: m.OfflineIndicator })),
+);
 
 /** Everything behind sign-in: redirects visitors, then the responsive shell around the page. */
 export function AppLayout() {
@@ -21,7 +27,28 @@ export function AppLayout() {
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorAlert error={query.error} onReload={() => void query.refetch()} />;
   if (!session) return <Navigate to="/sign-in" />;
-  return <Shell displayName={session.user.displayName} role={activeMembership?.role ?? null} />;
+  return (
+    <SignedIn
+      userId={session.user.id}
+      orgId={session.activeOrgId}
+      displayName={session.user.displayName}
+      role={activeMembership?.role ?? null}
+    />
+  );
+}
+
+function SignedIn({
+  userId,
+  orgId,
+  ...shell
+}: {
+  userId: string;
+  orgId: string | null;
+  displayName: string;
+  role: string | null;
+}) {
+  useOfflineAttendance(userId, orgId);
+  return <Shell {...shell} />;
 }
 
 function Shell({ displayName, role }: { displayName: string; role: string | null }) {
@@ -85,6 +112,9 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <Suspense fallback={null}>
+              <OfflineIndicator />
+            </Suspense>
             <LanguageMenu variant="header" />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -148,14 +178,28 @@ function SignOutItem() {
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSettled: async () => {
-        // Nothing from this user's session may linger in memory for the next person.
+        // Nothing from this user's session may linger in memory, or on the phone, for the next
+        // person: the kept registers, the outbox and the service worker's caches are wiped.
         queryClient.clear();
+        const { wipeOffline } = await import('../offline/wipe');
+        if (await wipeOffline().catch(() => true)) {
+          // A fresh page, out of the service worker's hands.
+          window.location.assign('/sign-in');
+          return;
+        }
         await navigate({ to: '/sign-in' });
       },
     }),
   );
+  const confirmSignOut = async () => {
+    const { waitingCount } = await import('../offline/waiting-count');
+    const waiting = await waitingCount();
+    if (waiting > 0 && !window.confirm(intl.formatMessage({ id: 'offline.signOut.confirm' }, { count: waiting })))
+      return;
+    signOut.mutate();
+  };
   return (
-    <Menu.Item color="red" onClick={() => signOut.mutate()} data-testid="sign-out">
+    <Menu.Item color="red" onClick={() => void confirmSignOut()} data-testid="sign-out">
       {intl.formatMessage({ id: 'auth.signOut' })}
     </Menu.Item>
   );
