@@ -1,18 +1,32 @@
 import { databaseName, deleteEverything } from './store';
 
 /**
- * Wipes everything offline attendance kept on this phone: the IndexedDB database (snapshot and
- * outbox), every Cache Storage cache, and the service worker. Returns whether anything was there.
+ * Wipes everything offline attendance kept on this phone: every IndexedDB database of the app
+ * (the snapshot and outbox, the service worker's cache timestamps), every Cache Storage cache, and
+ * the service worker. Returns whether anything was there.
  */
 export async function wipeOffline(): Promise<boolean> {
   let found = false;
+  // Ours, and the service worker's own (workbox-expiration: which asset was cached when).
+  let names: string[] = [databaseName];
   try {
-    const databases = await indexedDB.databases();
-    found = databases.some((database) => database.name === databaseName);
+    names = (await indexedDB.databases()).flatMap((database) => (database.name ? [database.name] : []));
+    found = names.length > 0;
   } catch {
     found = true;
   }
-  if (found) await deleteEverything();
+  if (names.includes(databaseName)) await deleteEverything();
+  await Promise.all(
+    names
+      .filter((name) => name !== databaseName)
+      .map(
+        (name) =>
+          new Promise<void>((resolve) => {
+            const request = indexedDB.deleteDatabase(name);
+            request.onsuccess = request.onerror = request.onblocked = () => resolve();
+          }),
+      ),
+  );
   if ('caches' in window) {
     for (const key of await caches.keys()) {
       found = true;
