@@ -37,10 +37,12 @@ export function installableApp() {
       skipWaiting: true,
       runtimeCaching: [
         {
-          // Hashed names: a cached copy never goes stale. Matches tessera-assets in start.ts.
+          // Hashed names: a cached copy never goes stale. Matches tessera-assets in start.ts,
+          // which prunes it at each start (no expiration plugin: its IndexedDB database would
+          // outlive a sign-out while the worker holds it open).
           urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
           handler: 'CacheFirst',
-          options: { cacheName: 'tessera-assets', expiration: { maxEntries: 120 } },
+          options: { cacheName: 'tessera-assets' },
         },
       ],
     },

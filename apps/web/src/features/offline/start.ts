@@ -35,9 +35,14 @@ async function registerServiceWorker(): Promise<void> {
       .map((entry) => new URL(entry.name))
       .filter((url) => url.origin === window.location.origin && url.pathname.startsWith('/assets/'))
       .map((url) => url.pathname);
+    const current = new Set(paths);
     const cache = await caches.open(assetCache);
+    // What an earlier release or visit cached and this one did not load goes.
+    for (const request of await cache.keys()) {
+      if (!current.has(new URL(request.url).pathname)) await cache.delete(request);
+    }
     await Promise.all(
-      [...new Set(paths)].map(async (path) => {
+      [...current].map(async (path) => {
         if (!(await cache.match(path))) await cache.add(path).catch(() => undefined);
       }),
     );
