@@ -1,7 +1,7 @@
 import type { Register, SaveRegisterInput } from '@tessera/domain';
 import { readAppError } from '../../lib/errors';
 import { applyOutbox, mergeSave, registerPage } from './overlay';
-import { outboxItem, putOutboxItem, readRegister, readSnapshot } from './store';
+import { keptAnything, outboxItem, putOutboxItem, readRegister, readSnapshot } from './store';
 
 /**
  * The IndexedDB side of the offline link (./link.ts), loaded on first need: kept answers when
@@ -38,6 +38,7 @@ async function queue(input: SaveRegisterInput, register: Register): Promise<Queu
 
 /** The kept answer to a call the network could not carry, or undefined when nothing is kept. */
 export async function answerOffline(path: string, input: unknown): Promise<unknown> {
+  if (!(await keptAnything())) return undefined;
   const snapshot = await readSnapshot();
   if (!snapshot) return undefined;
   switch (path) {
@@ -72,6 +73,7 @@ export function keptSessionsOn(sessions: readonly import('./store').KeptSession[
 
 /** A save for a register with marks still waiting joins them (undefined: send it as usual). */
 export async function joinWaiting(input: unknown): Promise<QueuedSave | undefined> {
+  if (!(await keptAnything())) return undefined;
   const save = input as SaveRegisterInput;
   const waiting = await outboxItem(save.sessionId);
   if (waiting?.state !== 'waiting') return undefined;
@@ -92,6 +94,8 @@ export async function joinWaiting(input: unknown): Promise<QueuedSave | undefine
 
 /** The server's answer as the screens should see it; a session that is gone wipes what is kept. */
 export async function onServerAnswer(path: string, input: unknown, data: unknown): Promise<unknown> {
+  // Nothing kept (a visitor, finance, a first visit): nothing to check, and no database is created.
+  if (!(await keptAnything())) return data;
   if (path === 'auth.session') {
     const session = data as { user: { id: string }; activeOrgId: string } | null;
     const snapshot = await readSnapshot();

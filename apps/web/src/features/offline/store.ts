@@ -96,6 +96,16 @@ export function endOfDay(date: string): number {
   return new Date(y, m - 1, d + 1).getTime();
 }
 
+/** Whether this phone keeps anything at all (checked without creating the database). */
+export async function keptAnything(): Promise<boolean> {
+  if (opening) return true;
+  try {
+    return (await indexedDB.databases()).some((database) => database.name === databaseName);
+  } catch {
+    return true;
+  }
+}
+
 export async function keepSnapshot(snapshot: Snapshot, registers: readonly Register[]): Promise<void> {
   const open = await db();
   const tx = open.transaction(['meta', 'registers'], 'readwrite');
