@@ -25,5 +25,5 @@ export const offlineEn = {
   'offline.tomorrow.title': 'Tomorrow',
   'offline.tomorrow.hint': 'Kept on this phone, for taking attendance without a signal.',
   'offline.signOut.confirm':
-    '{count, plural, one {# register is} other {# registers are}} still waiting to send. Signing out deletes {count, plural, one {it} other {them}} from this phone. Sign out anyway?',
+    '{count, plural, one {# register is still waiting to send. Signing out deletes it from this phone.} other {# registers are still waiting to send. Signing out deletes them from this phone.}} Sign out anyway?',
 };

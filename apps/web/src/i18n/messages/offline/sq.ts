@@ -26,5 +26,5 @@ export const offlineSq: Record<keyof typeof offlineEn, string> = {
   'offline.tomorrow.title': 'Nesër',
   'offline.tomorrow.hint': 'Ruhet në këtë telefon, për të marrë pjesëmarrjen pa sinjal.',
   'offline.signOut.confirm':
-    '{count, plural, one {# regjistër ende pret} other {# regjistra ende presin}} të dërgohen. Dalja {count, plural, one {e fshin} other {i fshin}} nga ky telefon. Të dilni gjithsesi?',
+    '{count, plural, one {# regjistër ende pret të dërgohet. Dalja e fshin nga ky telefon.} other {# regjistra ende presin të dërgohen. Dalja i fshin nga ky telefon.}} Të dilni gjithsesi?',
 };

@@ -1,7 +1,7 @@
 import type { offlineEn } from './en';
 
 export const offlineSv: Record<keyof typeof offlineEn, string> = {
-  'offline.status.offline': 'Offline',
+  'offline.status.offline': 'Ingen uppkoppling',
   'offline.status.waiting':
     '{count, plural, one {# närvarolista väntar} other {# närvarolistor väntar}} på att skickas',
   'offline.status.conflict': '{count, plural, one {# närvarolista behöver} other {# närvarolistor behöver}} ditt val',
@@ -27,5 +27,5 @@ export const offlineSv: Record<keyof typeof offlineEn, string> = {
   'offline.tomorrow.title': 'I morgon',
   'offline.tomorrow.hint': 'Sparas på den här telefonen, för att ta närvaro utan täckning.',
   'offline.signOut.confirm':
-    '{count, plural, one {# närvarolista väntar} other {# närvarolistor väntar}} fortfarande på att skickas. Om du loggar ut raderas {count, plural, one {den} other {de}} från den här telefonen. Logga ut ändå?',
+    '{count, plural, one {# närvarolista väntar fortfarande på att skickas. Om du loggar ut raderas den från den här telefonen.} other {# närvarolistor väntar fortfarande på att skickas. Om du loggar ut raderas de från den här telefonen.}} Logga ut ändå?',
 };
