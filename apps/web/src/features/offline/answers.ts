@@ -94,14 +94,18 @@ export async function joinWaiting(input: unknown): Promise<QueuedSave | undefine
 
 /** The server's answer as the screens should see it; a session that is gone wipes what is kept. */
 export async function onServerAnswer(path: string, input: unknown, data: unknown): Promise<unknown> {
+  // Nobody signed in: whatever is left (the database, a cache, the worker) goes.
+  if (path === 'auth.session' && data === null) {
+    await wipeForGoodReason();
+    return data;
+  }
   // Nothing kept (a visitor, finance, a first visit): nothing to check, and no database is created.
   if (!(await keptAnything())) return data;
   if (path === 'auth.session') {
-    const session = data as { user: { id: string }; activeOrgId: string } | null;
+    const session = data as { user: { id: string }; activeOrgId: string };
     const snapshot = await readSnapshot();
-    if (!session) await wipeForGoodReason(false);
-    else if (snapshot && (snapshot.userId !== session.user.id || snapshot.orgId !== session.activeOrgId)) {
-      await wipeForGoodReason(false);
+    if (snapshot && (snapshot.userId !== session.user.id || snapshot.orgId !== session.activeOrgId)) {
+      await wipeForGoodReason();
     }
     return data;
   }
@@ -117,11 +121,11 @@ export async function onServerAnswer(path: string, input: unknown, data: unknown
 
 /** The server no longer knows this session (signed out elsewhere, revoked): wipe and start over. */
 export async function onServerError(error: unknown): Promise<void> {
-  if (readAppError(error)?.appCode === 'UNAUTHENTICATED') await wipeForGoodReason(true);
+  if (readAppError(error)?.appCode === 'UNAUTHENTICATED') await wipeForGoodReason();
 }
 
-async function wipeForGoodReason(reload: boolean): Promise<void> {
+/** Wipes; a page the service worker controlled is loaded afresh at sign-in, out of its hands. */
+async function wipeForGoodReason(): Promise<void> {
   const { wipeOffline } = await import('./wipe');
-  const wiped = await wipeOffline();
-  if (wiped && reload) window.location.assign('/sign-in');
+  if ((await wipeOffline()).worker) window.location.assign('/sign-in');
 }

@@ -182,7 +182,7 @@ function SignOutItem() {
         // person: the kept registers, the outbox and the service worker's caches are wiped.
         queryClient.clear();
         const { wipeOffline } = await import('../offline/wipe');
-        if (await wipeOffline().catch(() => true)) {
+        if ((await wipeOffline().catch(() => ({ worker: true }))).worker) {
           // A fresh page, out of the service worker's hands.
           window.location.assign('/sign-in');
           return;
