@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
+import { KeptTomorrow } from '../offline/kept-tomorrow';
 import { useDuration } from './duration';
 import { RequirePermission } from './require-permission';
 
@@ -98,6 +99,7 @@ function TodaySessions() {
           </Stack>
         </Card>
       ))}
+      <KeptTomorrow />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { auditEn } from './audit/en';
 import { matchEn } from './match/en';
 import { securityEn } from './security/en';
+import { offlineEn } from './offline/en';
 import { moneyEn } from './money/en';
 import { participantsEn } from './participants/en';
 import { programmeEn } from './programme/en';
@@ -549,6 +550,7 @@ export const en = {
   ...moneyEn,
   ...matchEn,
   ...securityEn,
+  ...offlineEn,
   ...resultsEn,
   ...auditEn,
   'templates.title': 'Funder templates',
