@@ -97,7 +97,7 @@ test('a coordinator adds a session and takes its whole register with the keyboar
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('session-add')).toBeFocused();
 
-  // Fill and send the form: date, length, module, note, then Cancel and Save in that order.
+  // Fill and send the form: date, start time, length, module, note, then Cancel and Save in that order.
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
   const date = dialog.locator('input[type="date"]');
@@ -107,7 +107,11 @@ test('a coordinator adds a session and takes its whole register with the keyboar
   await expectRing(page);
   await page.keyboard.type(dateKeys(lastDay ?? ''));
   await expect(date).toHaveValue(lastDay ?? '');
-  // The browser's date field has a Tab stop per part (month, day, year) before the next field.
+  // The browser's date and time fields have a Tab stop per part (month, day, year; hour, minute,
+  // AM/PM in this en-US browser) before the next field.
+  await tabTo(page, '[role="dialog"] input[type="time"]', 'Tab', 4);
+  await page.keyboard.type('0930AM');
+  await expect(dialog.locator('input[type="time"]')).toHaveValue('09:30');
   await tabTo(page, '[role="dialog"] input[name="length"]', 'Tab', 4);
   await page.keyboard.type('2');
   await page.keyboard.press('Tab');
