@@ -15,9 +15,10 @@ const signInBudget = 200 * kB;
 const firstScreenBudget = 250 * kB;
 /**
  * Not yet the issue's 250 KB (docs/decisions/0026 says what is left): a ratchet just above
- * today's figure, so the first screen cannot grow while the rest of the work is done.
+ * today's figure, so the first screen cannot grow while the rest of the work is done. Its
+ * changes are listed in that ADR.
  */
-const firstScreenAppLimit = 275 * kB;
+const firstScreenAppLimit = 281 * kB;
 
 interface Transfer {
   url: string;

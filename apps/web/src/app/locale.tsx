@@ -14,7 +14,7 @@ import { IntlProvider } from 'react-intl';
 import { type Catalog, loadCatalog } from '../i18n/catalogs';
 import { loadIntlPolyfills, type PolyfillScope, polyfillWouldReplace } from './polyfills';
 import { StartScreen } from './start-screen';
-import { formattingLocale } from '../lib/format';
+import { formattingLocale } from '../lib/format-dates';
 import { queryClient, trpc } from '../lib/trpc';
 
 const storageKey = 'tessera.locale';

@@ -29,34 +29,33 @@ const pluralRulesData: Loaders = {
   sq: () => import('@formatjs/intl-pluralrules/locale-data/sq.js'),
 };
 const numberFormatData: Loaders = {
-  // English is shown with British conventions unless US is chosen (ADR 0022): both are loaded.
-  en: () =>
-    import('@formatjs/intl-numberformat/locale-data/en.js').then(
-      () => import('@formatjs/intl-numberformat/locale-data/en-GB.js'),
-    ),
+  en: () => import('@formatjs/intl-numberformat/locale-data/en.js'),
   mk: () => import('@formatjs/intl-numberformat/locale-data/mk.js'),
   sv: () => import('@formatjs/intl-numberformat/locale-data/sv.js'),
   sq: () => import('@formatjs/intl-numberformat/locale-data/sq.js'),
 };
 const dateTimeFormatData: Loaders = {
-  // English is shown with British conventions unless US is chosen (ADR 0022): both are loaded.
-  en: () =>
-    import('@formatjs/intl-datetimeformat/locale-data/en.js').then(
-      () => import('@formatjs/intl-datetimeformat/locale-data/en-GB.js'),
-    ),
+  en: () => import('@formatjs/intl-datetimeformat/locale-data/en.js'),
   mk: () => import('@formatjs/intl-datetimeformat/locale-data/mk.js'),
   sv: () => import('@formatjs/intl-datetimeformat/locale-data/sv.js'),
   sq: () => import('@formatjs/intl-datetimeformat/locale-data/sq.js'),
 };
 const displayNamesData: Loaders = {
-  // English is shown with British conventions unless US is chosen (ADR 0022): both are loaded.
-  en: () =>
-    import('@formatjs/intl-displaynames/locale-data/en.js').then(
-      () => import('@formatjs/intl-displaynames/locale-data/en-GB.js'),
-    ),
+  en: () => import('@formatjs/intl-displaynames/locale-data/en.js'),
   mk: () => import('@formatjs/intl-displaynames/locale-data/mk.js'),
   sv: () => import('@formatjs/intl-displaynames/locale-data/sv.js'),
   sq: () => import('@formatjs/intl-displaynames/locale-data/sq.js'),
+};
+
+/**
+ * English is shown with British conventions unless US is chosen (ADR 0022). The sign-in page
+ * formats no date or amount, so British data loads with the signed-in app only (scope 'all'),
+ * keeping the first load within its budget (ADR 0026); until then en-GB falls back to en.
+ */
+const britishData: Partial<Record<keyof typeof polyfilled, () => Promise<unknown>>> = {
+  numberFormat: () => import('@formatjs/intl-numberformat/locale-data/en-GB.js'),
+  dateTimeFormat: () => import('@formatjs/intl-datetimeformat/locale-data/en-GB.js'),
+  displayNames: () => import('@formatjs/intl-displaynames/locale-data/en-GB.js'),
 };
 
 /** Read before any polyfill replaces Intl.DateTimeFormat (which would answer its own default). */
@@ -82,9 +81,14 @@ async function ensure(
     await force();
     polyfilled[name] = true;
   }
-  if (loadedData.has(`${name}:${locale}`)) return;
-  await data[locale]();
-  loadedData.add(`${name}:${locale}`);
+  const wanted: [string, () => Promise<unknown>][] = [[locale, data[locale]]];
+  const british = britishData[name];
+  if (locale === 'en' && scope === 'all' && british) wanted.push(['en-GB', british]);
+  for (const [key, load] of wanted) {
+    if (loadedData.has(`${name}:${key}`)) continue;
+    await load();
+    loadedData.add(`${name}:${key}`);
+  }
 }
 
 /** Makes formatting in `locale` right: loads what this browser lacks for it, nothing else. */

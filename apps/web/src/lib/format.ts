@@ -1,39 +1,13 @@
 import { formatMinorPlain, writeUnambiguous } from '@tessera/domain';
+import { formatDate, formatDay, toDate } from './format-dates';
+
+export { formatDate, formatDay, formattingLocale } from './format-dates';
 
 /**
  * The one place that formats numbers, money and dates for display. Everything takes the UI
  * locale explicitly; in Chromium builds without Macedonian or Albanian data the FormatJS
  * polyfills (src/app/polyfills.ts) supply them before the first render.
  */
-
-/**
- * The locale whose conventions dates and numbers follow: each UI language's own, and for English
- * British ones ("3 Dec 2026", 18:30, dd/mm/yyyy) unless the person picked US formats in their
- * settings (ADR 0022). The messages stay keyed by the UI language.
- */
-export function formattingLocale(language: string, usFormats = false): string {
-  if (language === 'en') return usFormats ? 'en-US' : 'en-GB';
-  return language;
-}
-
-export function formatDate(locale: string, value: string | Date | null | undefined): string {
-  const date = toDate(value);
-  if (!date) return '';
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
-}
-
-/**
- * A calendar date stored as 'YYYY-MM-DD' (grant periods, due dates): formatted in UTC so the day
- * never shifts with the browser's time zone.
- */
-export function formatDay(locale: string, value: string | null | undefined): string {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(locale, value);
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  );
-}
 
 /** A clock time 'HH:MM' in the locale's way ("18:30", "6:30 PM" in US English). */
 export function formatTime(locale: string, time: string | null | undefined): string {
@@ -129,10 +103,4 @@ export function formatCountry(locale: string, code: string | null | undefined): 
     // An invalid code: show it as typed.
   }
   return code;
-}
-
-function toDate(value: string | Date | null | undefined): Date | null {
-  if (!value) return null;
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
 }

@@ -21,8 +21,33 @@ const keptReads = new Set(['auth.session', 'organization.current', 'sessions.tod
 const readTimeoutMs = 15_000;
 const saveTimeoutMs = 20_000;
 
-function answers() {
-  return import('./answers');
+type Answers = Pick<typeof import('./answers'), 'onServerAnswer' | 'onServerError' | 'answerOffline' | 'joinWaiting'>;
+
+/** What the IndexedDB side would answer when the phone keeps nothing: the server's answer as is. */
+const nothingToAdd: Answers = {
+  onServerAnswer: async (_path, _input, data) => data,
+  onServerError: async () => undefined,
+  answerOffline: async () => undefined,
+  joinWaiting: async () => undefined,
+};
+
+/**
+ * Whether this phone keeps anything of the app (a database, a cache, a service worker). A
+ * visitor's sign-in page keeps nothing, so it never downloads the IndexedDB side (its JavaScript
+ * budget, docs/decisions/0026); anything found (another user's registers, say) is handled by it.
+ */
+async function keepsAnything(): Promise<boolean> {
+  try {
+    if ((await indexedDB.databases()).length > 0) return true;
+    if ('caches' in window && (await caches.keys()).length > 0) return true;
+    return 'serviceWorker' in navigator && (await navigator.serviceWorker.getRegistrations()).length > 0;
+  } catch {
+    return true;
+  }
+}
+
+async function answers(): Promise<Answers> {
+  return (await keepsAnything()) ? import('./answers') : nothingToAdd;
 }
 
 function isNetworkFailure(error: unknown, timedOut: boolean): boolean {

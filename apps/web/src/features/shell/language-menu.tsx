@@ -3,7 +3,7 @@ import { type Locale, localeNames, locales } from '@tessera/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { useLocale } from '../../app/locale';
-import { formatDay, formattingLocale } from '../../lib/format';
+import { formatDay, formattingLocale } from '../../lib/format-dates';
 import { trpc } from '../../lib/trpc';
 
 /**
