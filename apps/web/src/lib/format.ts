@@ -1,5 +1,5 @@
 import { formatMinorPlain, writeUnambiguous } from '@tessera/domain';
-import { formatDate, formatDay, toDate } from './format-dates';
+import { formatDay, toDate } from './format-dates';
 
 export { formatDate, formatDay, formattingLocale } from './format-dates';
 
