@@ -1,6 +1,5 @@
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
-import { installableApp } from './build/pwa';
 import { timeZoneData } from './build/time-zone-data';
 import { defineConfig } from 'vitest/config';
 
@@ -8,7 +7,6 @@ export default defineConfig({
   plugins: [
     react(),
     timeZoneData(),
-    installableApp(),
     // Every asset precompressed at build (brotli and gzip) beside the original: the server sends
     // the smallest the browser accepts (apps/server/src/static.ts). Source maps stay as they are.
     compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/], threshold: 0 }),

@@ -24,12 +24,6 @@ beforeAll(async () => {
     writeFileSync(path.join(root, `${file}.br`), brotliCompressSync(script));
     writeFileSync(path.join(root, `${file}.gz`), gzipSync(script));
   }
-  // The installable app's files (docs/offline.md): the service worker, its manifest and icons.
-  mkdirSync(path.join(root, 'icons'));
-  writeFileSync(path.join(root, 'sw.js'), 'self.addEventListener("fetch", () => {});');
-  writeFileSync(path.join(root, 'manifest.webmanifest'), '{"name":"Tessera"}');
-  writeFileSync(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  writeFileSync(path.join(root, 'icons', 'icon-192.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
   server = await startServer({ webRoot: root });
 });
 afterAll(async () => {
@@ -85,21 +79,5 @@ describe('the web app’s files', () => {
   it('answers 404 for a missing asset, never the page', async () => {
     const response = await fetch(`${server.url}/assets/index-missing.js`);
     expect(response.status).toBe(404);
-  });
-
-  it('serves the service worker and the manifest revalidated on every load, each with its type', async () => {
-    // A cached service worker would keep an old release (and its cache rules) alive for a day.
-    const cases = [
-      ['/sw.js', /javascript/],
-      ['/manifest.webmanifest', /^application\/manifest\+json/],
-      ['/favicon.svg', /^image\/svg\+xml/],
-      ['/icons/icon-192.png', /^image\/png/],
-    ] as const;
-    for (const [url, type] of cases) {
-      const response = await fetch(`${server.url}${url}`);
-      expect(response.status, url).toBe(200);
-      expect(response.headers.get('content-type'), url).toMatch(type);
-      expect(response.headers.get('cache-control'), url).toBe('no-cache');
-    }
   });
 });

@@ -261,7 +261,6 @@ const calls: Record<string, (caller: Caller, ids: Ids) => Promise<unknown>> = {
       version: 1,
       entries: [{ participantId: ids.p.participantIds[0], status: 'present' }],
     }),
-  'register.offline': (c) => c.register.offline(),
   'indicators.list': (c, ids) => c.indicators.list({ projectId: ids.p.projectId }),
   'indicators.get': (c, ids) => c.indicators.get({ id: ids.r.indicatorId }),
   'indicators.create': (c, ids) => c.indicators.create(indicator(ids)),

@@ -137,8 +137,6 @@ export const procedurePolicy: Record<string, string> = {
 
   'register.get': 'AC..',
   'register.save': 'AC..',
-  // Today's and tomorrow's rosters (codes) kept on the phone for taking attendance offline.
-  'register.offline': 'AC..',
 
   'indicators.list': 'ACFV',
   'indicators.get': 'ACFV',

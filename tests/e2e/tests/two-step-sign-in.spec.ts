@@ -83,9 +83,11 @@ test('enrolment at sign-in, a code, a recovery code after a lost phone, a new ph
   await page.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByText('That code is not right.')).toBeVisible();
   const first = await enrolHere(page);
-  // The dashboard's charts take a while on a busy machine; sign out once it has settled.
-  await expect(page.getByRole('heading', { name: 'Finance dashboard' })).toBeVisible({ timeout: 30_000 });
+  // The dashboard's charts take a while on a busy machine; sign out once it has settled. It opens
+  // in the member's saved language (the organisation's), so English is chosen before reading it.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
   await useEnglish(page);
+  await expect(page.getByRole('heading', { name: 'Finance dashboard' })).toBeVisible({ timeout: 30_000 });
   await signOut(page);
 
   // Signing in again asks for the code.

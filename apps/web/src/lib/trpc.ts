@@ -3,7 +3,6 @@ import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { offlineLink } from '../features/offline/link';
 import { readAppError } from './errors';
 
 /** The header the server requires on every call (its CSRF guard; a plain HTML form cannot set it). */
@@ -21,17 +20,12 @@ export const queryClient = new QueryClient({
       staleTime: 30_000,
       refetchOnWindowFocus: false,
       retry: (failureCount, error) => !isFinal(error) && failureCount < 2,
-      // Without a signal calls still run: the offline link answers from what the phone keeps, or
-      // the call fails with a message, instead of waiting silently for the network to return.
-      networkMode: 'always',
     },
-    mutations: { networkMode: 'always' },
   },
 });
 
 export const trpcClient = createTRPCClient<AppRouter>({
   links: [
-    offlineLink,
     httpBatchLink({
       url: '/trpc',
       // The server refuses batches above 10 calls (apps/server/src/app.ts, maxBatchSize).

@@ -12,7 +12,6 @@ import {
   updateEnrollmentInput,
   updateParticipantInput,
 } from '@tessera/domain';
-import { offlineRegisters } from '../services/offline.service';
 import * as participants from '../services/participants.service';
 import { orgProcedure, router } from '../trpc';
 
@@ -109,11 +108,4 @@ export const registerRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.db.transaction().execute((trx) => participants.saveRegister(trx, ctx.actor, input)),
     ),
-  /** Today's and tomorrow's registers, whole, for the phone to keep for a venue without signal. */
-  offline: orgProcedure('participant.write').query(({ ctx }) =>
-    ctx.db
-      .transaction()
-      .setAccessMode('read only')
-      .execute((trx) => offlineRegisters(trx, ctx.actor, ctx.now())),
-  ),
 });

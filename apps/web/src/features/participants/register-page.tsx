@@ -11,7 +11,6 @@ import { Loading } from '../../components/loading';
 import { firstFieldErrors, readAppError, translateMessageKey } from '../../lib/errors';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
-import { OutboxPanel } from '../offline/outbox-panel';
 import { useDuration } from './duration';
 import {
   type RegisterChange,
@@ -136,14 +135,9 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
       setSavedVersion(result.version);
       setChanges(new Map());
       setMarkRest(false);
-      // Without a signal the marks wait on the phone (features/offline): said so, not "saved".
-      const queued = 'queued' in result && result.queued === true;
       notifications.show({
-        color: queued ? 'yellow' : 'green',
-        message: intl.formatMessage(
-          { id: queued ? 'offline.register.queued' : 'participants.register.saved' },
-          { count: pending },
-        ),
+        color: 'green',
+        message: intl.formatMessage({ id: 'participants.register.saved' }, { count: pending }),
       });
       await Promise.all([
         queryClient.invalidateQueries(trpc.register.get.queryFilter({ sessionId })),
@@ -204,8 +198,6 @@ function RegisterScreen({ sessionId }: { sessionId: string }) {
           {t('participants.register.openActivity')}
         </Anchor>
       </div>
-
-      <OutboxPanel sessionId={sessionId} />
 
       {shownCounts && (
         <SimpleGrid cols={4} spacing={6} aria-live="polite" data-testid="register-counts">

@@ -6,7 +6,6 @@ import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { trpc } from '../../lib/trpc';
 import { useFormat } from '../../lib/use-format';
-import { KeptTomorrow } from '../offline/kept-tomorrow';
 import { useDuration } from './duration';
 import { RequirePermission } from './require-permission';
 
@@ -99,7 +98,6 @@ function TodaySessions() {
           </Stack>
         </Card>
       ))}
-      <KeptTomorrow />
     </Stack>
   );
 }

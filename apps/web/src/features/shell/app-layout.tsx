@@ -11,7 +11,6 @@ import { ErrorAlert } from '../../components/error-alert';
 import { Loading } from '../../components/loading';
 import { trpc } from '../../lib/trpc';
 import { useSession } from '../auth/use-session';
-import { useOfflineAttendance } from '../offline/use-offline-attendance';
 import { LanguageMenu } from './language-menu';
 
 // Opened from the user menu only: their forms (and the form library) load when first opened.
@@ -21,10 +20,6 @@ const ChangePasswordModal = lazy(async () => ({
 const SecondFactorModal = lazy(async () => ({
   default: (await import('../auth/second-factor-modal')).SecondFactorModal,
 }));
-// Offline attendance loads after sign-in, never with the sign-in page (features/offline).
-const OfflineIndicator = lazy(() =>
-  import('../offline/offline-indicator').then((m) => ({ default: m.OfflineIndicator })),
-);
 
 /** Everything behind sign-in: redirects visitors, then the responsive shell around the page. */
 export function AppLayout() {
@@ -32,28 +27,7 @@ export function AppLayout() {
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorAlert error={query.error} onReload={() => void query.refetch()} />;
   if (!session) return <Navigate to="/sign-in" />;
-  return (
-    <SignedIn
-      userId={session.user.id}
-      orgId={session.activeOrgId}
-      displayName={session.user.displayName}
-      role={activeMembership?.role ?? null}
-    />
-  );
-}
-
-function SignedIn({
-  userId,
-  orgId,
-  ...shell
-}: {
-  userId: string;
-  orgId: string | null;
-  displayName: string;
-  role: string | null;
-}) {
-  useOfflineAttendance(userId, orgId);
-  return <Shell {...shell} />;
+  return <Shell displayName={session.user.displayName} role={activeMembership?.role ?? null} />;
 }
 
 function Shell({ displayName, role }: { displayName: string; role: string | null }) {
@@ -120,9 +94,6 @@ function Shell({ displayName, role }: { displayName: string; role: string | null
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Suspense fallback={null}>
-              <OfflineIndicator />
-            </Suspense>
             <LanguageMenu variant="header" />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -192,28 +163,14 @@ function SignOutItem() {
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSettled: async () => {
-        // Nothing from this user's session may linger in memory, or on the phone, for the next
-        // person: the kept registers, the outbox and the service worker's caches are wiped.
+        // Nothing from this user's session may linger in memory for the next person.
         queryClient.clear();
-        const { wipeOffline } = await import('../offline/wipe');
-        if ((await wipeOffline().catch(() => ({ worker: true }))).worker) {
-          // A fresh page, out of the service worker's hands.
-          window.location.assign('/sign-in');
-          return;
-        }
         await navigate({ to: '/sign-in' });
       },
     }),
   );
-  const confirmSignOut = async () => {
-    const { waitingCount } = await import('../offline/waiting-count');
-    const waiting = await waitingCount();
-    if (waiting > 0 && !window.confirm(intl.formatMessage({ id: 'offline.signOut.confirm' }, { count: waiting })))
-      return;
-    signOut.mutate();
-  };
   return (
-    <Menu.Item color="red" onClick={() => void confirmSignOut()} data-testid="sign-out">
+    <Menu.Item color="red" onClick={() => signOut.mutate()} data-testid="sign-out">
       {intl.formatMessage({ id: 'auth.signOut' })}
     </Menu.Item>
   );

@@ -1,7 +1,6 @@
 import { auditEn } from './audit/en';
 import { matchEn } from './match/en';
 import { securityEn } from './security/en';
-import { offlineEn } from './offline/en';
 import { moneyEn } from './money/en';
 import { participantsEn } from './participants/en';
 import { programmeEn } from './programme/en';
@@ -550,7 +549,6 @@ export const en = {
   ...moneyEn,
   ...matchEn,
   ...securityEn,
-  ...offlineEn,
   ...resultsEn,
   ...auditEn,
   'templates.title': 'Funder templates',

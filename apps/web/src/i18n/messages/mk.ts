@@ -2,7 +2,6 @@ import type { en } from './en';
 import { auditMk } from './audit/mk';
 import { matchMk } from './match/mk';
 import { securityMk } from './security/mk';
-import { offlineMk } from './offline/mk';
 import { moneyMk } from './money/mk';
 import { participantsMk } from './participants/mk';
 import { programmeMk } from './programme/mk';
@@ -553,7 +552,6 @@ export const mk: Record<keyof typeof en, string> = {
   ...moneyMk,
   ...matchMk,
   ...securityMk,
-  ...offlineMk,
   ...resultsMk,
   ...auditMk,
   'templates.title': 'Обрасци на донатори',

@@ -2,7 +2,6 @@ import type { en } from './en';
 import { auditSq } from './audit/sq';
 import { matchSq } from './match/sq';
 import { securitySq } from './security/sq';
-import { offlineSq } from './offline/sq';
 import { moneySq } from './money/sq';
 import { participantsSq } from './participants/sq';
 import { programmeSq } from './programme/sq';
@@ -553,7 +552,6 @@ export const sq: Record<keyof typeof en, string> = {
   ...moneySq,
   ...matchSq,
   ...securitySq,
-  ...offlineSq,
   ...resultsSq,
   ...auditSq,
   'templates.title': 'Shabllonet e donatorëve',

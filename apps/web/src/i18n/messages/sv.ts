@@ -2,7 +2,6 @@ import type { en } from './en';
 import { auditSv } from './audit/sv';
 import { matchSv } from './match/sv';
 import { securitySv } from './security/sv';
-import { offlineSv } from './offline/sv';
 import { moneySv } from './money/sv';
 import { participantsSv } from './participants/sv';
 import { programmeSv } from './programme/sv';
@@ -549,7 +548,6 @@ export const sv: Record<keyof typeof en, string> = {
   ...moneySv,
   ...matchSv,
   ...securitySv,
-  ...offlineSv,
   ...resultsSv,
   ...auditSv,
   'templates.title': 'Finansiärers mallar',
